@@ -1,0 +1,1 @@
+"""Time itself: clocks, the speaker timer, schedule drift, time-zone helpers. Plain Python."""
