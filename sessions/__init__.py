@@ -1,0 +1,1 @@
+"""Agenda items and running them live: slots, queue, channels, key messages."""
