@@ -1,0 +1,1 @@
+"""The agenda engine: parse, validate and load agenda files."""
