@@ -1,0 +1,117 @@
+"""The application factory: a short list of named steps."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask, g, jsonify, request
+
+from conference import config as config_module
+from conference.clock import clock_from_config
+from conference.db import Database
+from conference.errors import MinbarError
+from conference.extensions import socketio
+from conference.paths import static_dir, templates_dir
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(templates_dir()),
+        static_folder=str(static_dir()),
+        instance_relative_config=False,
+    )
+    configure(app, overrides)
+    init_database(app)
+    init_clock(app)
+    init_i18n(app)
+    init_socketio(app)
+    register_blueprints(app)
+    register_errors(app)
+    return app
+
+
+def configure(app: Flask, overrides: dict | None) -> None:
+    app.config.from_mapping(config_module.from_environment(overrides))
+    app.instance_path = app.config["INSTANCE_PATH"]
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+
+def init_database(app: Flask) -> None:
+    database = Database(app.config["DATABASE_URL"])
+    app.extensions["minbar.db"] = database
+
+    @app.teardown_appcontext
+    def close_session(_exc):
+        session = g.pop("db", None)
+        if session is not None:
+            session.close()
+
+
+def init_clock(app: Flask) -> None:
+    app.extensions["minbar.clock"] = clock_from_config(app.config)
+
+
+def init_i18n(app: Flask) -> None:
+    from conference import web
+
+    web.init_app(app)
+
+
+def init_socketio(app: Flask) -> None:
+    # Handlers must be registered before the first init_app: Flask-SocketIO replays its list of
+    # handlers onto each new server, but a handler added while a server exists goes only to that one.
+    import conference.live  # noqa: F401
+
+    socketio.init_app(
+        app,
+        async_mode=app.config["MINBAR_ASYNC_MODE"],
+        message_queue=app.config["REDIS_URL"],
+        # Processes of one deployment share a channel; another deployment (or a test) on the same
+        # Redis names its own, so their broadcasts to equally named rooms never mix.
+        channel=os.environ.get("MINBAR_SOCKETIO_CHANNEL") or "flask-socketio",
+        cors_allowed_origins=[],
+        max_http_buffer_size=256 * 1024,
+        ping_interval=20,
+        ping_timeout=20,
+    )
+
+
+# Each module defines `bp`, a Blueprint of its pages or API routes.
+BLUEPRINT_MODULES = (
+    "conference.api",
+    "conference.views",
+    "conference.feeds",               # iCalendar and schedule feeds
+    "sessions.views",                 # chair console, stage view, participant live view, actuals
+    "sessions.booth_views",           # interpreter booth view, speech texts
+    "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
+)
+
+
+def register_blueprints(app: Flask) -> None:
+    import importlib
+
+    for name in BLUEPRINT_MODULES:
+        app.register_blueprint(importlib.import_module(name).bp)
+
+
+def register_errors(app: Flask) -> None:
+    @app.errorhandler(MinbarError)
+    def minbar_error(error: MinbarError):
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            return jsonify({"error": error.to_contract()}), error.status
+        from conference.web import render_error, translated_error
+
+        return render_error(error.status, translated_error(error.code))
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        if request.path.startswith("/api/"):
+            return jsonify({"error": {"code": "not_found", "message": "Not found."}}), 404
+        from conference.web import render_error, translated_error
+
+        return render_error(404, translated_error("not_found"))
+
+    @app.errorhandler(405)
+    def not_allowed(_error):
+        return jsonify({"error": {"code": "bad_request", "message": "Method not allowed."}}), 405

@@ -1,0 +1,142 @@
+"""The `minbar` command line: a Flask CLI group over the app factory."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from conference.app import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def cli():
+    """Minbar: run a virtual intergovernmental conference."""
+
+
+def _db():
+    return current_app.extensions["minbar.db"]
+
+
+def _now():
+    return current_app.extensions["minbar.clock"].now()
+
+
+@cli.command("init")
+@with_appcontext
+def init_command():
+    """Create or upgrade the database and load the bundled conference (safe to run twice)."""
+    from conference.agenda import validate
+    from conference.agenda.load import load
+    from conference.paths import bundled_agenda
+    from conference.reference import load_reference
+
+    database = _db()
+    database.create_all()
+    path = bundled_agenda()
+    spec, findings = validate.check_file(path)
+    if validate.has_errors(findings):
+        _print_findings(findings)
+        raise click.ClickException(f"the bundled agenda {path} has errors; nothing was loaded")
+    with database.session_scope() as db:
+        load_reference(db)
+        report = load(spec, db, _now(), source_text=path.read_text(encoding="utf-8"))
+    click.echo(f"Database ready ({_safe_url(database.url)}).")
+    click.echo(f"Conference {report.slug}: " + ("loaded." if report.changed else "already up to date."))
+
+
+@cli.group("agenda")
+def agenda_group():
+    """Check and load agenda files."""
+
+
+@agenda_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+def agenda_check(file):
+    """Validate an agenda file: errors and warnings, each with where it is. Exit 1 on errors."""
+    from conference.agenda import validate
+
+    _spec, findings = validate.check_file(file)
+    _print_findings(findings)
+    errors = sum(1 for f in findings if f.level == "error")
+    warnings = len(findings) - errors
+    click.echo(f"{errors} error(s), {warnings} warning(s).")
+    sys.exit(1 if errors else 0)
+
+
+@agenda_group.command("load")
+@click.argument("file", type=click.Path(dir_okay=False))
+@with_appcontext
+def agenda_load(file):
+    """Validate, then load or update the conference an agenda file describes."""
+    from pathlib import Path
+
+    from conference.agenda import validate
+    from conference.agenda.load import load
+    from conference.reference import load_reference
+
+    spec, findings = validate.check_file(file)
+    _print_findings(findings)
+    if validate.has_errors(findings):
+        click.echo("The file has errors: nothing was loaded.", err=True)
+        sys.exit(1)
+    database = _db()
+    database.create_all()
+    with database.session_scope() as db:
+        load_reference(db)
+        report = load(spec, db, _now(), source_text=Path(file).read_text(encoding="utf-8"))
+    click.echo(f"Conference {report.slug}: {len(report.created)} created, {len(report.updated)} updated, "
+               f"{len(report.removed)} removed.")
+
+
+@cli.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--at", "at", default=None, help="Rehearse: run the clock from this ISO 8601 instant "
+              "(a time without an offset is in the conference's zone).")
+@click.option("--links/--no-links", default=True, help="Print the links to open.")
+def run_command(host, port, at, links):
+    """Serve the app (Socket.IO included)."""
+    from conference.clock import parse_instant
+    from conference.extensions import socketio
+
+    if at:
+        try:
+            parse_instant(at)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--at") from None
+        os.environ["MINBAR_AT"] = at
+    app = create_app()
+    if links:
+        from conference.startup import print_links
+
+        with app.app_context():
+            print_links(f"http://{host}:{port}")
+    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, use_reloader=False, log_output=False)
+
+
+def _print_findings(findings) -> None:
+    for finding in findings:
+        click.echo(str(finding), err=finding.level == "error")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _register_subcommands() -> None:
+    # Each package contributes its own commands (e.g. `minbar access`).
+    from speakers.cli import access_group
+
+    cli.add_command(access_group)
+
+
+_register_subcommands()
+
+
+if __name__ == "__main__":  # `python -m conference.cli ...`, as the tests' server processes run it
+    cli()

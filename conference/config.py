@@ -1,0 +1,52 @@
+"""Configuration from the environment, with safe defaults.
+
+| variable        | default                                   |
+|-----------------|-------------------------------------------|
+| DATABASE_URL    | sqlite:///<instance>/minbar.sqlite3       |
+| REDIS_URL       | unset: one process, no message queue      |
+| SECRET_KEY      | generated once into <instance>/secret_key |
+| MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock |
+| MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
+| MINBAR_BASE_URL | unset: links are built from the request   |
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def instance_path() -> Path:
+    return Path(os.environ.get("MINBAR_INSTANCE", Path.cwd() / "instance")).resolve()
+
+
+def _secret_key(instance: Path) -> str:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    instance.mkdir(parents=True, exist_ok=True)
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        # Written once and kept: tokens signed with it stay valid across restarts.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return key_file.read_text().strip()
+
+
+def from_environment(overrides: dict | None = None) -> dict:
+    overrides = dict(overrides or {})
+    instance = Path(overrides.pop("INSTANCE_PATH", None) or instance_path())
+    config = {
+        "INSTANCE_PATH": str(instance),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'minbar.sqlite3'}",
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "MINBAR_AT": os.environ.get("MINBAR_AT") or None,
+        "MINBAR_ASYNC_MODE": os.environ.get("MINBAR_ASYNC_MODE", "threading"),
+        "MINBAR_BASE_URL": os.environ.get("MINBAR_BASE_URL") or None,
+        "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    }
+    config.update(overrides)
+    if "SECRET_KEY" not in config:
+        config["SECRET_KEY"] = _secret_key(instance)
+    return config

@@ -1,0 +1,32 @@
+"""Refusals and their transport mapping: one code, one HTTP status, one plain sentence."""
+from __future__ import annotations
+
+HTTP_STATUS = {
+    "bad_request": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "conflict": 409,
+    "invalid_state": 409,
+    "already_queued": 409,
+    "not_queued": 409,
+    "closed": 409,
+    "rate_limited": 429,
+}
+
+
+class MinbarError(Exception):
+    """A refusal that changes nothing. `extra` travels with it in the error object."""
+
+    def __init__(self, code: str, message: str, **extra):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+    @property
+    def status(self) -> int:
+        return HTTP_STATUS.get(self.code, 400)
+
+    def to_contract(self) -> dict:
+        return {"code": self.code, "message": self.message, **self.extra}

@@ -1,0 +1,4 @@
+"""Extensions created unbound and bound to the app in `conference.app`."""
+from flask_socketio import SocketIO
+
+socketio = SocketIO()

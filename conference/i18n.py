@@ -1,0 +1,99 @@
+"""Three languages, one of them right-to-left.
+
+The message catalogues are the committed .po sources under each package's `translations/`; they
+are compiled in memory when the app starts (nothing to compile by hand, nothing generated to
+commit). Dates and times are formatted by babel for the reader's locale, in the conference's zone
+or the reader's.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LANGUAGES = ("ar", "en", "fr")
+DEFAULT_LANGUAGE = "en"
+RTL = frozenset({"ar"})
+LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français"}
+CATALOGUE_PACKAGES = ("conference", "sessions", "speakers")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def catalogue_paths(language: str) -> list[Path]:
+    """Every catalogue of every package for `language`: each feature keeps its own .po file."""
+    return sorted(path for pkg in CATALOGUE_PACKAGES
+                  for path in (ROOT / pkg / "translations" / language / "LC_MESSAGES").glob("*.po"))
+
+
+@lru_cache(maxsize=None)
+def translations(language: str) -> NullTranslations:
+    """All packages' catalogues for `language`, merged, compiled in memory."""
+    merged: NullTranslations | None = None
+    for path in catalogue_paths(language):
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=language)
+        buffer = BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        current = Translations(buffer)
+        if merged is None:
+            merged = current
+        else:
+            merged.merge(current)
+    return merged or NullTranslations()
+
+
+def gettext(language: str, message: str, **values) -> str:
+    text = translations(language).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(language: str, singular: str, plural: str, n: int, **values) -> str:
+    text = translations(language).ngettext(singular, plural, n)
+    values.setdefault("num", n)
+    return text % values
+
+
+def normalise(language: str | None) -> str | None:
+    if not language:
+        return None
+    language = language.strip().lower().replace("_", "-").split("-")[0]
+    return language if language in LANGUAGES else None
+
+
+def is_rtl(language: str) -> bool:
+    return language in RTL
+
+
+def direction(language: str) -> str:
+    return "rtl" if is_rtl(language) else "ltr"
+
+
+def locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def fmt_time(moment: datetime, language: str, zone) -> str:
+    return format_time(moment, "short", tzinfo=zone, locale=language)
+
+
+def fmt_datetime(moment: datetime, language: str, zone, form: str = "medium") -> str:
+    return format_datetime(moment, form, tzinfo=zone, locale=language)
+
+
+def fmt_date(day, language: str, form: str = "full") -> str:
+    return format_date(day, form, locale=language)
+
+
+def pick(text: dict | None, language: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The text in `language`, else in the fallback, else any: a title is never blank."""
+    if not text:
+        return ""
+    return text.get(language) or text.get(fallback) or next(iter(text.values()), "")

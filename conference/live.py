@@ -1,0 +1,244 @@
+"""The /live Socket.IO namespace: connection, join, the clock, and one dispatch for commands.
+
+Every handler here is thin: parse the payload, call `sessions.operations` (which authorises,
+applies the core and persists), commit, broadcast the new STATE to the session's room, answer the
+acknowledgement. Refusals are `{"ok": false, "error": {...}}`, never a dropped connection.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+
+from flask import current_app, request, session as connection
+from socketio.exceptions import ConnectionRefusedError
+
+from conference.errors import MinbarError
+from conference.extensions import socketio
+from sessions import operations
+from sessions.live_state import Command
+from speakers import access
+from speakers.identity import ANONYMOUS, Identity
+from timing.clock import to_ms
+
+NAMESPACE = "/live"
+COMMAND_FAMILIES = ("timer", "slot", "queue", "channel")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+MAX_PAYLOAD_BYTES = 16 * 1024
+RATE_PER_S, RATE_BURST = 10.0, 30.0
+
+
+def ok(**values) -> dict:
+    return {"ok": True, **values}
+
+
+def refuse(code: str, message: str, **extra) -> dict:
+    return {"ok": False, "error": {"code": code, "message": message, **extra}}
+
+
+def room(conference: str, session: str) -> str:
+    return f"{conference}/{session}"
+
+
+def _db():
+    return current_app.extensions["minbar.db"]
+
+
+def _now():
+    return current_app.extensions["minbar.clock"].now()
+
+
+def identity() -> Identity:
+    return connection.get("identity", ANONYMOUS)
+
+
+# -- connections ---------------------------------------------------------------------------
+
+@socketio.on("connect", namespace=NAMESPACE)
+def connect(auth=None):
+    """A token in `auth` signs the connection in; no token is an anonymous participant."""
+    token = auth.get("token") if isinstance(auth, dict) else None
+    who = ANONYMOUS
+    if token:
+        try:
+            with _db().session_scope() as db:
+                who = access.resolve(db, token, current_app.config["SECRET_KEY"])
+        except MinbarError as error:
+            raise ConnectionRefusedError({"code": error.code, "message": error.message}) from None
+        revocations.track(who.token_id, request.sid)
+        revocations.ensure_running(current_app._get_current_object())
+    connection["identity"] = who
+    connection["bucket"] = (RATE_BURST, time.monotonic())
+    return True
+
+
+@socketio.on("disconnect", namespace=NAMESPACE)
+def disconnect(*_args):
+    who = connection.get("identity")
+    if who is not None and who.token_id:
+        revocations.untrack(who.token_id, request.sid)
+
+
+# -- the envelope --------------------------------------------------------------------------
+
+def handler(event: str):
+    """Registers `fn(payload) -> ack` for `event` with payload checks, rate limit and refusals."""
+    def register(fn):
+        def wrapped(payload=None, *extra):
+            try:
+                _rate_limit()
+                return fn(_parse(payload))
+            except MinbarError as error:
+                return refuse(**error.to_contract())
+        wrapped.__name__ = f"on_{event}"
+        socketio.on(event, namespace=NAMESPACE)(wrapped)
+        return fn
+    return register
+
+
+def _parse(payload) -> dict:
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        raise MinbarError("bad_request", "The payload must be an object.")
+    try:
+        size = len(json.dumps(payload))
+    except (TypeError, ValueError):
+        raise MinbarError("bad_request", "The payload is not plain JSON.") from None
+    if size > MAX_PAYLOAD_BYTES:
+        raise MinbarError("bad_request", "The payload is too large.")
+    return payload
+
+
+def _rate_limit() -> None:
+    # A token bucket per connection: a burst of events from one client cannot starve the others.
+    tokens, last = connection.get("bucket", (RATE_BURST, time.monotonic()))
+    now = time.monotonic()
+    tokens = min(RATE_BURST, tokens + (now - last) * RATE_PER_S)
+    if tokens < 1:
+        connection["bucket"] = (tokens, now)
+        raise MinbarError("rate_limited", "Too many requests; slow down.")
+    connection["bucket"] = (tokens - 1, now)
+
+
+def _session_of(payload: dict) -> tuple[str, str]:
+    key = payload.get("session")
+    if not isinstance(key, str) or not ID.match(key):
+        raise MinbarError("bad_request", "'session' must be a session id.")
+    slug = payload.get("conference") or identity().conference or current_app.config["DEFAULT_CONFERENCE"]
+    if not isinstance(slug, str) or not ID.match(slug):
+        raise MinbarError("bad_request", "'conference' must be a conference slug.")
+    return slug, key
+
+
+def broadcast(slug: str, key: str, state: dict) -> None:
+    # One emit per change to the room: the packet is encoded once for every participant.
+    socketio.emit("state", state, to=room(slug, key), namespace=NAMESPACE)
+
+
+def run_command(family: str, payload: dict) -> dict:
+    """Apply a command of `family` and broadcast; used by every command event."""
+    slug, key = _session_of(payload)
+    action = payload.get("action")
+    if not isinstance(action, str):
+        raise MinbarError("bad_request", "'action' must be a string.")
+    command = Command(family, action, payload, identity())
+    with _db().session_scope() as db:
+        state, changed = operations.apply(db, slug, key, command, _now())
+    if changed:
+        broadcast(slug, key, state)
+    return ok(state=state)
+
+
+# -- events --------------------------------------------------------------------------------
+
+@handler("clock")
+def clock(_payload):
+    """Anyone: the server's time (Unix ms), for clients' clock-offset estimates."""
+    return ok(server_time=to_ms(_now()))
+
+
+@handler("join")
+def join(payload):
+    """Anyone: enter the session's room; the ack carries the full STATE."""
+    from flask_socketio import join_room, rooms
+
+    slug, key = _session_of(payload)
+    with _db().session_scope() as db:
+        state = operations.current(db, slug, key, _now())
+    for other in rooms(namespace=NAMESPACE):
+        if "/" in other and other != room(slug, key):
+            from flask_socketio import leave_room
+
+            leave_room(other, namespace=NAMESPACE)
+    join_room(room(slug, key), namespace=NAMESPACE)
+    return ok(state=state, identity={"role": identity().role, "name": identity().name,
+                                     "session": identity().session, "booth": identity().booth})
+
+
+def _register_command_events() -> None:
+    for family in COMMAND_FAMILIES:
+        handler(family)(lambda payload, family=family: run_command(family, payload))
+
+
+_register_command_events()
+
+
+@socketio.on_error(NAMESPACE)
+def on_error(error):
+    # Anything unexpected inside a handler becomes the contract's refusal, never a dropped connection.
+    current_app.logger.exception("live event failed: %s", error)
+    return refuse("bad_request", "The request could not be processed.")
+
+
+# -- revocation ----------------------------------------------------------------------------
+
+class Revocations:
+    """Disconnects open connections whose link was revoked (by any process: the CLI included).
+
+    The revocation is in the database (whoever wrote it); each server process checks the links
+    of its own open connections every second and disconnects those revoked.
+    """
+
+    def __init__(self):
+        self._sids: dict[str, set[str]] = {}
+        self._lock = threading.Lock()
+        self._started = False
+
+    def track(self, token_id: str, sid: str) -> None:
+        with self._lock:
+            self._sids.setdefault(token_id, set()).add(sid)
+
+    def untrack(self, token_id: str, sid: str) -> None:
+        with self._lock:
+            self._sids.get(token_id, set()).discard(sid)
+
+    def ensure_running(self, app) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        socketio.start_background_task(self._watch, app)
+
+    def _watch(self, app) -> None:
+        while True:
+            socketio.sleep(1)
+            with self._lock:
+                tracked = [token_id for token_id, sids in self._sids.items() if sids]
+            if not tracked:
+                continue
+            try:
+                with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
+                    revoked = access.revoked_among(db, tracked)
+            except Exception:  # the database may be briefly away; try again next second
+                app.logger.exception("revocation check failed")
+                continue
+            for token_id in revoked:
+                with self._lock:
+                    sids = list(self._sids.pop(token_id, ()))
+                for sid in sids:
+                    socketio.server.disconnect(sid, namespace=NAMESPACE)
+
+
+revocations = Revocations()

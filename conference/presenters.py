@@ -1,0 +1,70 @@
+"""Agenda items shaped for reading: titles in the reader's language, times in two zones.
+
+Plain Python over the models, so pages and exports (calendar descriptions, schedule feeds)
+describe an item the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pytz
+
+from conference import i18n
+from sessions.models import AgendaItem
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogues; it is translated where it is shown."""
+    return message
+
+
+KIND_LABELS = {
+    "registration": N_("Registration"),
+    "opening": N_("Opening session"),
+    "introductory": N_("Introductory session"),
+    "plenary": N_("Plenary"),
+    "roundtable": N_("Roundtable"),
+    "break": N_("Break"),
+    "summary": N_("Summary"),
+    "key_messages": N_("Key messages"),
+    "closing": N_("Closing session"),
+}
+SLOT_KIND_LABELS = {"statement": N_("Statement"), "presentation": N_("Presentation"),
+                    "discussion": N_("Open discussion")}
+CHAIR_LABELS = {"chair": N_("Chair"), "facilitator": N_("Facilitator"), "moderator": N_("Moderator")}
+
+
+@dataclass(frozen=True)
+class Zones:
+    conference: str
+    reader: str | None = None     # the reader's IANA zone when known and different
+
+    @classmethod
+    def for_reader(cls, conference_zone: str, reader_zone: str | None) -> "Zones":
+        if reader_zone and reader_zone in pytz.all_timezones_set and reader_zone != conference_zone:
+            return cls(conference_zone, reader_zone)
+        return cls(conference_zone)
+
+
+def status(item: AgendaItem, now: datetime, next_key: str | None) -> str:
+    if item.starts_at <= now < item.ends_at:
+        return "now"
+    if item.key == next_key:
+        return "next"
+    return "past" if item.ends_at <= now else "later"
+
+
+def next_item_key(items: list[AgendaItem], now: datetime) -> str | None:
+    upcoming = [i for i in items if i.starts_at > now]
+    return min(upcoming, key=lambda i: i.starts_at).key if upcoming else None
+
+
+def time_range(item: AgendaItem, language: str, zone: str) -> str:
+    tz = pytz.timezone(zone)
+    return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
+
+
+def slot_person(slot, language: str, tbd_label: str) -> str:
+    if slot.speaker is not None:
+        return slot.speaker.name
+    return tbd_label if slot.kind != "discussion" else ""

@@ -1,0 +1,158 @@
+"""A session's live state: one versioned aggregate made of parts (timer, queue, channels, ...).
+
+Plain Python. Each feature registers a `Part` (its initial value, how it is stored, how the
+contract publishes it) and a `Family` of commands (the `timer`, `slot`, `queue`, `channel` events
+of the contract): a pure function from (live state, command, session info, now) to a new live
+state, raising `Refused` for anything that does not apply. `sessions.operations` loads, applies,
+persists and logs; the transports only parse, authorise and broadcast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from timing.clock import to_ms
+
+
+class Refused(Exception):
+    """A command that does not apply now; nothing changes. `code` is a contract error code."""
+
+    def __init__(self, code: str, message: str, **extra):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    key: str
+    kind: str                       # statement | presentation | discussion
+    minutes: int | None
+    language: str | None
+    role: Mapping[str, str] = field(default_factory=dict)
+    speaker: str | None = None      # the speaker's name, None while TBD
+    delegation: str = ""
+
+
+@dataclass(frozen=True)
+class BoothConfig:
+    language: str
+    sources: tuple[str, ...]
+    listen_url: str = ""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the live core needs to know of a session's agenda entry (read from the database)."""
+
+    key: str
+    conference: str
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    slots: tuple[SlotInfo, ...] = ()
+    languages: tuple[str, ...] = ("ar", "en", "fr")
+    booths: tuple[BoothConfig, ...] = ()
+    intervention_s: int = 180
+    warn_s: int = 60                # amber in the last minute by default
+    default_limit_s: int = 300
+
+    def slot(self, key: str | None) -> SlotInfo | None:
+        return next((s for s in self.slots if s.key == key), None)
+
+    def slot_index(self, key: str | None) -> int | None:
+        return next((i for i, s in enumerate(self.slots) if s.key == key), None)
+
+
+@dataclass(frozen=True)
+class Command:
+    family: str
+    action: str
+    payload: Mapping[str, Any]
+    actor: Any                      # speakers.identity.Identity
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    session: str
+    version: int = 0
+    slot: str | None = None
+    parts: Mapping[str, Any] = field(default_factory=dict)
+
+    def part(self, name: str) -> Any:
+        return self.parts[name]
+
+    def with_part(self, name: str, value: Any) -> "LiveSession":
+        return replace(self, parts=MappingProxyType({**self.parts, name: value}))
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    initial: Callable[[SessionInfo], Any]
+    dump: Callable[[Any], Any]                          # -> JSON-able
+    load: Callable[[Any, SessionInfo], Any]
+    contract: Callable[[Any, SessionInfo, datetime], Any]
+
+
+Handler = Callable[[LiveSession, Command, SessionInfo, datetime], LiveSession]
+Authorise = Callable[[Any, SessionInfo, Command], bool]
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    actions: frozenset[str]
+    handle: Handler
+    authorise: Authorise
+
+
+PARTS: dict[str, Part] = {}
+FAMILIES: dict[str, Family] = {}
+
+
+def register_part(part: Part) -> Part:
+    PARTS[part.name] = part
+    return part
+
+
+def register_family(family: Family) -> Family:
+    FAMILIES[family.name] = family
+    return family
+
+
+def initial(info: SessionInfo) -> LiveSession:
+    first = info.slots[0].key if info.slots else None
+    return LiveSession(info.key, 0, first, MappingProxyType({n: p.initial(info) for n, p in PARTS.items()}))
+
+
+def dump(live: LiveSession) -> dict:
+    return {"slot": live.slot, "parts": {n: PARTS[n].dump(v) for n, v in live.parts.items() if n in PARTS}}
+
+
+def load(data: Mapping | None, version: int, info: SessionInfo) -> LiveSession:
+    """Rebuild from stored data; a part added since the row was written starts from its initial."""
+    if not data:
+        return replace(initial(info), version=version)
+    stored = data.get("parts", {})
+    parts = {n: (p.load(stored[n], info) if n in stored else p.initial(info)) for n, p in PARTS.items()}
+    return LiveSession(info.key, version, data.get("slot"), MappingProxyType(parts))
+
+
+def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+    family = FAMILIES.get(command.family)
+    if family is None or command.action not in family.actions:
+        raise Refused("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
+    return family.handle(live, command, info, now)
+
+
+def to_contract(live: LiveSession, info: SessionInfo, now: datetime) -> dict:
+    """The contract's STATE: session, version, server_time, slot, then every part by name."""
+    state = {"session": live.session, "version": live.version, "server_time": to_ms(now), "slot": live.slot}
+    for name, value in live.parts.items():
+        if name in PARTS:
+            state[name] = PARTS[name].contract(value, info, now)
+    return state

@@ -1,0 +1,101 @@
+"""Applying live commands: load the session's state under a lock, run the core, persist, log.
+
+Takes an SQLAlchemy session, the instant and the actor; never touches Flask or Socket.IO. The
+caller commits, then broadcasts the returned state.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from conference.errors import MinbarError
+from conference.models import Conference
+from sessions import live_state
+from sessions import speaking  # noqa: F401  (registers the timer and slot families)
+from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
+from sessions.models import AgendaItem, EventLog, LiveStateRow, Slot
+
+
+def find_item(db: Session, slug: str, key: str) -> tuple[Conference, AgendaItem]:
+    conf = db.scalar(select(Conference).where(Conference.slug == slug))
+    item = conf and db.scalar(
+        select(AgendaItem).where(AgendaItem.conference_id == conf.id, AgendaItem.key == key)
+        .options(selectinload(AgendaItem.slots).selectinload(Slot.speaker))
+    )
+    if item is None:
+        raise MinbarError("not_found", f"There is no session '{key}'.")
+    return conf, item
+
+
+def session_info(conf: Conference, item: AgendaItem) -> SessionInfo:
+    slots = tuple(
+        SlotInfo(key=s.key, kind=s.kind, minutes=s.minutes,
+                 language=s.language or (s.speaker.language if s.speaker else None),
+                 role=dict(s.role), speaker=s.speaker.name if s.speaker else None,
+                 delegation=s.speaker.delegation if s.speaker else "")
+        for s in item.slots
+    )
+    booths = tuple(BoothConfig(b["language"], tuple(b.get("sources", ())), b.get("listen_url", ""))
+                   for b in conf.booths or ())
+    return SessionInfo(key=item.key, conference=conf.slug, kind=item.kind, starts_at=item.starts_at,
+                       ends_at=item.ends_at, slots=slots, languages=tuple(conf.languages), booths=booths,
+                       intervention_s=(item.intervention_minutes or 3) * 60)
+
+
+def _row(db: Session, item: AgendaItem, now: datetime, lock: bool) -> LiveStateRow:
+    query = select(LiveStateRow).where(LiveStateRow.item_id == item.id)
+    row = db.scalar(query.with_for_update() if lock else query)
+    if row is not None:
+        return row
+    try:
+        with db.begin_nested():
+            db.add(LiveStateRow(item_id=item.id, version=0, data={}, updated_at=now))
+    except IntegrityError:
+        pass  # another process created it first; read theirs
+    return db.scalar(query.with_for_update() if lock else query)
+
+
+def current(db: Session, slug: str, key: str, now: datetime) -> dict:
+    """The session's STATE as of `now`, for `join` and for pages."""
+    conf, item = find_item(db, slug, key)
+    info = session_info(conf, item)
+    row = db.scalar(select(LiveStateRow).where(LiveStateRow.item_id == item.id))
+    live = live_state.load(row.data if row else None, row.version if row else 0, info)
+    return live_state.to_contract(live, info, now)
+
+
+def authorise(command: Command, info: SessionInfo) -> None:
+    family = live_state.FAMILIES.get(command.family)
+    if family is None or command.action not in family.actions:
+        raise MinbarError("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
+    if not family.authorise(command.actor, info, command):
+        if getattr(command.actor, "anonymous", False):
+            raise MinbarError("unauthorized", "This needs a sign-in link.")
+        raise MinbarError("forbidden", "Your role may not do this in this session.")
+
+
+def apply(db: Session, slug: str, key: str, command: Command, now: datetime) -> tuple[dict, bool]:
+    """Authorise and apply `command`; returns (STATE, changed). Refusals change nothing."""
+    conf, item = find_item(db, slug, key)
+    info = session_info(conf, item)
+    authorise(command, info)
+    row = _row(db, item, now, lock=True)
+    live = live_state.load(row.data, row.version, info)
+    try:
+        new = live_state.apply(live, command, info, now)
+    except Refused as refusal:
+        raise MinbarError(refusal.code, refusal.message, **refusal.extra) from None
+    if new == live:
+        return live_state.to_contract(live, info, now), False
+    new = live_state.LiveSession(new.session, live.version + 1, new.slot, new.parts)
+    row.version, row.data, row.updated_at = new.version, live_state.dump(new), now
+    db.add(EventLog(conference_id=conf.id, session_key=item.key, at=now, actor=command.actor.label,
+                    action=f"{command.family}.{command.action}", payload=_loggable(command.payload)))
+    return live_state.to_contract(new, info, now), True
+
+
+def _loggable(payload) -> dict:
+    return {k: v for k, v in dict(payload).items() if k != "session" and isinstance(v, (str, int, float, bool, type(None), list))}

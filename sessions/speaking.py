@@ -1,0 +1,135 @@
+"""The speaker timer and the current slot: the `timer` and `slot` command families.
+
+A session starts on its first slot with the timer idle at that slot's limit. Moving to another
+slot halts the running timer, records the finished slot's actual speaking time, and loads the
+next slot's limit (a discussion block's timer runs against the block's length).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from sessions.live_state import (
+    Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
+)
+from speakers import permissions
+from timing import timer as timers
+from timing.clock import from_ms, to_ms
+from timing.timer import Timer, TimerRefused, TimerStatus
+
+MAX_ADJUST_S = timers.MAX_ADJUST_S
+
+
+def limit_for(info: SessionInfo, slot_key: str | None) -> int:
+    slot = info.slot(slot_key)
+    if slot is None or slot.minutes is None:
+        return info.default_limit_s
+    return slot.minutes * 60
+
+
+# -- the timer part ------------------------------------------------------------------------
+
+def _dump_timer(t: Timer) -> dict:
+    return {"status": t.status.value, "limit_s": t.limit_s, "accumulated_ms": t.accumulated_ms,
+            "started_at": to_ms(t.started_at) if t.started_at else None, "added_s": t.added_s}
+
+
+def _load_timer(data: dict, _info: SessionInfo) -> Timer:
+    started = data.get("started_at")
+    return Timer(status=TimerStatus(data["status"]), limit_s=data["limit_s"],
+                 accumulated_ms=data.get("accumulated_ms", 0),
+                 started_at=from_ms(started) if started is not None else None,
+                 added_s=data.get("added_s", 0))
+
+
+def _timer_contract(t: Timer, info: SessionInfo, now: datetime) -> dict:
+    return {**timers.to_contract(t, now), "warn_s": info.warn_s}
+
+
+TIMER = register_part(Part(
+    name="timer",
+    initial=lambda info: Timer(TimerStatus.IDLE, limit_for(info, info.slots[0].key if info.slots else None)),
+    dump=_dump_timer, load=_load_timer, contract=_timer_contract,
+))
+
+# Finished slots' actual speaking time in ms, by slot id: the planned-versus-actual record.
+ACTUALS = register_part(Part(
+    name="actuals",
+    initial=lambda info: {},
+    dump=dict, load=lambda data, info: dict(data), contract=lambda value, info, now: dict(value),
+))
+
+
+# -- the timer family ----------------------------------------------------------------------
+
+def _seconds(payload) -> int:
+    seconds = payload.get("seconds")
+    if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds == 0 or abs(seconds) > MAX_ADJUST_S:
+        raise Refused("bad_request", f"'seconds' must be a whole number from -{MAX_ADJUST_S} to {MAX_ADJUST_S}, not 0.")
+    return seconds
+
+
+def handle_timer(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+    t: Timer = live.part("timer")
+    try:
+        if command.action == "start":
+            new = timers.start(t, now)
+        elif command.action == "pause":
+            new = timers.pause(t, now)
+        elif command.action == "resume":
+            new = timers.resume(t, now)
+        elif command.action == "reset":
+            new = timers.reset(t, limit_for(info, live.slot))
+        else:  # adjust
+            new = timers.adjust(t, _seconds(command.payload))
+    except TimerRefused as refusal:
+        raise Refused(refusal.code, refusal.message) from None
+    return live.with_part("timer", new)
+
+
+register_family(Family(
+    name="timer",
+    actions=frozenset({"start", "pause", "resume", "reset", "adjust"}),
+    handle=handle_timer,
+    authorise=lambda actor, info, command: permissions.can_control_timer(actor, info.conference, info.key),
+))
+
+
+# -- the slot family -----------------------------------------------------------------------
+
+def move_to(live: LiveSession, info: SessionInfo, target: str, now: datetime) -> LiveSession:
+    """Halt the timer, record the slot just finished (if it ran), load the target slot's limit."""
+    halted, elapsed = timers.halt(live.part("timer"), now)
+    actuals = dict(live.part("actuals"))
+    if live.slot is not None and elapsed > 0:
+        actuals[live.slot] = elapsed
+    moved = replace(live, slot=target)
+    moved = moved.with_part("actuals", actuals)
+    return moved.with_part("timer", timers.reset(halted, limit_for(info, target)))
+
+
+def handle_slot(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+    if not info.slots:
+        raise Refused("invalid_state", "This session has no speaker slots.")
+    index = info.slot_index(live.slot) or 0
+    if command.action == "next":
+        if index + 1 >= len(info.slots):
+            raise Refused("invalid_state", "This is already the last slot of the session.")
+        target = info.slots[index + 1].key
+    elif command.action == "prev":
+        if index == 0:
+            raise Refused("invalid_state", "This is already the first slot of the session.")
+        target = info.slots[index - 1].key
+    else:  # goto
+        target = command.payload.get("slot")
+        if not isinstance(target, str) or info.slot(target) is None:
+            raise Refused("not_found", f"There is no slot '{target}' in this session.")
+    return move_to(live, info, target, now)
+
+
+register_family(Family(
+    name="slot",
+    actions=frozenset({"next", "prev", "goto"}),
+    handle=handle_slot,
+    authorise=lambda actor, info, command: permissions.can_move_slot(actor, info.conference, info.key),
+))

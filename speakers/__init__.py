@@ -1,0 +1,1 @@
+"""People and their roles: speakers, chairs, rapporteurs, interpreters, access tokens."""

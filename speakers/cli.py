@@ -1,0 +1,64 @@
+"""`minbar access`: issue and revoke sign-in links."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from conference.errors import MinbarError
+from speakers.identity import ROLES
+
+
+@click.group("access")
+def access_group():
+    """Issue and revoke sign-in links for chairs, rapporteurs, interpreters, speakers, participants."""
+
+
+@access_group.command("issue")
+@click.option("--conference", "slug", required=True, help="The conference's slug.")
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--session", default=None, help="The session id the link is bound to (chairs must have one).")
+@click.option("--name", default="", help="Who the link is for, as shown to others.")
+@click.option("--delegation", default="", help="Country or organisation.")
+@click.option("--group", default="other", help="Stakeholder group, e.g. member_state, civil_society.")
+@click.option("--language", default=None, help="The language the holder speaks (ar, en, fr).")
+@click.option("--booth", default=None, help="An interpreter's booth language.")
+@click.option("--token-only", is_flag=True, help="Print the bare token instead of the link.")
+@click.option("--base-url", default=None, help="Where the app is served (default MINBAR_BASE_URL or http://127.0.0.1:5000).")
+@with_appcontext
+def issue_command(slug, role, session, name, delegation, group, language, booth, token_only, base_url):
+    """Print a sign-in link for ROLE."""
+    from conference import queries
+    from speakers import access
+    from speakers.links import link_for
+
+    database = current_app.extensions["minbar.db"]
+    try:
+        with database.session_scope() as db:
+            conf = queries.conference(db, slug)
+            token, row = access.issue(db, conference=conf, role=role, session=session, name=name,
+                                      delegation=delegation, group=group, language=language, booth=booth,
+                                      now=current_app.extensions["minbar.clock"].now(),
+                                      secret=current_app.config["SECRET_KEY"])
+    except MinbarError as error:
+        raise click.ClickException(error.message) from None
+    base = base_url or current_app.config.get("MINBAR_BASE_URL") or "http://127.0.0.1:5000"
+    click.echo(token if token_only else link_for(base, slug, role, session, token))
+
+
+@access_group.command("revoke")
+@click.argument("token")
+@with_appcontext
+def revoke_command(token):
+    """Revoke a link at once: new connections are refused and open ones disconnected."""
+    from speakers import access
+
+    database = current_app.extensions["minbar.db"]
+    try:
+        with database.session_scope() as db:
+            row = access.revoke(db, token, current_app.config["SECRET_KEY"],
+                                current_app.extensions["minbar.clock"].now())
+            label = f"{row.role} link {row.id}"
+    except MinbarError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Revoked the {label}.")

@@ -1,0 +1,51 @@
+"""People and access: who speaks, chairs, reports and interprets, and the links they sign in with."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from conference.db import Base, UTCDateTime
+
+
+class Person(Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("conference_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    delegation: Mapped[str] = mapped_column(String(200), default="")
+    group: Mapped[str] = mapped_column(String(40), default="other")
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    def to_contract(self) -> dict:
+        return {
+            "id": self.key, "name": self.name, "title": self.title,
+            "organisation": self.organisation, "delegation": self.delegation,
+            "group": self.group, "language": self.language,
+        }
+
+
+class AccessToken(Base):
+    """An issued sign-in link. The token itself is signed; this row lets it be revoked."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)   # the token's jti
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    session_key: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    delegation: Mapped[str] = mapped_column(String(200), default="")
+    group: Mapped[str] = mapped_column(String(40), default="other")
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    booth: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    person_key: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1,0 +1,70 @@
+"""One place for "who may": predicates over an identity and a session id.
+
+A session-scoped link (a chair's, a rapporteur's, a speaker's) acts only in its own session; an
+organiser acts everywhere in their conference. Every check also requires the identity's
+conference to be the session's conference.
+"""
+from __future__ import annotations
+
+from speakers.identity import Identity
+
+
+def _in_conference(identity: Identity, conference: str) -> bool:
+    return identity.conference == conference
+
+
+def _scoped(identity: Identity, role: str, conference: str, session: str) -> bool:
+    return (identity.role == role and _in_conference(identity, conference)
+            and identity.session in (None, session))
+
+
+def is_organiser(identity: Identity, conference: str) -> bool:
+    return identity.role == "organiser" and _in_conference(identity, conference)
+
+
+def chairs(identity: Identity, conference: str, session: str) -> bool:
+    """The session's chair (or an organiser standing in): runs timers, slots, the queue."""
+    if is_organiser(identity, conference):
+        return True
+    return identity.role == "chair" and _in_conference(identity, conference) and identity.session == session
+
+
+def can_control_timer(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session)
+
+
+def can_move_slot(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session)
+
+
+def can_manage_queue(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session)
+
+
+def can_request_floor(identity: Identity, conference: str, session: str) -> bool:
+    """Anyone with a link in this conference may ask for the floor; anonymous viewers may not."""
+    return not identity.anonymous and _in_conference(identity, conference) and identity.session in (None, session)
+
+
+def can_set_floor(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session) or (
+        identity.role == "interpreter" and _in_conference(identity, conference))
+
+
+def can_switch_booth(identity: Identity, conference: str, session: str, booth: str) -> bool:
+    if chairs(identity, conference, session):
+        return True
+    return identity.role == "interpreter" and _in_conference(identity, conference) and identity.booth == booth
+
+
+def can_write_key_messages(identity: Identity, conference: str, session: str) -> bool:
+    return is_organiser(identity, conference) or _scoped(identity, "rapporteur", conference, session)
+
+
+def can_see_speech_texts(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session) or (
+        identity.role == "interpreter" and _in_conference(identity, conference))
+
+
+def can_message_speaker(identity: Identity, conference: str, session: str) -> bool:
+    return chairs(identity, conference, session)

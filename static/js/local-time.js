@@ -1,0 +1,24 @@
+// Shows each agenda time in the reader's own time zone as well, from the browser's zone, and
+// remembers that zone in a cookie so server-rendered pages (and no-JS reloads) show it too.
+(function () {
+  "use strict";
+  var zone;
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+  if (!zone) { return; }
+  document.cookie = "minbar_tz=" + encodeURIComponent(zone) + ";path=/;max-age=31536000;samesite=lax";
+  var note = document.querySelector("[data-conference-zone]");
+  var conferenceZone = note ? note.getAttribute("data-conference-zone") : null;
+  if (zone === conferenceZone) { return; }
+  var lang = document.documentElement.lang || "en";
+  var fmt = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+  document.querySelectorAll(".reader-time").forEach(function (el) {
+    var start = new Date(Number(el.getAttribute("data-start")));
+    var end = new Date(Number(el.getAttribute("data-end")));
+    el.textContent = "";
+    el.appendChild(document.createTextNode(" · " + fmt.format(start) + "–" + fmt.format(end) + " "));
+    var label = document.createElement("span");
+    label.className = "zone-label";
+    label.textContent = el.getAttribute("data-label") + " (" + zone + ")";
+    el.appendChild(label);
+  });
+})();

@@ -1,0 +1,229 @@
+"""Shared fixtures: an app on a real database (SQLite in a temporary folder, or DATABASE_URL),
+a fixed clock the tests move, and the bundled conference loaded on demand."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conference.app import create_app
+from timing.clock import FixedClock
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+# 2021-02-24 10:30 Beirut: the opening session is running.
+OPENING_DAY = datetime(2021, 2, 24, 8, 30, tzinfo=timezone.utc)
+
+
+def database_url(tmp_path: Path) -> str:
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'minbar.sqlite3'}"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(OPENING_DAY)
+
+
+@pytest.fixture
+def app(tmp_path, clock):
+    app = create_app({
+        "DATABASE_URL": database_url(tmp_path),
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret",
+        "REDIS_URL": None,
+        "TESTING": True,
+    })
+    app.extensions["minbar.clock"] = clock
+    database = app.extensions["minbar.db"]
+    database.drop_all()
+    database.create_all()
+    yield app
+    database.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    with app.extensions["minbar.db"].session_scope() as session:
+        yield session
+
+
+@pytest.fixture
+def loaded_app(app, clock):
+    """The app with the GCM reference data and the bundled 2021 conference loaded."""
+    from conference.agenda import validate
+    from conference.agenda.load import load
+    from conference.paths import bundled_agenda
+    from conference.reference import load_reference
+
+    spec, findings = validate.check_file(bundled_agenda())
+    assert not validate.has_errors(findings), [str(f) for f in findings]
+    with app.extensions["minbar.db"].session_scope() as session:
+        load_reference(session)
+        load(spec, session, clock.now())
+    return app
+
+
+@pytest.fixture
+def client(loaded_app):
+    return loaded_app.test_client()
+
+
+def load_agenda_file(app, path, now) -> None:
+    """Validate and load an agenda file into `app`'s database (fails the test on errors)."""
+    from conference.agenda import validate
+    from conference.agenda.load import load
+    from conference.reference import load_reference
+
+    spec, findings = validate.check_file(path)
+    assert not validate.has_errors(findings), [str(f) for f in findings]
+    with app.extensions["minbar.db"].session_scope() as session:
+        load_reference(session)
+        load(spec, session, now)
+
+
+# -- access links and Socket.IO clients ------------------------------------------------------
+
+@pytest.fixture
+def issue_token(loaded_app, clock):
+    """issue_token(role, session=None, **fields) -> a signed token for the bundled conference."""
+    from conference import queries
+    from speakers import access
+
+    def issue(role: str, session: str | None = None, conference: str = "gcm-arab-2021", **fields) -> str:
+        with loaded_app.extensions["minbar.db"].session_scope() as db:
+            conf = queries.conference(db, conference)
+            token, _row = access.issue(db, conference=conf, role=role, session=session, now=clock.now(),
+                                       secret=loaded_app.config["SECRET_KEY"], **fields)
+        return token
+
+    return issue
+
+
+@pytest.fixture
+def live_client(loaded_app):
+    """live_client(token=None) -> a Flask-SocketIO test client connected to /live (in-process)."""
+    from conference.extensions import socketio
+
+    clients = []
+
+    def connect(token: str | None = None):
+        client = socketio.test_client(loaded_app, namespace="/live", auth={"token": token} if token else None)
+        clients.append(client)
+        return client
+
+    yield connect
+    for client in clients:
+        if client.is_connected("/live"):
+            client.disconnect(namespace="/live")
+
+
+def ack(client, event: str, payload: dict | None = None) -> dict:
+    """Emit `event` on /live and return its acknowledgement."""
+    return client.emit(event, payload or {}, namespace="/live", callback=True)
+
+
+# -- a real server process (python-socketio clients, browsers, restarts) ---------------------
+
+class ServerProcess:
+    """`minbar run` in its own process on a free port, on the test's database."""
+
+    def __init__(self, env: dict, port: int):
+        self.env, self.port, self.process = env, port, None
+        self.url = f"http://127.0.0.1:{port}"
+
+    def start(self) -> "ServerProcess":
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "conference.cli", "run", "--port", str(self.port), "--no-links"],
+            env=self.env, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("server exited: " + self.process.stderr.read().decode(errors="replace")[-2000:])
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not answer /healthz within 20 s")
+
+    def kill(self) -> None:
+        """Kill -9: no shutdown handlers run, as in a crash."""
+        import signal
+
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except Exception:
+                self.kill()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server_env(tmp_path):
+    """Environment for server processes sharing one database with the test (bundled conference loaded)."""
+    import subprocess
+    import sys
+
+    env = {**os.environ,
+           "DATABASE_URL": database_url(tmp_path),
+           "MINBAR_INSTANCE": str(tmp_path / "instance"),
+           "SECRET_KEY": "test-secret",
+           "MINBAR_AT": "2021-02-24T11:14:00",
+           "PYTHONUNBUFFERED": "1"}
+    env.pop("REDIS_URL", None) if not os.environ.get("REDIS_URL") else None
+    if os.environ.get("DATABASE_URL"):
+        # A shared server database: start from empty tables like the in-process fixtures do.
+        from conference.db import Database
+
+        Database(env["DATABASE_URL"]).drop_all()
+    subprocess.run([sys.executable, "-m", "conference.cli", "init"], env=env, cwd=str(ROOT), check=True,
+                   stdout=subprocess.DEVNULL)
+    return env
+
+
+@pytest.fixture
+def server(server_env):
+    """A running server process; `server.kill()` and `ServerProcess(...).start()` simulate a crash."""
+    process = ServerProcess(server_env, free_port()).start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def server_token(server_env):
+    """server_token(role, session=None, **fields) -> a token issued through the real CLI."""
+    import subprocess
+    import sys
+
+    def issue(role: str, session: str | None = None, **fields) -> str:
+        args = [sys.executable, "-m", "conference.cli", "access", "issue", "--conference", "gcm-arab-2021",
+                "--role", role, "--token-only"]
+        if session:
+            args += ["--session", session]
+        for name, value in fields.items():
+            args += [f"--{name.replace('_', '-')}", str(value)]
+        done = subprocess.run(args, env=server_env, cwd=str(ROOT), check=True, capture_output=True, text=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    return issue
