@@ -114,12 +114,15 @@ def run_command(host, port, at, links):
 
         with app.app_context():
             print_links(f"http://{host}:{port}")
+    # FlaskGroup marks the process as "run from the CLI", and Flask then ignores app.run(), which
+    # Flask-SocketIO's threading server calls: without this the command returns at once.
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, use_reloader=False, log_output=False)
 
 
 def _print_findings(findings) -> None:
     for finding in findings:
-        click.echo(str(finding), err=finding.level == "error")
+        click.echo(str(finding))
 
 
 def _safe_url(url: str) -> str:

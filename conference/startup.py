@@ -25,9 +25,7 @@ def print_links(base_url: str) -> None:
 
 
 def extra_links(db, conf, base_url: str) -> list[str]:
-    """Role links (chair consoles and the like) added by the live console, when available."""
-    try:
-        from speakers.links import startup_links
-    except ImportError:
-        return []
+    """Role links: a chair console per session."""
+    from speakers.links import startup_links
+
     return startup_links(db, conf, base_url)

@@ -144,4 +144,9 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.level}: {self.message} [{self.code}]"
+        # Messages already name their item and slot; the location adds the file, line and field.
+        place = self.where.file or "<agenda>"
+        if self.where.line is not None:
+            place += f":{self.where.line}"
+        tag = f"{self.code}, field {self.where.field}" if self.where.field else self.code
+        return f"{place}: {self.level}: {self.message} [{tag}]"
