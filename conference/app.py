@@ -1,8 +1,6 @@
 """The application factory: a short list of named steps."""
 from __future__ import annotations
 
-import os
-
 from flask import Flask, g, jsonify, request
 
 from conference import config as config_module
@@ -67,9 +65,7 @@ def init_socketio(app: Flask) -> None:
         app,
         async_mode=app.config["MINBAR_ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
-        # Processes of one deployment share a channel; another deployment (or a test) on the same
-        # Redis names its own, so their broadcasts to equally named rooms never mix.
-        channel=os.environ.get("MINBAR_SOCKETIO_CHANNEL") or "flask-socketio",
+        channel=app.config["MINBAR_CHANNEL"],
         cors_allowed_origins=[],
         max_http_buffer_size=256 * 1024,
         ping_interval=20,

@@ -4,6 +4,7 @@
 |-----------------|-------------------------------------------|
 | DATABASE_URL    | sqlite:///<instance>/minbar.sqlite3       |
 | REDIS_URL       | unset: one process, no message queue      |
+| MINBAR_CHANNEL  | minbar: the message-queue channel name    |
 | SECRET_KEY      | generated once into <instance>/secret_key |
 | MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock |
 | MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
@@ -40,6 +41,8 @@ def from_environment(overrides: dict | None = None) -> dict:
         "INSTANCE_PATH": str(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'minbar.sqlite3'}",
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        # The message-queue channel: processes of one deployment share it, others stay apart.
+        "MINBAR_CHANNEL": os.environ.get("MINBAR_CHANNEL", "minbar"),
         "MINBAR_AT": os.environ.get("MINBAR_AT") or None,
         "MINBAR_ASYNC_MODE": os.environ.get("MINBAR_ASYNC_MODE", "threading"),
         "MINBAR_BASE_URL": os.environ.get("MINBAR_BASE_URL") or None,

@@ -23,7 +23,7 @@ from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
 NAMESPACE = "/live"
-COMMAND_FAMILIES = ("timer", "slot", "queue", "channel")
+COMMAND_FAMILIES = ("timer", "slot", "queue", "channel", "presentation", "message")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_PAYLOAD_BYTES = 16 * 1024
 RATE_PER_S, RATE_BURST = 10.0, 30.0

@@ -191,13 +191,17 @@ def server_env(tmp_path):
            "MINBAR_INSTANCE": str(tmp_path / "instance"),
            "SECRET_KEY": "test-secret",
            "MINBAR_AT": "2021-02-24T11:14:00",
+           # Servers of one test share a message-queue channel; other tests' servers don't hear them.
+           "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}",
            "PYTHONUNBUFFERED": "1"}
     env.pop("REDIS_URL", None) if not os.environ.get("REDIS_URL") else None
     if os.environ.get("DATABASE_URL"):
         # A shared server database: start from empty tables like the in-process fixtures do.
         from conference.db import Database
 
-        Database(env["DATABASE_URL"]).drop_all()
+        database = Database(env["DATABASE_URL"])
+        database.drop_all()
+        database.engine.dispose()
     subprocess.run([sys.executable, "-m", "conference.cli", "init"], env=env, cwd=str(ROOT), check=True,
                    stdout=subprocess.DEVNULL)
     return env
