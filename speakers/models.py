@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from conference.db import Base, UTCDateTime
@@ -17,6 +17,7 @@ class Person(Base):
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(200))
+    names: Mapped[dict] = mapped_column(JSON, default=dict)   # per language, when it differs
     title: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     delegation: Mapped[str] = mapped_column(String(200), default="")
@@ -24,9 +25,12 @@ class Person(Base):
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
+    def name_in(self, language: str) -> str:
+        return (self.names or {}).get(language) or self.name
+
     def to_contract(self) -> dict:
         return {
-            "id": self.key, "name": self.name, "title": self.title,
+            "id": self.key, "name": self.name, "names": self.names or {}, "title": self.title,
             "organisation": self.organisation, "delegation": self.delegation,
             "group": self.group, "language": self.language,
         }

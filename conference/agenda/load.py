@@ -91,7 +91,8 @@ def _load_people(spec, conference, db, report) -> dict[str, Person]:
             db.add(row)
             report.created.append(f"person {person.id}")
         _assign(row, report, f"person {person.id}", conference.modified_at,
-                name=person.name, title=person.title, organisation=person.organisation,
+                name=person.display_name, names={k: v for k, v in person.name.items() if k},
+                title=person.title, organisation=person.organisation,
                 delegation=person.delegation, group=person.group, language=person.language,
                 rank=person.rank)
         people[person.id] = row

@@ -241,6 +241,13 @@ def _text(value) -> dict[str, str]:
                              f'{{ ar = "...", en = "...", fr = "..." }}, not {_show(value)}')
 
 
+def _name(value) -> dict[str, str]:
+    """A person's name: one text for every language, or a table of texts per language."""
+    if isinstance(value, str):
+        return {"": value}
+    return _text(value)
+
+
 def _time(value) -> time:
     if type(value) is time and value.tzinfo is None and not value.second and not value.microsecond:
         return value
@@ -396,7 +403,7 @@ class _Reader:
         get = self.value
         return PersonSpec(
             id=person_id,
-            name=get(table, "name", _str, path, label, required=True),
+            name=get(table, "name", _name, path, label, required=True),
             title=get(table, "title", _str, path, label, default=""),
             organisation=get(table, "organisation", _str, path, label, default=""),
             delegation=get(table, "delegation", _str, path, label, default=""),

@@ -58,7 +58,7 @@ Text = dict[str, str]
 @dataclass(frozen=True)
 class PersonSpec:
     id: str
-    name: str
+    name: Text                    # per language; the key "" holds a name written once for all
     title: str = ""
     organisation: str = ""
     delegation: str = ""          # country or delegation, e.g. "Lebanon"
@@ -66,6 +66,15 @@ class PersonSpec:
     language: str | None = None   # the language they speak, one of the conference languages
     rank: int | None = None       # protocol precedence inside Member States (1 = head of State ...)
     where: Where = field(default_factory=Where, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.name, str):  # a name written once, for every language
+            object.__setattr__(self, "name", {"": self.name})
+
+    @property
+    def display_name(self) -> str:
+        """The name written once, else the English, else any."""
+        return self.name.get("") or self.name.get("en") or next(iter(self.name.values()), "")
 
 
 @dataclass(frozen=True)
