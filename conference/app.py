@@ -81,6 +81,7 @@ BLUEPRINT_MODULES = (
     "sessions.views",                 # chair console, stage view, participant live view, actuals
     "sessions.booth_views",           # interpreter booth view, speech texts
     "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
+    "sessions.report_views",          # planned versus actual: page and CSV
 )
 
 

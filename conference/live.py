@@ -65,7 +65,9 @@ def connect(auth=None):
             with _db().session_scope() as db:
                 who = access.resolve(db, token, current_app.config["SECRET_KEY"])
         except MinbarError as error:
-            raise ConnectionRefusedError({"code": error.code, "message": error.message}) from None
+            # (message, data): clients read `err.message` and `err.data` = {code, message}; a lone
+            # dict would reach them as its Python repr in `message`.
+            raise ConnectionRefusedError(error.message, {"code": error.code, "message": error.message}) from None
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
@@ -132,9 +134,49 @@ def _session_of(payload: dict) -> tuple[str, str]:
     return slug, key
 
 
+class Broadcaster:
+    """Sends each room its newest STATE, coalescing bursts.
+
+    One emit per change, encoded once for the whole room. While an emit to a room is under way
+    (a large room takes a while), further changes to that room wait and only the newest is sent
+    next: clients render from the latest STATE anyway, and 200 simultaneous requests do not turn
+    into 200 full broadcasts to 200 people. A single change is sent at once, by the handler that
+    made it.
+    """
+
+    def __init__(self, emit):
+        self._emit = emit                  # emit(target, state)
+        self._lock = threading.Lock()
+        self._sending: set[str] = set()
+        self._pending: dict[str, dict] = {}
+
+    def publish(self, target: str, state: dict) -> None:
+        with self._lock:
+            if target in self._sending:
+                queued = self._pending.get(target)
+                if queued is None or queued["version"] < state["version"]:
+                    self._pending[target] = state
+                return
+            self._sending.add(target)
+        try:
+            while state is not None:
+                self._emit(target, state)
+                with self._lock:
+                    state = self._pending.pop(target, None)
+                    if state is None:
+                        self._sending.discard(target)
+        except BaseException:
+            with self._lock:
+                self._sending.discard(target)
+                self._pending.pop(target, None)
+            raise
+
+
+broadcaster = Broadcaster(lambda target, state: socketio.emit("state", state, to=target, namespace=NAMESPACE))
+
+
 def broadcast(slug: str, key: str, state: dict) -> None:
-    # One emit per change to the room: the packet is encoded once for every participant.
-    socketio.emit("state", state, to=room(slug, key), namespace=NAMESPACE)
+    broadcaster.publish(room(slug, key), state)
 
 
 def run_command(family: str, payload: dict) -> dict:
@@ -144,11 +186,14 @@ def run_command(family: str, payload: dict) -> dict:
     if not isinstance(action, str):
         raise MinbarError("bad_request", "'action' must be a string.")
     command = Command(family, action, payload, identity())
+    extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with _db().session_scope() as db:
-        state, changed = operations.apply(db, slug, key, command, _now())
+        state, changed = operations.apply(db, slug, key, command, _now(), ack=extra)
     if changed:
         broadcast(slug, key, state)
-    return ok(state=state)
+    extra.pop("ok", None)
+    extra.pop("state", None)
+    return ok(state=state, **extra)
 
 
 # -- events --------------------------------------------------------------------------------
@@ -162,17 +207,18 @@ def clock(_payload):
 @handler("join")
 def join(payload):
     """Anyone: enter the session's room; the ack carries the full STATE."""
-    from flask_socketio import join_room, rooms
+    from flask_socketio import join_room, leave_room
 
     slug, key = _session_of(payload)
     with _db().session_scope() as db:
         state = operations.current(db, slug, key, _now())
-    for other in rooms(namespace=NAMESPACE):
-        if "/" in other and other != room(slug, key):
-            from flask_socketio import leave_room
-
-            leave_room(other, namespace=NAMESPACE)
-    join_room(room(slug, key), namespace=NAMESPACE)
+    # One session room per connection, remembered here: asking the server for the connection's
+    # rooms walks every room of the namespace (one per connection), O(N) per join.
+    target, previous = room(slug, key), connection.get("room")
+    if previous and previous != target:
+        leave_room(previous, namespace=NAMESPACE)
+    join_room(target, namespace=NAMESPACE)
+    connection["room"] = target
     return ok(state=state, identity={"role": identity().role, "name": identity().name,
                                      "session": identity().session, "booth": identity().booth})
 
@@ -183,6 +229,16 @@ def _register_command_events() -> None:
 
 
 _register_command_events()
+
+
+@socketio.on("*", namespace=NAMESPACE)
+def unknown_event(event, *_args):
+    """An event the protocol does not have: refused like any bad input (clients wait for an ack)."""
+    try:
+        _rate_limit()
+    except MinbarError as error:
+        return refuse(**error.to_contract())
+    return refuse("bad_request", "There is no such event.")
 
 
 @socketio.on_error(NAMESPACE)

@@ -67,6 +67,14 @@ def translated_error(code: str) -> str:
     return _(ERROR_PAGES.get(code, ERROR_PAGES["bad_request"]))
 
 
+def lang_url(code: str) -> str:
+    """This page in language `code`, keeping its other query parameters (an access token...)."""
+    from urllib.parse import urlencode
+
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"] + [("lang", code)]
+    return f"{request.path}?{urlencode(args)}"
+
+
 def render_error(status: int, message: str):
     return render_template("error.html", status=status, message=message), status
 
@@ -96,6 +104,7 @@ def init_app(app: Flask) -> None:
             "language_names": i18n.LANGUAGE_NAMES,
             "rehearsal_at": now() if rehearsal() else None,
             "pick": lambda text: i18n.pick(text, language),
+            "lang_url": lang_url,
         }
 
     @app.after_request

@@ -56,9 +56,13 @@ class SessionInfo:
     slots: tuple[SlotInfo, ...] = ()
     languages: tuple[str, ...] = ("ar", "en", "fr")
     booths: tuple[BoothConfig, ...] = ()
+    floor_listen_url: str = ""      # the media platform's floor-channel link, if any
     intervention_s: int = 180
     warn_s: int = 60                # amber in the last minute by default
     default_limit_s: int = 300
+    # Protocol ranks (speakers.models.Person.rank) by person key, of the people a command concerns
+    # (its actor, when the link names a person); the queue's states_first policy reads them.
+    ranks: Mapping[str, int] = field(default_factory=dict)
 
     def slot(self, key: str | None) -> SlotInfo | None:
         return next((s for s in self.slots if s.key == key), None)
@@ -96,6 +100,9 @@ class Part:
     dump: Callable[[Any], Any]                          # -> JSON-able
     load: Callable[[Any, SessionInfo], Any]
     contract: Callable[[Any, SessionInfo, datetime], Any]
+    # When set, STATE publishes view(live, info, now) instead of contract(value, ...): for a part
+    # whose public shape also reads other parts (the queue's time budget reads the slot and timer).
+    view: Callable[[LiveSession, SessionInfo, datetime], Any] | None = None
 
 
 Handler = Callable[[LiveSession, Command, SessionInfo, datetime], LiveSession]
@@ -108,10 +115,20 @@ class Family:
     actions: frozenset[str]
     handle: Handler
     authorise: Authorise
+    # Extra acknowledgement fields for the actor alone (never broadcast), read from the state after
+    # the command: (live, command, info, now) -> mapping (the queue tells a requester their place).
+    ack: Callable[[LiveSession, Command, SessionInfo, datetime], Mapping[str, Any]] | None = None
 
 
 PARTS: dict[str, Part] = {}
 FAMILIES: dict[str, Family] = {}
+# Run after every command's handler, in order: (before, after, command, info, now) -> after. A
+# feature that follows another's changes (the channels' floor follows the slot and the queue)
+# registers one, so the other feature's code needs no change.
+AFTER_APPLY: list[Callable[[LiveSession, LiveSession, Command, SessionInfo, datetime], LiveSession]] = []
+# (before, after, command, info) -> a note for the event log ("" for none): what a command changed
+# beyond its own part (an automatic floor switch after a slot move).
+NOTES: list[Callable[[LiveSession, LiveSession, Command, SessionInfo], str]] = []
 
 
 def register_part(part: Part) -> Part:
@@ -122,6 +139,20 @@ def register_part(part: Part) -> Part:
 def register_family(family: Family) -> Family:
     FAMILIES[family.name] = family
     return family
+
+
+def register_after_apply(hook):
+    AFTER_APPLY.append(hook)
+    return hook
+
+
+def register_note(describe):
+    NOTES.append(describe)
+    return describe
+
+
+def notes(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo) -> str:
+    return "; ".join(note for describe in NOTES if (note := describe(before, after, command, info)))
 
 
 def initial(info: SessionInfo) -> LiveSession:
@@ -146,7 +177,16 @@ def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime)
     family = FAMILIES.get(command.family)
     if family is None or command.action not in family.actions:
         raise Refused("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
-    return family.handle(live, command, info, now)
+    new = family.handle(live, command, info, now)
+    for hook in AFTER_APPLY:
+        new = hook(live, new, command, info, now)
+    return new
+
+
+def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict:
+    """The command family's extra acknowledgement fields (see `Family.ack`); {} for most."""
+    family = FAMILIES.get(command.family)
+    return dict(family.ack(live, command, info, now)) if family is not None and family.ack else {}
 
 
 def to_contract(live: LiveSession, info: SessionInfo, now: datetime) -> dict:
@@ -154,5 +194,6 @@ def to_contract(live: LiveSession, info: SessionInfo, now: datetime) -> dict:
     state = {"session": live.session, "version": live.version, "server_time": to_ms(now), "slot": live.slot}
     for name, value in live.parts.items():
         if name in PARTS:
-            state[name] = PARTS[name].contract(value, info, now)
+            part = PARTS[name]
+            state[name] = part.view(live, info, now) if part.view else part.contract(value, info, now)
     return state

@@ -5,6 +5,7 @@ caller commits, then broadcasts the returned state.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,8 +16,13 @@ from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import live_state
 from sessions import speaking  # noqa: F401  (registers the timer and slot families)
+from sessions import messages  # noqa: F401  (registers the chair's message to the speaker)
+from sessions import presentation  # noqa: F401  (registers the presentation family)
+from sessions import channels_live  # noqa: F401  (registers the channels part and channel family)
+from sessions import queue_live  # noqa: F401  (registers the queue and interventions parts, queue family)
 from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
 from sessions.models import AgendaItem, EventLog, LiveStateRow, Slot
+from speakers.models import Person
 
 
 def find_item(db: Session, slug: str, key: str) -> tuple[Conference, AgendaItem]:
@@ -42,6 +48,7 @@ def session_info(conf: Conference, item: AgendaItem) -> SessionInfo:
                    for b in conf.booths or ())
     return SessionInfo(key=item.key, conference=conf.slug, kind=item.kind, starts_at=item.starts_at,
                        ends_at=item.ends_at, slots=slots, languages=tuple(conf.languages), booths=booths,
+                       floor_listen_url=conf.floor_listen_url or "",
                        intervention_s=(item.intervention_minutes or 3) * 60)
 
 
@@ -77,10 +84,15 @@ def authorise(command: Command, info: SessionInfo) -> None:
         raise MinbarError("forbidden", "Your role may not do this in this session.")
 
 
-def apply(db: Session, slug: str, key: str, command: Command, now: datetime) -> tuple[dict, bool]:
-    """Authorise and apply `command`; returns (STATE, changed). Refusals change nothing."""
+def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
+          ack: dict | None = None) -> tuple[dict, bool]:
+    """Authorise and apply `command`; returns (STATE, changed). Refusals change nothing.
+
+    `ack`, when given, is filled with the family's extra acknowledgement fields for the actor
+    (`live_state.Family.ack`, e.g. a requester's queue entry and place)."""
     conf, item = find_item(db, slug, key)
     info = session_info(conf, item)
+    info = replace(info, ranks=actor_ranks(db, conf, command.actor))
     authorise(command, info)
     row = _row(db, item, now, lock=True)
     live = live_state.load(row.data, row.version, info)
@@ -89,12 +101,36 @@ def apply(db: Session, slug: str, key: str, command: Command, now: datetime) -> 
     except Refused as refusal:
         raise MinbarError(refusal.code, refusal.message, **refusal.extra) from None
     if new == live:
+        if ack is not None:
+            ack.update(live_state.ack_fields(live, command, info, now))
         return live_state.to_contract(live, info, now), False
     new = live_state.LiveSession(new.session, live.version + 1, new.slot, new.parts)
     row.version, row.data, row.updated_at = new.version, live_state.dump(new), now
+    state = live_state.to_contract(new, info, now)
     db.add(EventLog(conference_id=conf.id, session_key=item.key, at=now, actor=command.actor.label,
-                    action=f"{command.family}.{command.action}", payload=_loggable(command.payload)))
-    return live_state.to_contract(new, info, now), True
+                    action=f"{command.family}.{command.action}",
+                    payload={**_loggable(command.payload), "after": after_of(state)},
+                    note=live_state.notes(live, new, command, info)))
+    if ack is not None:
+        ack.update(live_state.ack_fields(new, command, info, now))
+    return state, True
+
+
+def after_of(state: dict) -> dict:
+    """What a logged command left the session at: the log's `payload.after`, from which the
+    planned-versus-actual record (sessions.actuals) rebuilds when each slot's timer ran."""
+    timer = state.get("timer") or {}
+    return {"version": state["version"], "slot": state["slot"],
+            "status": timer.get("status"), "elapsed_ms": timer.get("elapsed_ms")}
+
+
+def actor_ranks(db: Session, conf: Conference, actor) -> dict[str, int]:
+    """{person key: protocol rank} for the actor's person, when the link names one with a rank."""
+    person = getattr(actor, "person", None)
+    if not person:
+        return {}
+    rank = db.scalar(select(Person.rank).where(Person.conference_id == conf.id, Person.key == person))
+    return {person: rank} if rank is not None else {}
 
 
 def _loggable(payload) -> dict:

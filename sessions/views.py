@@ -1,4 +1,42 @@
-"""Routes of this feature (filled in by its issue)."""
+"""The live session pages: the chair console, the stage view and the participant live view.
+
+Each page renders its first paint on the server (from the session's STATE as of now) and then
+follows the live session over Socket.IO (static/js/live.js): the browser never counts on its own,
+it renders from the last STATE and its offset to the server's clock.
+
+| page | who | |
+|---|---|---|
+| `.../sessions/<id>/console` | the session's chair, an organiser | runs the session |
+| `.../sessions/<id>/stage` | anyone (stage screens are often not signed in) | read-only |
+| `.../sessions/<id>/live` | anyone; a sign-in link lets its holder ask for the floor | read-only |
+"""
+from __future__ import annotations
+
 from flask import Blueprint
 
-bp = Blueprint("views", __name__)
+from conference.web import get_db, lang, now
+from sessions import live_pages
+
+bp = Blueprint("sessions", __name__)
+
+CHAIRS = ("chair", "organiser")
+
+
+@bp.get("/conferences/<slug>/sessions/<key>/console")
+def console(slug: str, key: str):
+    page = live_pages.build(slug, key, require=CHAIRS)
+    return live_pages.render("sessions/console.html", page)
+
+
+@bp.get("/conferences/<slug>/sessions/<key>/stage")
+def stage(slug: str, key: str):
+    page = live_pages.build(slug, key, require=None)
+    return live_pages.render("sessions/stage.html", page)
+
+
+@bp.get("/conferences/<slug>/sessions/<key>/live")
+def live(slug: str, key: str):
+    page = live_pages.build(slug, key, require=None)
+    page.day = live_pages.day_projection(get_db(), page.conference, page.item, now(), lang())
+    page.config["day"] = live_pages.day_config(page.day)
+    return live_pages.render("sessions/live.html", page)

@@ -68,3 +68,30 @@ def can_see_speech_texts(identity: Identity, conference: str, session: str) -> b
 
 def can_message_speaker(identity: Identity, conference: str, session: str) -> bool:
     return chairs(identity, conference, session)
+
+
+def can_read_draft_key_messages(identity: Identity, conference: str, session: str | None) -> bool:
+    """Drafts are working text: the conference's rapporteurs, the session's chair, organisers.
+    `session` None asks for the whole conference (the outcome document with drafts): no chair."""
+    if is_organiser(identity, conference) or (identity.role == "rapporteur" and _in_conference(identity, conference)):
+        return True
+    return session is not None and chairs(identity, conference, session)
+
+
+def can_drive_presentation(identity: Identity, conference: str, session: str) -> bool:
+    """The projector view of the key messages: the session's chair or rapporteur, organisers."""
+    return chairs(identity, conference, session) or _scoped(identity, "rapporteur", conference, session)
+
+
+def can_upload_speech_text(identity: Identity, conference: str, session: str,
+                           speaker: str | None = None) -> bool:
+    """A statement's text, in advance, for the interpreters: an organiser, or a speaker's link for
+    this session. A link that names a person may upload only for that person's slots (`speaker`
+    is the slot speaker's person key, None while TBD); such a link needs no session."""
+    if is_organiser(identity, conference):
+        return True
+    if identity.role != "speaker" or not _in_conference(identity, conference):
+        return False
+    if identity.person is not None and speaker is not None:
+        return identity.person == speaker and identity.session in (None, session)
+    return identity.session == session

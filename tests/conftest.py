@@ -140,13 +140,17 @@ class ServerProcess:
         import time
         import urllib.request
 
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "conference.cli", "run", "--port", str(self.port), "--no-links"],
-            env=self.env, cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # The server's output goes to a file (a pipe nobody reads could fill and block it).
+        self.log = Path(self.env["MINBAR_INSTANCE"]) / f"server-{self.port}.log"
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "conference.cli", "run", "--port", str(self.port), "--no-links"],
+                env=self.env, cwd=str(ROOT), stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("server exited: " + self.process.stderr.read().decode(errors="replace")[-2000:])
+                raise RuntimeError("server exited: " + self.log.read_text(errors="replace")[-2000:])
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
                     if response.status == 200:
@@ -170,6 +174,7 @@ class ServerProcess:
                 self.process.wait(10)
             except Exception:
                 self.kill()
+
 
 
 def free_port() -> int:

@@ -60,6 +60,9 @@
     if (!state || state.session !== this.options.session) { return; }
     if (this.state && (state.version < this.state.version ||
         (state.version === this.state.version && !fromJoin))) { return; }
+    // Until the clock round trips answer, the newest server_time is the best offset estimate
+    // (on a rehearsal clock the server is years away from this machine's clock).
+    if (!this.synced) { this.offset = state.server_time - Date.now(); }
     this.state = state;
     var self = this;
     this.listeners.forEach(function (fn) { fn(state, self); });
@@ -96,6 +99,7 @@
     for (var i = 0; i < rounds; i++) { chain = chain.then(once); }
     return chain.then(function () {
       if (!samples.length) { return self.offset; }
+      self.synced = true;
       samples.sort(function (a, b) { return a.rtt - b.rtt; });
       self.offset = median(samples.slice(0, Math.max(1, Math.ceil(samples.length / 2))).map(function (s) { return s.offset; }));
       self.listeners.forEach(function (fn) { if (self.state) { fn(self.state, self); } });

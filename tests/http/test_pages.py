@@ -87,3 +87,8 @@ def test_hostile_query_text_is_escaped(client):
     response = client.get("/conferences/<script>alert(1)</script>?lang=en")
     assert response.status_code == 404
     assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
+
+
+def test_language_links_keep_the_other_query_parameters(client):
+    html = client.get("/conferences/gcm-arab-2021?lang=en&tz=Asia/Tokyo").get_data(as_text=True)
+    assert 'href="/conferences/gcm-arab-2021?tz=Asia%2FTokyo&amp;lang=ar"' in html

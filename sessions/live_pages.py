@@ -1,0 +1,315 @@
+"""Building the live pages: who the page's `?token=` is, and what the console, the stage view and
+the participant live view show on first paint (the browser then follows the session's STATE).
+
+Reusable by every page that takes a sign-in link: `page_identity(slug, require=(...))` resolves
+the token (401 page when missing or invalid, 403 when the role or the link's scope may not open
+the page) and `page_token()` gives the token back to put into the page's JSON config.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app, make_response, render_template, request
+from sqlalchemy import select
+
+from conference import i18n, presenters, queries
+from conference.errors import MinbarError
+from conference.web import N_, _, get_db, lang, now, rehearsal
+from sessions import operations, speaking
+from sessions.models import AgendaItem, LiveStateRow
+from speakers import access
+from speakers.identity import ANONYMOUS, Identity
+from timing.clock import to_ms
+from timing.drift import PlannedItem, project
+
+# Items nobody runs from a console: they absorb delay (timing.drift.project) and keep their times.
+ABSORBING_KINDS = frozenset({"break", "registration"})
+SESSION_ARGS = ("key", "session", "session_id", "session_key")
+
+
+# -- who is looking ------------------------------------------------------------------------
+
+def page_token() -> str | None:
+    """The page's `?token=`, or None."""
+    token = (request.args.get("token") or "").strip()
+    return token or None
+
+
+def page_identity(slug: str, require: tuple[str, ...] | None = ("chair", "organiser"),
+                  session: str | None = None) -> Identity:
+    """The identity of the page's `?token=` for conference `slug`.
+
+    `require` names the roles that may open the page; None lets anyone in, anonymous viewers
+    included (ANONYMOUS is returned when there is no token). `session` is the session the page is
+    about (by default the route's `key`/`session` argument); a link bound to another session does
+    not open it. Refusals raise MinbarError, which the app renders as an error page:
+    - no token where a role is required, or an invalid or revoked token: `unauthorized` (401);
+    - a link of another conference or session, or a role not in `require`: `forbidden` (403).
+    An organiser's link opens every session of its conference.
+    """
+    token = page_token()
+    if token is None:
+        if require is None:
+            return ANONYMOUS
+        raise MinbarError("unauthorized", "This page needs a sign-in link.")
+    who = access.resolve(get_db(), token, current_app.config["SECRET_KEY"])
+    if session is None:
+        session = next((request.view_args[k] for k in SESSION_ARGS if k in (request.view_args or {})), None)
+    if who.conference != slug:
+        raise MinbarError("forbidden", "This link is for another conference.")
+    if require is not None and who.role not in require:
+        raise MinbarError("forbidden", "This link's role may not open this page.")
+    if session is not None and who.role != "organiser" and who.session not in (None, session):
+        raise MinbarError("forbidden", "This link is for another session.")
+    return who
+
+
+# -- what the pages show -------------------------------------------------------------------
+
+def format_clock(ms: int) -> str:
+    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live.js."""
+    over = ms < 0
+    total = (-ms) // 1000 if over else -(-ms // 1000)
+    return f"{'+' if over else ''}{total // 60}:{total % 60:02d}"
+
+
+def phase(remaining_ms: int, warn_s: int) -> str:
+    if remaining_ms <= 0:
+        return "overrun"
+    return "warning" if remaining_ms <= warn_s * 1000 else "normal"
+
+
+def remaining_ms(state: dict) -> int:
+    timer = state["timer"]
+    return timer["limit_s"] * 1000 - timer["elapsed_ms"]
+
+
+@dataclass
+class LivePage:
+    """Everything a live page renders; `config` goes to the browser as JSON."""
+
+    conference: object
+    item: AgendaItem
+    identity: Identity
+    token: str | None
+    state: dict
+    slots: list[dict]
+    moment: datetime
+    day: list[dict] = field(default_factory=list)
+    config: dict = field(default_factory=dict)
+
+    def slot(self, key: str | None) -> dict | None:
+        return next((s for s in self.slots if s["id"] == key), None)
+
+    @property
+    def current(self) -> dict | None:
+        return self.slot(self.state.get("slot"))
+
+    @property
+    def next(self) -> dict | None:
+        keys = [s["id"] for s in self.slots]
+        key = self.state.get("slot")
+        if key not in keys:
+            return None
+        index = keys.index(key)
+        return self.slots[index + 1] if index + 1 < len(self.slots) else None
+
+    @property
+    def remaining(self) -> str:
+        return format_clock(remaining_ms(self.state))
+
+    @property
+    def phase(self) -> str:
+        return phase(remaining_ms(self.state), self.state["timer"]["warn_s"])
+
+    @property
+    def toggle_key(self) -> str:
+        """The label of the start/pause/resume button for the timer's status."""
+        return {"idle": "start", "running": "pause", "paused": "resume"}[self.state["timer"]["status"]]
+
+    @property
+    def message(self) -> dict | None:
+        """The chair's message while it is meant for the current slot (see sessions.messages)."""
+        message = self.state.get("message")
+        if not message or message.get("slot") not in (None, self.state.get("slot")):
+            return None
+        return message
+
+
+def slot_views(item: AgendaItem, language: str) -> list[dict]:
+    """The session's slots as pages and scripts show them, in the reader's language."""
+    info = operations.session_info(item.conference, item)
+    views = []
+    for slot, slot_info in zip(item.slots, info.slots):
+        views.append({
+            "id": slot.key,
+            "kind": slot.kind,
+            "kind_label": _(presenters.SLOT_KIND_LABELS.get(slot.kind, slot.kind)),
+            "role": i18n.pick(slot.role, language) or (_("Open discussion") if slot.kind == "discussion" else ""),
+            "speaker": slot.speaker.name if slot.speaker else None,
+            "tbd": slot.speaker is None and slot.kind != "discussion",
+            "language": slot_info.language,
+            "language_name": i18n.LANGUAGE_NAMES.get(slot_info.language or "", slot_info.language or ""),
+            "limit_s": speaking.limit_for(info, slot.key),
+        })
+    return views
+
+
+def build(slug: str, key: str, require: tuple[str, ...] | None) -> LivePage:
+    """Load the session (404 when unknown), check the link, and gather the first paint."""
+    db = get_db()
+    conf = queries.conference(db, slug)
+    item = queries.item(db, conf, key)
+    identity = page_identity(slug, require, session=key)
+    moment = now()
+    state = operations.current(db, slug, key, moment)
+    language = lang()
+    page = LivePage(conference=conf, item=item, identity=identity, token=page_token(), state=state,
+                    slots=slot_views(item, language), moment=moment)
+    page.config = {
+        "token": page.token,
+        "conference": slug,
+        "session": key,
+        "lang": language,
+        "dir": i18n.direction(language),
+        "zone": conf.timezone,
+        "server_time": to_ms(moment),
+        "rehearsal": rehearsal(),
+        "role": identity.role,
+        "item": {"title": i18n.pick(item.title, language), "starts_at": to_ms(item.starts_at),
+                 "ends_at": to_ms(item.ends_at)},
+        "slots": page.slots,
+        "labels": {name: _(text) for name, text in LABELS.items()},
+        "errors": {code: _(text) for code, text in ERRORS.items()},
+    }
+    return page
+
+
+def render(template: str, page: LivePage, **extra):
+    """Render a live page; it carries a sign-in link in its URL, so it is never cached."""
+    response = make_response(render_template(template, page=page, conference=page.conference, item=page.item,
+                                             identity=page.identity, token=page.token,
+                                             live_config=page.config, presenters=presenters,
+                                             format_clock=format_clock, **extra))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+# -- the rest of the day -------------------------------------------------------------------
+
+def day_items(db, conf, item: AgendaItem) -> list[AgendaItem]:
+    return [i for i in queries.agenda(db, conf) if i.day == item.day]
+
+
+def actual_starts(db, items: list[AgendaItem]) -> dict[str, datetime]:
+    """Each item's actual start: the `started` part of its stored live state (see sessions.speaking)."""
+    ids = {i.id: i.key for i in items}
+    rows = db.execute(select(LiveStateRow.item_id, LiveStateRow.data).where(LiveStateRow.item_id.in_(list(ids))))
+    found = {ids[item_id]: speaking.stored_started_at(data) for item_id, data in rows}
+    return {key: moment for key, moment in found.items() if moment is not None}
+
+
+def planned_items(items: list[AgendaItem], starts: dict[str, datetime]) -> list[PlannedItem]:
+    """The items that run from a console, with actual starts; an item has ended when a later one
+    of the day has started (sessions run one after another; nothing else says an item is over).
+    Breaks and registration are left out so that they absorb delay."""
+    run = [i for i in items if i.kind not in ABSORBING_KINDS]
+    planned = []
+    for index, item in enumerate(run):
+        start = starts.get(item.key)
+        end = None
+        if start is not None:
+            later = next((starts[i.key] for i in run[index + 1:] if i.key in starts), None)
+            end = max(later, start) if later is not None else None
+        planned.append(PlannedItem(item.key, item.starts_at, item.ends_at, start, end))
+    return planned
+
+
+def day_projection(db, conf, item: AgendaItem, moment: datetime, language: str) -> list[dict]:
+    """The day of `item`, each entry with its planned and projected times (timing.drift.project)."""
+    items = day_items(db, conf, item)
+    starts = actual_starts(db, items)
+    planned = planned_items(items, starts)
+    projected = {p.id: p for p in project(planned, moment)}
+    by_key = {p.id: p for p in planned}
+    entries = []
+    for entry in items:
+        projection = projected.get(entry.key)
+        plan = by_key.get(entry.key)
+        start = projection.projected_start if projection else entry.starts_at
+        end = projection.projected_end if projection else entry.ends_at
+        if plan is not None and plan.actual_start is not None and plan.actual_end is None:
+            status = "running"
+        elif end <= moment:
+            status = "done"
+        elif plan is None and start <= moment:
+            status = "running"
+        else:
+            status = "upcoming"
+        entries.append({
+            "id": entry.key,
+            "item": entry,
+            "title": i18n.pick(entry.title, language),
+            "kind": entry.kind,
+            "absorbs": entry.kind in ABSORBING_KINDS,
+            "planned_start": entry.starts_at,
+            "planned_end": entry.ends_at,
+            "projected_start": start,
+            "projected_end": end,
+            "delay_s": projection.delay_s if projection else 0,
+            "actual_start": plan.actual_start if plan else None,
+            "actual_end": plan.actual_end if plan else None,
+            "status": status,
+        })
+    return entries
+
+
+def day_config(entries: list[dict]) -> list[dict]:
+    """The day's entries for the browser, which re-projects them as time passes."""
+    def ms(moment):
+        return to_ms(moment) if moment is not None else None
+    return [{"id": e["id"], "absorbs": e["absorbs"], "planned_start": ms(e["planned_start"]),
+             "planned_end": ms(e["planned_end"]), "actual_start": ms(e["actual_start"]),
+             "actual_end": ms(e["actual_end"])} for e in entries]
+
+
+# -- strings the scripts need, translated on the server -------------------------------------
+
+LABELS = {
+    "start": N_("Start"),
+    "pause": N_("Pause"),
+    "resume": N_("Resume"),
+    "idle": N_("Ready"),
+    "running": N_("Running"),
+    "paused": N_("Paused"),
+    "on_time": N_("On time"),
+    "over": N_("%(time)s over"),
+    "spare": N_("%(time)s to spare"),
+    "actual": N_("actual %(time)s"),
+    "conclude": N_("Please conclude"),
+    "slow_down": N_("The interpreters ask you to slow down."),
+    "no_message": N_("No message on the stage."),
+    "earlier_slot": N_("Sent during an earlier slot: no longer shown on the stage."),
+    "connecting": N_("Connecting…"),
+    "connected": N_("Connected"),
+    "disconnected": N_("Connection lost; reconnecting…"),
+    "refused": N_("The server refused this link."),
+    "not_started": N_("Not started yet"),
+    "live": N_("Live now"),
+    "expected": N_("expected %(time)s"),
+    "tbd": N_("to be determined"),
+    "floor": N_("On the floor"),
+    "no_next": N_("This is the last slot."),
+    "saved": N_("Saved."),
+}
+
+ERRORS = {
+    "bad_request": N_("The request is not valid."),
+    "unauthorized": N_("This needs a sign-in link."),
+    "forbidden": N_("Your link does not allow this."),
+    "not_found": N_("That no longer exists in this session."),
+    "invalid_state": N_("That does not apply right now."),
+    "rate_limited": N_("Too many requests; wait a moment."),
+    "timeout": N_("No answer from the server."),
+}

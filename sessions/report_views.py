@@ -1,0 +1,94 @@
+"""Planned versus actual, as a page and as a CSV download (docs/http-api.md, "Planned versus actual").
+
+| route | answers |
+|---|---|
+| `GET /conferences/<slug>/actuals?token=T` | the page: every day, session and slot, planned against actual |
+| `GET /conferences/<slug>/actuals.csv?token=T` | the same rows as CSV (UTF-8 with a byte-order mark, so Excel reads Arabic) |
+
+Both take `?lang=` (the role and title column's language; the page's), and `?session=ID` for one
+session (with its day's row). Readable with an organiser's link or any session chair's link of
+the conference: no token or an invalid or revoked one is 401, another role or conference 403,
+an unknown session 404 (error pages, as for every page). The rows are computed by
+`sessions.actuals` from the event log and the live states (`sessions.actuals_query`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from itertools import groupby
+
+from flask import Blueprint, make_response, render_template, request, url_for
+
+from conference import queries
+from conference.web import N_, _, get_db, lang, now
+from sessions import actuals
+from sessions.actuals_query import report
+from sessions.live_pages import page_identity, page_token
+
+bp = Blueprint("actuals", __name__)
+
+READERS = ("organiser", "chair")
+WHOLE_DAY = N_("Whole day")
+# Text cells a spreadsheet would run as a formula are written with a leading apostrophe (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _rows(slug: str):
+    page_identity(slug, require=READERS, session=None)
+    db = get_db()
+    conf = queries.conference(db, slug)
+    session = (request.args.get("session") or "").strip() or None
+    return conf, session, report(db, conf, now(), session)
+
+
+def _links(slug: str, session: str | None, **extra) -> dict:
+    args = {"slug": slug, "token": page_token(), "lang": lang(), **extra}
+    if session:
+        args["session"] = session
+    return args
+
+
+@bp.get("/conferences/<slug>/actuals")
+def actuals_page(slug: str):
+    conf, session, rows = _rows(slug)
+    days = []
+    for _day, group in groupby(rows, key=lambda r: r.day):
+        group = list(group)
+        sessions = []
+        for row in group[1:]:
+            if row.level == "session":
+                sessions.append((row, []))
+            else:
+                sessions[-1][1].append(row)
+        days.append((group[0], sessions))
+    response = make_response(render_template(
+        "sessions/actuals.html", conference=conf, days=days, session=session,
+        duration=actuals.format_duration,
+        csv_url=url_for("actuals.actuals_csv", **_links(slug, session)),
+        all_url=url_for("actuals.actuals_page", **_links(slug, None)),
+    ))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/conferences/<slug>/actuals.csv")
+def actuals_csv(slug: str):
+    conf, session, rows = _rows(slug)
+    out = io.StringIO()
+    out.write("\ufeff")   # Excel takes a CSV for UTF-8 only with the byte-order mark
+    writer = csv.DictWriter(out, fieldnames=actuals.COLUMNS)
+    writer.writeheader()
+    for record in actuals.records(rows, lang(), conf.timezone, _(WHOLE_DAY)):
+        writer.writerow({k: _safe_cell(k, v) for k, v in record.items()})
+    response = make_response(out.getvalue())
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    name = f"{conf.slug}-{session}-actuals.csv" if session else f"{conf.slug}-actuals.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _safe_cell(column: str, value: str) -> str:
+    if column in ("role", "speaker") and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

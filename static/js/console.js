@@ -1,0 +1,245 @@
+// The chair console: controls send commands; the display follows the session's STATE.
+//
+// Nothing here counts on its own: the countdown, the session clock and the projected overrun are
+// computed from the last STATE and the offset to the server's clock (Minbar.LiveSession), redrawn
+// four times a second with no server traffic.
+//
+// Keyboard (ignored while typing in a field, and with Ctrl/Alt/Meta held):
+//   Space            start / pause / resume
+//   ArrowRight/Left  next / previous speaker; mirrored on a right-to-left page, where "next" is
+//                    to the left (the Next button sits on the left there)
+//   PageDown/PageUp  next / previous in either direction (presentation clickers send these)
+//   + / -            one minute more / less
+//   R                reset the timer
+(function () {
+  "use strict";
+
+  var cfg = Minbar.config();
+  var labels = cfg.labels, errors = cfg.errors;
+  var rtl = cfg.dir === "rtl";
+  var session = Minbar.startLive({ token: cfg.token, conference: cfg.conference, session: cfg.session });
+  // Until the first clock round trip, trust the page's own server time: a rehearsal clock can be
+  // years away from the browser's, and the first frames must not show a wild countdown.
+  session.offset = cfg.server_time - Date.now();
+
+  var $ = function (id) { return document.getElementById(id); };
+  var countdown = $("countdown"), feedback = $("console-feedback");
+  var slotIndex = {};
+  cfg.slots.forEach(function (slot, i) { slotIndex[slot.id] = i; });
+
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (_m, name) { return values[name]; });
+  }
+
+  function say(text) {
+    feedback.textContent = text || "";
+  }
+
+  function send(event, payload) {
+    say("");
+    return session.send(event, payload).then(function (ack) {
+      if (!ack.ok) { say(errors[ack.error.code] || ack.error.message); }
+      return ack;
+    });
+  }
+
+  // -- commands ----------------------------------------------------------------------------
+
+  var commands = {
+    toggle: function () {
+      var t = session.state && session.state.timer;
+      if (!t) { return; }
+      var action = t.status === "running" ? "pause" : t.status === "paused" ? "resume" : "start";
+      send("timer", { action: action });
+    },
+    next: function () { send("slot", { action: "next" }); },
+    prev: function () { send("slot", { action: "prev" }); },
+    plus: function () { send("timer", { action: "adjust", seconds: 60 }); },
+    minus: function () { send("timer", { action: "adjust", seconds: -60 }); },
+    reset: function () { send("timer", { action: "reset" }); },
+    conclude: function () { send("message", { action: "send", preset: "conclude", text: "" }); },
+    "clear-message": function () { send("message", { action: "clear" }); }
+  };
+
+  document.querySelectorAll("[data-command]").forEach(function (button) {
+    button.addEventListener("click", function () { commands[button.getAttribute("data-command")](); });
+  });
+  document.querySelectorAll("[data-goto]").forEach(function (button) {
+    button.addEventListener("click", function () { send("slot", { action: "goto", slot: button.getAttribute("data-goto") }); });
+  });
+
+  var text = $("message-text"), count = $("message-count");
+  function updateCount() { count.textContent = text.value.length + "/280"; }
+  text.addEventListener("input", updateCount);
+  $("message-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    send("message", { action: "send", text: text.value, preset: null }).then(function (ack) {
+      if (ack.ok) { text.value = ""; updateCount(); }
+    });
+  });
+
+  $("thresholds-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var value = Number($("warn-s").value);
+    if (!Number.isInteger(value)) { say(errors.bad_request); return; }
+    send("timer", { action: "thresholds", warn_s: value }).then(function (ack) { if (ack.ok) { say(labels.saved); } });
+  });
+
+  function typing(target) {
+    if (!target || !target.tagName) { return false; }
+    var tag = target.tagName.toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat || typing(event.target)) { return; }
+    var onButton = event.target && event.target.tagName && event.target.tagName.toLowerCase() === "button";
+    var key = event.key, code = event.code, name = null;
+    if (key === " " || code === "Space") {
+      if (onButton) { return; }         // a focused button answers Space itself
+      name = "toggle";
+    } else if (key === "ArrowRight") { name = rtl ? "prev" : "next"; }
+    else if (key === "ArrowLeft") { name = rtl ? "next" : "prev"; }
+    else if (key === "PageDown") { name = "next"; }
+    else if (key === "PageUp") { name = "prev"; }
+    else if (key === "+" || key === "=" || code === "NumpadAdd") { name = "plus"; }
+    else if (key === "-" || key === "_" || code === "NumpadSubtract") { name = "minus"; }
+    else if (key === "r" || key === "R" || code === "KeyR") { name = "reset"; }
+    if (!name) { return; }
+    event.preventDefault();
+    commands[name]();
+  });
+
+  // -- sound cue ---------------------------------------------------------------------------
+
+  var sound = $("sound-cue"), audio = null;
+  try { sound.checked = window.localStorage.getItem("minbar.console.sound") === "1"; } catch (e) { /* private mode */ }
+  sound.addEventListener("change", function () {
+    try { window.localStorage.setItem("minbar.console.sound", sound.checked ? "1" : "0"); } catch (e) { /* ignore */ }
+    if (sound.checked) { ensureAudio(); }
+  });
+  function ensureAudio() {
+    // Browsers allow audio only after a gesture: the checkbox click creates or wakes the context.
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) { return null; }
+    audio = audio || new Context();
+    if (audio.state === "suspended") { audio.resume(); }
+    return audio;
+  }
+  function beep() {
+    var ctx = ensureAudio();
+    if (!ctx) { return; }
+    [0, 0.35, 0.7].forEach(function (delay) {
+      var osc = ctx.createOscillator(), gain = ctx.createGain();
+      osc.type = "sine";
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.0001, ctx.currentTime + delay);
+      gain.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + delay + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + delay + 0.25);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(ctx.currentTime + delay);
+      osc.stop(ctx.currentTime + delay + 0.3);
+    });
+  }
+
+  // -- rendering ---------------------------------------------------------------------------
+
+  function setSlotLine(node, slot) {
+    node.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
+    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd) : "";
+  }
+
+  function renderState(state) {
+    var t = state.timer;
+    $("timer-status").textContent = labels[t.status];
+    $("btn-toggle").textContent = labels[t.status === "running" ? "pause" : t.status === "paused" ? "resume" : "start"];
+    countdown.setAttribute("data-status", t.status);
+    var index = slotIndex[state.slot];
+    $("btn-prev").disabled = !(index > 0);
+    $("btn-next").disabled = !(index < cfg.slots.length - 1);
+    setSlotLine($("current-slot"), cfg.slots[index]);
+    document.querySelectorAll("#slot-list [data-slot]").forEach(function (li) {
+      var id = li.getAttribute("data-slot"), current = id === state.slot;
+      li.classList.toggle("current", current);
+      if (current) { li.setAttribute("aria-current", "step"); } else { li.removeAttribute("aria-current"); }
+      var actual = state.actuals && state.actuals[id];
+      var go = li.querySelector("[data-goto]");
+      if (go) { go.disabled = current; }
+      li.querySelector("[data-actual]").textContent = actual ? fill(labels.actual, { time: Minbar.formatClock(actual) }) : "";
+    });
+    var warn = $("warn-s");
+    if (document.activeElement !== warn) { warn.value = t.warn_s; }
+    renderMessage(state);
+    tick();
+  }
+
+  function renderMessage(state) {
+    var box = $("current-message"), message = state.message;
+    box.textContent = "";
+    if (!message) { box.textContent = labels.no_message; return; }
+    if (message.preset === "conclude") {
+      var strong = document.createElement("strong");
+      strong.textContent = labels.conclude;
+      box.appendChild(strong);
+      box.appendChild(document.createTextNode(" "));
+    }
+    box.appendChild(document.createTextNode(message.text));
+    if (message.slot && message.slot !== state.slot) {
+      var note = document.createElement("small");
+      note.className = "message-note";
+      note.textContent = " " + labels.earlier_slot;
+      box.appendChild(note);
+    }
+  }
+
+  // Amber in the last warn_s seconds (0: never amber), red from the limit on.
+  function setPhase(node, remaining, warnS) {
+    var phase = remaining <= 0 ? "overrun" : remaining <= warnS * 1000 ? "warning" : "normal";
+    ["normal", "warning", "overrun"].forEach(function (p) { node.classList.toggle("phase-" + p, p === phase); });
+  }
+
+  var lastRemaining = null;
+  function tick() {
+    var state = session.state;
+    if (!state) { return; }
+    var t = state.timer, remaining = session.timerRemaining();
+    countdown.textContent = Minbar.formatClock(remaining);
+    countdown.setAttribute("data-remaining-ms", String(Math.round(remaining)));
+    setPhase(countdown, remaining, t.warn_s);
+    if (t.status === "running" && lastRemaining !== null && lastRemaining > 0 && remaining <= 0 && sound.checked) {
+      beep();
+    }
+    lastRemaining = t.status === "running" ? remaining : null;
+    renderSessionClock(state, remaining);
+  }
+
+  // Time left until the item's scheduled end, and where the remaining slots would take it: the
+  // current speaker's time left (a full limit if not started), then every later slot's limit.
+  function renderSessionClock(state, remaining) {
+    var now = session.serverNow();
+    $("item-left").textContent = Minbar.formatClock(cfg.item.ends_at - now);
+    var index = slotIndex[state.slot];
+    var rest = 0;
+    if (index !== undefined) {
+      rest += Math.max(0, state.timer.status === "idle" ? state.timer.limit_s * 1000 : remaining);
+      for (var i = index + 1; i < cfg.slots.length; i++) { rest += cfg.slots[i].limit_s * 1000; }
+    }
+    var projectedEnd = Math.max(now, cfg.item.starts_at) + rest;
+    var over = projectedEnd - cfg.item.ends_at;
+    var node = $("item-overrun");
+    if (Math.abs(over) < 1000) { node.textContent = labels.on_time; }
+    else if (over > 0) { node.textContent = fill(labels.over, { time: Minbar.formatClock(over) }); }
+    else { node.textContent = fill(labels.spare, { time: Minbar.formatClock(-over) }); }
+    node.className = "clock-value" + (over >= 1000 ? " clock-over" : "");
+  }
+
+  // -- connection --------------------------------------------------------------------------
+
+  var indicator = $("live-connection");
+  session.onStatus(function (status) {
+    indicator.setAttribute("data-status", status);
+    indicator.querySelector(".live-connection-text").textContent = labels[status] || status;
+  });
+  session.onState(renderState);
+  setInterval(tick, 250);
+})();
