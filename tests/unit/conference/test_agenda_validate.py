@@ -55,7 +55,7 @@ WARNING_FILES = [
     ("missing_translation", "closing", 18),
     ("out_of_order", "opening", 25),
 ]
-CLEAN_FILES = ["minimal", "dst_crossing", "utc"]
+CLEAN_FILES = ["minimal", "dst_crossing", "utc", "channels"]
 
 
 def _item(id="opening", kind="opening", start=(10, 0), end=(11, 0), **kw) -> ItemSpec:

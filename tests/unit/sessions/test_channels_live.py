@@ -1,0 +1,339 @@
+"""The channels part and the `channel` family in plain Python: the floor follows the speaker,
+warnings, listener counts, the booth switch, slow-down and turns."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from sessions import channels_live, live_state, speaking  # noqa: F401  (registers the families)
+from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
+from sessions.queue import Entry, Priority, Queue
+from speakers.identity import ANONYMOUS, Identity
+from timing.clock import to_ms
+
+NOW = datetime(2021, 2, 24, 9, 0, tzinfo=timezone.utc)
+CONF, SESSION = "channels-demo", "plenary-1"
+
+CHAIR = Identity(role="chair", conference=CONF, session=SESSION, name="Chair", token_id="t-chair")
+FR_INTERPRETER = Identity(role="interpreter", conference=CONF, name="Anne", booth="fr", token_id="t-fr")
+EN_INTERPRETER = Identity(role="interpreter", conference=CONF, name="Omar", booth="en", token_id="t-en")
+PARTICIPANT = Identity(role="participant", conference=CONF, name="Delegate", token_id="t-p1")
+OTHER_PARTICIPANT = Identity(role="participant", conference=CONF, name="Other", token_id="t-p2")
+
+# The French booth works from English only: an Arabic floor puts it on relay through English.
+BOOTHS = (BoothConfig("ar", ("en", "fr"), "https://media.example.org/ar"),
+          BoothConfig("en", ("ar", "fr"), "https://media.example.org/en"),
+          BoothConfig("fr", ("en",)))
+
+
+def slot(key, language, kind="statement"):
+    return SlotInfo(key=key, kind=kind, minutes=5, language=language, speaker=key.title())
+
+
+INFO = SessionInfo(
+    key=SESSION, conference=CONF, kind="plenary", starts_at=NOW, ends_at=NOW + timedelta(hours=1),
+    slots=(slot("s-ar", "ar"), slot("s-fr", "fr"), slot("s-en", "en"), slot("s-unknown", None),
+           slot("s-discussion", None, "discussion")),
+    booths=BOOTHS, floor_listen_url="https://media.example.org/floor",
+)
+
+
+def entry(entry_id, language):
+    return Entry(id=entry_id, requester=f"token:{entry_id}", name="Delegate", delegation="", group="member_state",
+                 language=language, priority=Priority.ORDINARY, requested_at=NOW)
+
+
+def run(live, family, action, actor=CHAIR, now=NOW, **payload):
+    command = Command(family, action, {"session": SESSION, "action": action, **payload}, actor)
+    family_ = live_state.FAMILIES[family]
+    if not family_.authorise(actor, INFO, command):
+        raise PermissionError(action)
+    return live_state.apply(live, command, INFO, now)
+
+
+def channels(live, now=NOW):
+    return live_state.to_contract(live, INFO, now)["channels"]
+
+
+def modes(live):
+    return {b["language"]: (b["mode"], b["via"]) for b in channels(live)["booths"]}
+
+
+# -- the floor follows the speaker --------------------------------------------------------------
+
+def test_session_starts_with_the_first_speakers_language_on_the_floor():
+    live = live_state.initial(INFO)
+
+    assert channels(live)["floor"] == "ar"
+    assert channels(live)["floor_source"] == {"kind": "agenda", "slot": None, "entry": None,
+                                              "role": None, "at": None}
+    assert modes(live) == {"ar": ("floor", None), "en": ("direct", None), "fr": ("relay", "en")}
+
+
+def test_chair_moving_to_a_french_speaker_switches_the_floor_to_french():
+    live = run(live_state.initial(INFO), "slot", "next")
+
+    state = channels(live)
+    assert (live.slot, state["floor"]) == ("s-fr", "fr")
+    assert state["floor_source"] == {"kind": "slot", "slot": "s-fr", "entry": None, "role": None,
+                                     "at": to_ms(NOW)}
+    assert modes(live) == {"ar": ("direct", None), "en": ("direct", None), "fr": ("floor", None)}
+
+
+def test_goto_and_prev_follow_each_slots_language():
+    live = run(live_state.initial(INFO), "slot", "goto", slot="s-en")
+    assert channels(live)["floor"] == "en"
+
+    live = run(live, "slot", "prev")
+    assert channels(live)["floor"] == "fr"
+
+
+def test_slot_without_a_language_keeps_the_floor():
+    live = run(live_state.initial(INFO), "slot", "goto", slot="s-en")
+    live = run(live, "slot", "next")
+
+    assert (live.slot, channels(live)["floor"]) == ("s-unknown", "en")
+
+
+def test_next_slot_overrides_a_manual_floor():
+    live = run(live_state.initial(INFO), "channel", "floor", language="en")
+    assert channels(live)["floor_source"]["kind"] == "manual"
+
+    live = run(live, "slot", "next")
+
+    assert channels(live)["floor"] == "fr"
+
+
+def test_automatic_switch_is_noted_for_the_event_log():
+    before = live_state.initial(INFO)
+    command = Command("slot", "next", {"action": "next"}, CHAIR)
+    after = live_state.apply(before, command, INFO, NOW)
+
+    assert live_state.notes(before, after, command, INFO) == (
+        "floor ar -> fr (automatic: the speaker's language, slot s-fr)")
+
+
+def test_manual_floor_switch_has_no_note():
+    before = live_state.initial(INFO)
+    command = Command("channel", "floor", {"action": "floor", "language": "en"}, CHAIR)
+    after = live_state.apply(before, command, INFO, NOW)
+
+    assert live_state.notes(before, after, command, INFO) == ""
+
+
+def test_intervention_granted_switches_the_floor_to_the_requesters_language():
+    # The queue part is another feature's; any value with `speaking` (and `entries`) is followed.
+    live = run(live_state.initial(INFO), "slot", "goto", slot="s-discussion")
+    granted = live.with_part("queue", Queue(speaking=entry("e7", "fr")))
+
+    after = channels_live.follow_speaker(live, granted, Command("queue", "grant", {}, CHAIR), INFO, NOW)
+
+    assert channels(after)["floor"] == "fr"
+    assert channels(after)["floor_source"] == {"kind": "intervention", "slot": None, "entry": "e7",
+                                               "role": None, "at": to_ms(NOW)}
+
+
+def test_same_intervention_again_does_not_switch_the_floor_back():
+    live = live_state.initial(INFO).with_part("queue", Queue(speaking=entry("e7", "fr")))
+    live = run(live, "channel", "floor", language="en")
+
+    after = channels_live.follow_speaker(live, live, Command("queue", "move", {}, CHAIR), INFO, NOW)
+
+    assert channels(after)["floor"] == "en"
+
+
+# -- warnings -----------------------------------------------------------------------------------
+
+def test_no_warnings_with_every_booth_on():
+    assert channels(live_state.initial(INFO))["warnings"] == []
+
+
+def test_english_booth_off_with_arabic_floor_strands_french_and_names_the_relay():
+    live = run(live_state.initial(INFO), "channel", "booth", booth="en", on=False)
+
+    assert modes(live) == {"ar": ("floor", None), "en": ("unavailable", None), "fr": ("unavailable", None)}
+    assert channels(live)["warnings"] == [
+        {"code": "no_path", "language": "fr", "floor": "ar",
+         "message": "The French booth cannot work from Arabic, directly or through relay; its channel is silent."},
+        {"code": "relay_source_off", "language": "en", "floor": "ar", "channels": ["fr"],
+         "message": "The English booth is off, and the French channel needs its relay."},
+    ]
+
+
+def test_next_arabic_speaker_with_english_off_warns_that_french_would_be_stranded():
+    info = replace(INFO, slots=(slot("s-fr", "fr"), slot("s-ar", "ar")))
+    live = live_state.initial(info)
+    command = Command("channel", "booth", {"booth": "en", "on": False}, CHAIR)
+    live = live_state.apply(live, command, info, NOW)
+
+    state = live_state.to_contract(live, info, NOW)["channels"]
+
+    assert state["floor"] == "fr"
+    assert state["warnings"] == [{
+        "code": "next_no_path", "language": "fr", "floor": "fr", "speaker_language": "ar",
+        "slot": "s-ar", "entry": None,
+        "message": "The next speaker speaks Arabic: the French booth will have no path, directly or through relay.",
+    }]
+
+
+def test_head_of_the_queue_speaking_arabic_is_warned_too():
+    info = replace(INFO, slots=(slot("s-fr", "fr"),))
+    live = live_state.initial(info)
+    live = live_state.apply(live, Command("channel", "booth", {"booth": "en", "on": False}, CHAIR), info, NOW)
+    queued = live.with_part("queue", Queue(entries=(entry("e3", "ar"),)))
+
+    after = channels_live.follow_speaker(live, queued, Command("queue", "request", {}, PARTICIPANT), info, NOW)
+
+    [warning] = live_state.to_contract(after, info, NOW)["channels"]["warnings"]
+    assert (warning["code"], warning["language"], warning["speaker_language"], warning["entry"]) == (
+        "next_no_path", "fr", "ar", "e3")
+
+
+# -- listeners ----------------------------------------------------------------------------------
+
+def test_listener_counts_start_at_zero_for_every_channel():
+    assert channels(live_state.initial(INFO))["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 0}
+
+
+def test_token_holders_are_counted_once_each_and_move_between_channels():
+    live = live_state.initial(INFO)
+    live = run(live, "channel", "select", PARTICIPANT, language="fr")
+    live = run(live, "channel", "select", OTHER_PARTICIPANT, language="fr")
+    live = run(live, "channel", "select", PARTICIPANT, language="fr")
+    assert channels(live)["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 2}
+
+    live = run(live, "channel", "select", PARTICIPANT, language="floor")
+
+    assert channels(live)["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 1}
+
+
+def test_anonymous_viewers_are_counted_by_their_browser_id():
+    live = live_state.initial(INFO)
+    live = run(live, "channel", "select", ANONYMOUS, language="en", client="browser-one-123")
+    live = run(live, "channel", "select", ANONYMOUS, language="en", client="browser-two-456")
+    live = run(live, "channel", "select", ANONYMOUS, language="ar", client="browser-one-123")
+
+    assert channels(live)["listeners"] == {"floor": 0, "ar": 1, "en": 1, "fr": 0}
+
+
+def test_anonymous_select_without_an_id_is_accepted_and_not_counted():
+    live = live_state.initial(INFO)
+
+    assert run(live, "channel", "select", ANONYMOUS, language="en") == live
+
+
+def test_repeated_select_within_the_refresh_window_changes_nothing():
+    live = run(live_state.initial(INFO), "channel", "select", PARTICIPANT, language="fr")
+
+    again = run(live, "channel", "select", PARTICIPANT, now=NOW + timedelta(seconds=60), language="fr")
+
+    assert again == live
+
+
+def test_listener_not_seen_for_ten_minutes_drops_out_and_a_heartbeat_keeps_one_in():
+    live = run(live_state.initial(INFO), "channel", "select", PARTICIPANT, language="fr")
+    live = run(live, "channel", "select", OTHER_PARTICIPANT, language="fr")
+    later = NOW + timedelta(seconds=channels_live.LISTENER_REFRESH_S)
+    live = run(live, "channel", "select", OTHER_PARTICIPANT, now=later, language="fr")
+
+    expiry = NOW + timedelta(seconds=channels_live.LISTENER_TTL_S)
+    assert channels(live, expiry)["listeners"]["fr"] == 1
+
+
+def test_bad_select_values_are_refused_bad_request():
+    live = live_state.initial(INFO)
+    for payload in ({"language": "es"}, {"language": None}, {"language": 3}, {},
+                    {"language": "fr", "client": "x"}, {"language": "fr", "client": "a b c d e f g h"}):
+        with pytest.raises(Refused) as refused:
+            run(live, "channel", "select", ANONYMOUS, **payload)
+        assert refused.value.code == "bad_request", payload
+
+
+# -- booths, floor, slow-down, turns ------------------------------------------------------------
+
+def test_floor_unknown_language_is_bad_request():
+    with pytest.raises(Refused) as refused:
+        run(live_state.initial(INFO), "channel", "floor", language="es")
+
+    assert (refused.value.code, refused.value.message) == (
+        "bad_request", "The floor language must be one of ar, en, fr.")
+
+
+def test_same_floor_again_changes_nothing():
+    live = live_state.initial(INFO)
+
+    assert run(live, "channel", "floor", FR_INTERPRETER, language="ar") == live
+
+
+def test_interpreter_may_switch_only_their_own_booth():
+    family = live_state.FAMILIES["channel"]
+    own = Command("channel", "booth", {"booth": "fr", "on": False}, FR_INTERPRETER)
+    other = Command("channel", "booth", {"booth": "en", "on": False}, FR_INTERPRETER)
+
+    assert (family.authorise(FR_INTERPRETER, INFO, own), family.authorise(FR_INTERPRETER, INFO, other)) == (True, False)
+
+
+def test_participant_may_select_but_not_set_the_floor():
+    family = live_state.FAMILIES["channel"]
+    select = Command("channel", "select", {"language": "fr"}, PARTICIPANT)
+    floor = Command("channel", "floor", {"language": "fr"}, PARTICIPANT)
+
+    assert (family.authorise(PARTICIPANT, INFO, select), family.authorise(PARTICIPANT, INFO, floor)) == (True, False)
+
+
+def test_booth_switched_off_and_on_round_trips_through_storage():
+    live = run(live_state.initial(INFO), "channel", "booth", FR_INTERPRETER, booth="fr", on=False)
+    stored = live_state.load(live_state.dump(live), 3, INFO)
+
+    assert stored.part("channels") == live.part("channels")
+    assert channels(stored)["booths"][2] == {"language": "fr", "on": False, "mode": "unavailable", "via": None}
+
+
+def test_slowdown_is_shown_for_twenty_seconds_and_cleared_by_the_chair():
+    live = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+
+    assert channels(live)["slowdown"] == {"booth": "fr", "at": to_ms(NOW)}
+    assert channels(live, NOW + timedelta(seconds=20))["slowdown"] is None
+    cleared = run(live, "channel", "slowdown", CHAIR, on=False)
+    assert channels(cleared)["slowdown"] is None
+
+
+def test_interpreter_cannot_clear_another_booths_slowdown():
+    live = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+
+    assert run(live, "channel", "slowdown", EN_INTERPRETER, on=False) == live
+
+
+def test_handover_restarts_the_booths_turn_timer():
+    live = live_state.initial(INFO)
+    assert channels(live)["turns"] == {"ar": None, "en": None, "fr": None}
+
+    live = run(live, "channel", "handover", FR_INTERPRETER)
+    later = NOW + timedelta(minutes=31)
+    live = run(live, "channel", "handover", FR_INTERPRETER, now=later, interpreter="  Marie   Dupont ", minutes=20)
+
+    assert channels(live)["turns"]["fr"] == {"started_at": to_ms(later), "turn_s": 1200,
+                                             "interpreter": "Marie Dupont"}
+
+
+def test_first_handover_uses_thirty_minutes_and_the_link_holders_name():
+    live = run(live_state.initial(INFO), "channel", "handover", FR_INTERPRETER)
+
+    assert channels(live)["turns"]["fr"] == {"started_at": to_ms(NOW), "turn_s": 1800, "interpreter": "Anne"}
+
+
+@pytest.mark.parametrize("payload", [{"minutes": 0}, {"minutes": "30"}, {"minutes": True},
+                                     {"interpreter": 5}, {"interpreter": "x" * 81}, {"booth": "es"}])
+def test_bad_handover_is_refused(payload):
+    with pytest.raises(Refused) as refused:
+        run(live_state.initial(INFO), "channel", "handover", CHAIR, **{"booth": "fr", **payload})
+
+    assert refused.value.code in ("bad_request", "not_found")
+
+
+def test_listen_links_name_only_configured_channels():
+    assert channels(live_state.initial(INFO))["listen"] == {
+        "floor": "https://media.example.org/floor", "ar": "https://media.example.org/ar",
+        "en": "https://media.example.org/en"}
