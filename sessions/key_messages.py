@@ -203,10 +203,15 @@ def restore(
 
 def to_contract(msg: KeyMessage) -> dict[str, Any]:
     """The message as the API shows it: its current revision, with the text rendered to HTML."""
-    latest = msg.current
+    return revision_contract(msg.id, msg.session, msg.current)
+
+
+def revision_contract(id: str, session: str, latest: Revision) -> dict[str, Any]:
+    """`to_contract` of a message whose current revision is `latest`, for readers (lists, the
+    outcome) that load only the current revision of each message."""
     return {
-        "id": msg.id,
-        "session": msg.session,
+        "id": id,
+        "session": session,
         "text": latest.text,
         "html": markup.render_html(latest.text),
         "objectives": list(latest.objectives),

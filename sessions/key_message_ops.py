@@ -1,0 +1,357 @@
+"""Key-message operations: load, authorise, call the core (`sessions.key_messages`), persist, log.
+
+Each function takes an SQLAlchemy session, the instant and the acting `Identity`; none touches Flask
+or Socket.IO. The caller commits, then broadcasts what the result says changed. Refusals raise
+`MinbarError` (unauthorized, forbidden, not_found, bad_request, conflict) and change nothing.
+
+Saving locks the message row (`SELECT ... FOR UPDATE`; SQLite's BEGIN IMMEDIATE serialises writers
+anyway), checks the base revision in the core, and inserts the next revision; the unique
+(message, number) constraint turns any save that got past the lock into a conflict as well.
+
+Who may:
+- write (create, save, restore, reorder): the session's rapporteur or an organiser;
+- read drafts and any message's history: any rapporteur of the conference, the session's chair,
+  an organiser;
+- read agreed messages: anyone.
+
+`version` of a session's key messages is the number of revisions of all its messages: it grows by
+one with every saved revision, so a client that sees it jump knows it missed an event.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from conference.errors import MinbarError
+from conference.models import Conference
+from sessions import key_messages as km
+from sessions import operations, presentation
+from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow
+from sessions.live_state import Command
+from sessions.models import AgendaItem, EventLog, LiveStateRow
+from speakers import permissions
+from speakers.identity import Identity
+
+CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_ORDER = 1000
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did: the messages it changed (contract shape), the session's key-message
+    version after it, and the presentation STATEs that moved with it, as (session id, STATE)."""
+
+    messages: list[dict]
+    version: int
+    changed: bool
+    presentations: list[tuple[str, dict]] = field(default_factory=list)
+
+    @property
+    def message(self) -> dict:
+        return self.messages[0]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def list_messages(db: Session, slug: str, key: str, actor: Identity) -> list[dict]:
+    """The session's key messages in order (position, then creation); drafts only for those who
+    may read them (see the module docstring), agreed messages for anyone."""
+    conf, item = operations.find_item(db, slug, key)
+    drafts = permissions.can_read_draft_key_messages(actor, slug, key)
+    return [_contract(row, rev) for row, rev in _current(db, conf.id, key) if drafts or rev.status == "agreed"]
+
+
+def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> dict:
+    """One message; a draft is not_found for those who may not read drafts."""
+    conf, _item = operations.find_item(db, slug, key)
+    found = [(row, rev) for row, rev in _current(db, conf.id, key, mid)]
+    if not found or (found[0][1].status != "agreed"
+                     and not permissions.can_read_draft_key_messages(actor, slug, key)):
+        raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
+    return _contract(*found[0])
+
+
+def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list[dict]:
+    """Every revision of a message, oldest first: working text, so only for those who may read
+    drafts (an agreed message's earlier wordings are drafts too)."""
+    conf = operations.find_item(db, slug, key)[0]
+    if not permissions.can_read_draft_key_messages(actor, slug, key):
+        if actor.anonymous:
+            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or organiser's access link.")
+        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
+    return km.history(_load(db, conf.id, key, mid))
+
+
+def version(db: Session, conference_id: int, key: str) -> int:
+    return int(db.scalar(select(func.coalesce(func.sum(KeyMessageRow.revision), 0)).where(
+        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key)) or 0)
+
+
+def agreed_in_conference(db: Session, conf: Conference) -> list[dict]:
+    """Every agreed message of the conference: sessions in agenda order, then each session's order."""
+    return [message for _item, messages in by_session(db, conf, include_drafts=False) for message in messages]
+
+
+def by_session(db: Session, conf: Conference, include_drafts: bool) -> list[tuple[AgendaItem, list[dict]]]:
+    """Every session in agenda order with its messages in order (agreed, and drafts if asked)."""
+    items = list(db.scalars(select(AgendaItem).where(AgendaItem.conference_id == conf.id)
+                            .order_by(AgendaItem.starts_at, AgendaItem.position)))
+    messages: dict[str, list[dict]] = {item.key: [] for item in items}
+    for row, rev in _current(db, conf.id):
+        if (include_drafts or rev.status == "agreed") and row.session_key in messages:
+            messages[row.session_key].append(_contract(row, rev))
+    return [(item, messages[item.key]) for item in items]
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, now: datetime,
+           client_key: str | None = None) -> Written:
+    """A new message at revision 1; its position defaults to after the session's last message.
+
+    With `client_key`, a create that was already done (a retry after a lost answer) returns the
+    message it made, `changed` False, instead of making a second one.
+    """
+    conf, item = operations.find_item(db, slug, key)
+    _authorise_write(actor, slug, key)
+    if client_key is not None and (not isinstance(client_key, str) or not CLIENT_KEY.match(client_key)):
+        raise MinbarError("bad_request", "'client_key' must be 8 to 64 letters, digits, '-' or '_'.",
+                          field="client_key")
+    if not isinstance(fields, dict):
+        raise MinbarError("bad_request", "The key message must be an object of fields.")
+    if client_key:
+        existing = _by_client_key(db, conf.id, key, client_key)
+        if existing is not None:
+            return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
+    current = _current(db, conf.id, key)
+    if "position" not in fields:
+        fields = {**fields, "position": max((rev.position for _row, rev in current), default=-1) + 1}
+    number = len(current) + 1
+    for _attempt in range(20):
+        mid = f"{key}-km-{number}"
+        try:
+            msg = km.create(mid, key, fields, _author(actor), now)
+        except km.InvalidEdit as error:
+            raise _refusal(error) from None
+        try:
+            with db.begin_nested():
+                row = KeyMessageRow(id=mid, conference_id=conf.id, session_key=key, created_at=now,
+                                    revision=1, client_key=client_key)
+                db.add(row)
+                db.flush()
+                db.add(_revision_row(row.pk, msg.current))
+                db.flush()
+        except IntegrityError:
+            if client_key:
+                existing = _by_client_key(db, conf.id, key, client_key)
+                if existing is not None:
+                    return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
+            number += 1     # another rapporteur took this number a moment ago
+            continue
+        _log(db, conf, key, actor, now, "create", {"id": mid, "revision": 1})
+        was_agreed = msg.current.status == "agreed"
+        return Written([km.to_contract(msg)], version(db, conf.id, key), True,
+                       sync_presentations(db, conf, now) if was_agreed else [])
+    raise MinbarError("conflict", "Could not find a free id for the key message; try again.")
+
+
+def save(db: Session, slug: str, key: str, mid: str, base_revision, changes: dict, *,
+         actor: Identity, now: datetime) -> Written:
+    """A new revision with `changes` on top of `base_revision` (see `key_messages.save`): 409
+    conflict, carrying `current` and `yours`, when the base is stale; unchanged (no revision, 200)
+    when the changes are what the message already says."""
+    conf, _item = operations.find_item(db, slug, key)
+    _authorise_write(actor, slug, key)
+    msg = _load(db, conf.id, key, mid, lock=True)
+    try:
+        new = km.save(msg, base_revision, changes, _author(actor), now)
+    except km.KeyMessageError as error:
+        raise _refusal(error) from None
+    return _persist(db, conf, key, actor, now, msg, new, "save", {"base_revision": base_revision})
+
+
+def restore(db: Session, slug: str, key: str, mid: str, revision, base_revision, *,
+            actor: Identity, now: datetime) -> Written:
+    """A new revision copying revision `revision` (history is never rewritten)."""
+    conf, _item = operations.find_item(db, slug, key)
+    _authorise_write(actor, slug, key)
+    msg = _load(db, conf.id, key, mid, lock=True)
+    try:
+        new = km.restore(msg, revision, base_revision, _author(actor), now)
+    except km.KeyMessageError as error:
+        raise _refusal(error) from None
+    return _persist(db, conf, key, actor, now, msg, new, "restore",
+                    {"restored": revision, "base_revision": base_revision})
+
+
+def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: datetime) -> Written:
+    """Put the listed messages first, in that order, the others after them in their present order;
+    each message whose position changes gets a new revision. Returns those messages."""
+    conf, _item = operations.find_item(db, slug, key)
+    _authorise_write(actor, slug, key)
+    if (not isinstance(order, list) or len(order) > MAX_ORDER or not all(isinstance(m, str) for m in order)
+            or len(set(order)) != len(order)):
+        raise MinbarError("bad_request", "'order' must be a list of key message ids, each once.", field="order")
+    current = [row.id for row, _rev in _current(db, conf.id, key)]
+    unknown = [m for m in order if m not in current]
+    if unknown:
+        raise MinbarError("not_found", f"There is no key message '{unknown[0]}' in this session.")
+    wanted = order + [m for m in current if m not in order]
+    rows = {row.id: row for row in db.scalars(
+        select(KeyMessageRow).where(KeyMessageRow.conference_id == conf.id, KeyMessageRow.session_key == key)
+        .order_by(KeyMessageRow.pk).with_for_update())}  # one lock order for every writer: no deadlock
+    moved, agreed = [], False
+    for position, mid in enumerate(wanted):
+        msg = _load(db, conf.id, key, mid)
+        new = km.save(msg, msg.revision, {"position": position}, _author(actor), now)
+        if new is not msg:
+            _insert(db, rows[mid], msg, new)
+            moved.append(km.to_contract(new))
+            agreed = agreed or new.current.status == "agreed"
+    if moved:
+        _log(db, conf, key, actor, now, "reorder", {"order": wanted})
+    return Written(moved, version(db, conf.id, key), bool(moved),
+                   sync_presentations(db, conf, now) if agreed else [])
+
+
+# -- presentation ----------------------------------------------------------------------------
+
+def sync_presentations(db: Session, conf: Conference, now: datetime, also: str | None = None) -> list[tuple[str, dict]]:
+    """Bring the `presentation` part of the presentation sessions up to date with the agreed list.
+
+    The presentation sessions are those of kind key_messages, those already showing a list, and
+    `also` (the session a presentation page names). Returns (session id, STATE) for each that moved.
+    """
+    agreed = agreed_in_conference(db, conf)
+    ids = [m["id"] for m in agreed]
+    digest = hashlib.sha256(json.dumps([[m["id"], m["revision"]] for m in agreed]).encode()).hexdigest()[:16]
+    keys = set(db.scalars(select(AgendaItem.key).where(AgendaItem.conference_id == conf.id,
+                                                        AgendaItem.kind == "key_messages")))
+    for item_key, data in db.execute(select(AgendaItem.key, LiveStateRow.data).join(
+            LiveStateRow, LiveStateRow.item_id == AgendaItem.id).where(AgendaItem.conference_id == conf.id)):
+        shown = ((data or {}).get("parts") or {}).get("presentation") or {}
+        if shown.get("ids") or shown.get("digest"):
+            keys.add(item_key)
+    if also:
+        keys.add(also)
+    system = Identity(role=presentation.SYSTEM_ROLE, conference=conf.slug, name="Minbar")
+    moved = []
+    for item_key in sorted(keys):
+        command = Command("presentation", "sync", {"ids": ids, "digest": digest}, system)
+        state, changed = operations.apply(db, conf.slug, item_key, command, now)
+        if changed:
+            moved.append((item_key, state))
+    return moved
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _authorise_write(actor: Identity, slug: str, key: str) -> None:
+    if permissions.can_write_key_messages(actor, slug, key):
+        return
+    if actor.anonymous:
+        raise MinbarError("unauthorized", "Writing key messages needs a rapporteur's or organiser's access link.")
+    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
+
+
+def _author(actor: Identity) -> str:
+    return (actor.name or actor.role)[:200]
+
+
+def _refusal(error: km.KeyMessageError) -> MinbarError:
+    if isinstance(error, km.Conflict):
+        body = error.to_error()
+        return MinbarError("conflict", error.message, current=body["current"], yours=body["yours"],
+                           base_revision=error.base_revision)
+    extra = {"field": error.field} if getattr(error, "field", None) else {}
+    return MinbarError(error.code, error.message, **extra)
+
+
+def _current(db: Session, conference_id: int, key: str | None = None, mid: str | None = None):
+    """(message row, its current revision row) pairs in the session's order."""
+    query = (select(KeyMessageRow, KeyMessageRevisionRow)
+             .join(KeyMessageRevisionRow, and_(KeyMessageRevisionRow.message_pk == KeyMessageRow.pk,
+                                               KeyMessageRevisionRow.number == KeyMessageRow.revision))
+             .where(KeyMessageRow.conference_id == conference_id)
+             .order_by(KeyMessageRevisionRow.position, KeyMessageRow.created_at, KeyMessageRow.pk))
+    if key is not None:
+        query = query.where(KeyMessageRow.session_key == key)
+    if mid is not None:
+        query = query.where(KeyMessageRow.id == mid)
+    return [tuple(pair) for pair in db.execute(query)]
+
+
+def _by_client_key(db: Session, conference_id: int, key: str, client_key: str) -> str | None:
+    return db.scalar(select(KeyMessageRow.id).where(
+        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key,
+        KeyMessageRow.client_key == client_key))
+
+
+def _load(db: Session, conference_id: int, key: str, mid, lock: bool = False) -> km.KeyMessage:
+    if not isinstance(mid, str):
+        raise MinbarError("not_found", "There is no such key message in this session.")
+    query = select(KeyMessageRow).where(KeyMessageRow.conference_id == conference_id,
+                                        KeyMessageRow.session_key == key, KeyMessageRow.id == mid)
+    row = db.scalar(query.with_for_update() if lock else query)
+    if row is None:
+        raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
+    revisions = db.scalars(select(KeyMessageRevisionRow).where(KeyMessageRevisionRow.message_pk == row.pk)
+                           .order_by(KeyMessageRevisionRow.number))
+    return km.KeyMessage(row.id, row.session_key, tuple(_revision(r) for r in revisions))
+
+
+def _persist(db, conf, key, actor, now, msg: km.KeyMessage, new: km.KeyMessage, action: str, logged: dict) -> Written:
+    if new is msg:
+        return Written([km.to_contract(msg)], version(db, conf.id, key), False)
+    row = db.scalar(select(KeyMessageRow).where(KeyMessageRow.conference_id == conf.id,
+                                                KeyMessageRow.session_key == key, KeyMessageRow.id == msg.id))
+    _insert(db, row, msg, new)
+    _log(db, conf, key, actor, now, action, {"id": msg.id, "revision": new.revision, **logged})
+    touches_agreed = "agreed" in (msg.current.status, new.current.status)
+    return Written([km.to_contract(new)], version(db, conf.id, key), True,
+                   sync_presentations(db, conf, now) if touches_agreed else [])
+
+
+def _insert(db: Session, row: KeyMessageRow, msg: km.KeyMessage, new: km.KeyMessage) -> None:
+    try:
+        with db.begin_nested():
+            for revision in new.revisions[len(msg.revisions):]:
+                db.add(_revision_row(row.pk, revision))
+            row.revision = new.revision
+            db.flush()
+    except IntegrityError:
+        # Someone else's revision with this number landed first: theirs stands, ours is refused.
+        db.expire_all()
+        now_current = _load(db, row.conference_id, row.session_key, row.id)
+        yours = {k: list(v) if isinstance(v, tuple) else v for k, v in new.current.fields().items()}
+        raise _refusal(km.Conflict(now_current, yours, msg.revision)) from None
+
+
+def _revision_row(message_pk: int, revision: km.Revision) -> KeyMessageRevisionRow:
+    return KeyMessageRevisionRow(
+        message_pk=message_pk, number=revision.number, text=revision.text,
+        objectives=list(revision.objectives), principles=list(revision.principles),
+        status=revision.status, group=revision.group, position=revision.position,
+        author=revision.author, saved_at=revision.saved_at)
+
+
+def _revision(row: KeyMessageRevisionRow) -> km.Revision:
+    return km.Revision(number=row.number, text=row.text, objectives=tuple(row.objectives or ()),
+                       principles=tuple(row.principles or ()), status=row.status, group=row.group,
+                       position=row.position, author=row.author, saved_at=row.saved_at)
+
+
+def _contract(row: KeyMessageRow, rev: KeyMessageRevisionRow) -> dict:
+    return km.revision_contract(row.id, row.session_key, _revision(rev))
+
+
+def _log(db: Session, conf: Conference, key: str, actor: Identity, now: datetime, action: str, payload: dict) -> None:
+    db.add(EventLog(conference_id=conf.id, session_key=key, at=now, actor=actor.label,
+                    action=f"key_message.{action}", payload=payload))
