@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup init test-postgres bench clean browser-deps
+.PHONY: run test setup init test-postgres bench clean browser-deps js-deps
 
 run: setup init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)")
@@ -14,13 +14,25 @@ run: setup init
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP)
+setup: $(STAMP) js-deps
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# ical.js (the parser Thunderbird uses) for the calendar tests, pinned in tests/js/package-lock.json.
+# Without npm those tests are skipped, or fail where MINBAR_REQUIRE_BROWSER=1 (CI).
+JS_STAMP := tests/js/node_modules/.package-lock.json
+
+js-deps:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(JS_STAMP); \
+	else echo "npm not found: the calendar tests that need ical.js will be skipped"; fi
+
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund
+	touch $(JS_STAMP)
 
 init: setup
 	$(BIN)/minbar init

@@ -5,8 +5,8 @@ from itertools import groupby
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from conference import presenters, queries
-from conference.web import get_db, lang, now
+from conference import feed_cache, presenters, queries
+from conference.web import get_db, lang, now, rehearsal
 
 bp = Blueprint("conference", __name__)
 TZ_COOKIE = "minbar_tz"
@@ -25,12 +25,45 @@ def home():
     return render_template("conference/index.html", conferences=conferences)
 
 
+# The rendered agenda page is cached (conference/feed_cache.py, docs/calendar.md) only for plain
+# reads: `?lang=` and `?tz=` at most, no rehearsal clock (its banner shows seconds), and not when
+# MINBAR_PAGE_CACHE is false. The key holds what the page depends on: language, query, cookies,
+# host, the agenda's change stamps, the sessions' live-state versions, and the current minute
+# (agenda times are whole minutes, so "now"/"next" cannot change within one). Data the stamps do
+# not cover must not appear on this page without joining the key.
+PAGE_ARGS = frozenset({"lang", "tz"})
+PAGE_CACHE_ENTRIES = 128           # about 75 KB each
+
+
+def _agenda_page_key(db, slug: str, moment) -> tuple | None:
+    if not current_app.config.get("MINBAR_PAGE_CACHE", True) or rehearsal() or not set(request.args) <= PAGE_ARGS:
+        return None
+    stamps = feed_cache.read_stamps(db, slug)
+    if stamps is None:
+        return None
+    return ("agenda", slug, lang(), tuple(sorted(request.args.items())), request.headers.get("Cookie", ""),
+            request.url_root, stamps.key(), stamps.live_versions,
+            moment.replace(second=0, microsecond=0).isoformat())
+
+
 @bp.get("/conferences/<slug>")
 def agenda(slug: str):
     db = get_db()
+    moment = now()
+    key = _agenda_page_key(db, slug, moment)
+    cache = feed_cache.cache_for(current_app, "pages", max_entries=PAGE_CACHE_ENTRIES)
+    cached = cache.get(key) if key is not None else None
+    if cached is not None:
+        return cached
+    html = _render_agenda(db, slug, moment)
+    if key is not None:
+        cache.put(key, html)
+    return html
+
+
+def _render_agenda(db, slug: str, moment) -> str:
     conf = queries.conference(db, slug)
     items = queries.agenda(db, conf)
-    moment = now()
     next_key = presenters.next_item_key(items, moment)
     days = [(day, list(group)) for day, group in groupby(items, key=lambda i: i.day)]
     return render_template(
