@@ -10,14 +10,18 @@ from conference.errors import MinbarError
 from conference.models import Conference
 from sessions.models import AgendaItem
 from speakers.identity import ROLES, Identity
-from speakers.models import AccessToken
+from speakers.models import AccessToken, Person
 from speakers.tokens import InvalidToken, new_id, sign, unsign
 
 
 def issue(db: Session, *, conference: Conference, role: str, now: datetime, secret: str,
           session: str | None = None, name: str = "", delegation: str = "", group: str = "other",
-          language: str | None = None, booth: str | None = None) -> tuple[str, AccessToken]:
-    """Create a link for `role`; returns the signed token and its row. Refuses what makes no sense."""
+          language: str | None = None, booth: str | None = None,
+          person: str | None = None) -> tuple[str, AccessToken]:
+    """Create a link for `role`; returns the signed token and its row. Refuses what makes no sense.
+
+    A link that names a `person` (a people id of the agenda file) takes that person's name,
+    delegation, group and language where not given, and their protocol rank in the queue."""
     if role not in ROLES:
         raise MinbarError("bad_request", f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
     if session is not None:
@@ -32,7 +36,15 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
             raise MinbarError("bad_request", "Only an interpreter's link is bound to a booth.")
         if booth not in conference.languages:
             raise MinbarError("bad_request", f"There is no '{booth}' booth in {conference.slug}.")
-    row = AccessToken(id=new_id(), conference_id=conference.id, role=role,
+    if person is not None:
+        known = db.scalar(select(Person).where(Person.conference_id == conference.id, Person.key == person))
+        if known is None:
+            raise MinbarError("not_found", f"There is no person '{person}' in {conference.slug}.")
+        name = name or known.name
+        delegation = delegation or known.delegation
+        group = group if group != "other" else known.group
+        language = language or known.language
+    row = AccessToken(id=new_id(), conference_id=conference.id, role=role, person_key=person,
                       session_key=session,
                       name=name.strip()[:200], delegation=delegation.strip()[:200], group=group,
                       language=language, booth=booth, issued_at=now)

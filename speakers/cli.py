@@ -23,10 +23,12 @@ def access_group():
 @click.option("--group", default="other", help="Stakeholder group, e.g. member_state, civil_society.")
 @click.option("--language", default=None, help="The language the holder speaks (ar, en, fr).")
 @click.option("--booth", default=None, help="An interpreter's booth language.")
+@click.option("--person", default=None, help="A people id of the agenda file: the link speaks for that person "
+              "(name, delegation, group, language and protocol rank).")
 @click.option("--token-only", is_flag=True, help="Print the bare token instead of the link.")
 @click.option("--base-url", default=None, help="Where the app is served (default MINBAR_BASE_URL or http://127.0.0.1:5000).")
 @with_appcontext
-def issue_command(slug, role, session, name, delegation, group, language, booth, token_only, base_url):
+def issue_command(slug, role, session, name, delegation, group, language, booth, person, token_only, base_url):
     """Print a sign-in link for ROLE."""
     from conference import queries
     from speakers import access
@@ -37,7 +39,7 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
         with database.session_scope() as db:
             conf = queries.conference(db, slug)
             token, row = access.issue(db, conference=conf, role=role, session=session, name=name,
-                                      delegation=delegation, group=group, language=language, booth=booth,
+                                      delegation=delegation, group=group, language=language, booth=booth, person=person,
                                       now=current_app.extensions["minbar.clock"].now(),
                                       secret=current_app.config["SECRET_KEY"])
     except MinbarError as error:
