@@ -17,6 +17,7 @@ from socketio.exceptions import ConnectionRefusedError
 from conference.errors import MinbarError
 from conference.extensions import socketio
 from sessions import operations
+from sessions import live_state
 from sessions.live_state import Command
 from speakers import access
 from speakers.identity import ANONYMOUS, Identity
@@ -172,6 +173,28 @@ class Broadcaster:
             raise
 
 
+class QuietThrottle:
+    """For quiet actions (live_state.Family.quiet): one broadcast per room per interval at most."""
+
+    def __init__(self, interval_s: float):
+        self.interval_s = interval_s
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def hold(self, target: str) -> bool:
+        """True when this change should not be broadcast now (one went out recently)."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last.get(target, -self.interval_s) < self.interval_s:
+                return True
+            self._last[target] = now
+            return False
+
+
+def _quiet_throttle() -> QuietThrottle:
+    return current_app.extensions.setdefault("minbar.quiet", QuietThrottle(live_state.QUIET_INTERVAL_S))
+
+
 broadcaster = Broadcaster(lambda target, state: socketio.emit("state", state, to=target, namespace=NAMESPACE))
 
 
@@ -189,7 +212,7 @@ def run_command(family: str, payload: dict) -> dict:
     extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with _db().session_scope() as db:
         state, changed = operations.apply(db, slug, key, command, _now(), ack=extra)
-    if changed:
+    if changed and not (live_state.is_quiet(command) and _quiet_throttle().hold(room(slug, key))):
         broadcast(slug, key, state)
     extra.pop("ok", None)
     extra.pop("state", None)

@@ -369,7 +369,7 @@ def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
 
 
 register_family(Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
-                       authorise=authorise_channel))
+                       authorise=authorise_channel, quiet=frozenset({"select"})))
 
 
 # -- the floor follows the speaker -------------------------------------------------------------

@@ -118,6 +118,13 @@ class Family:
     # Extra acknowledgement fields for the actor alone (never broadcast), read from the state after
     # the command: (live, command, info, now) -> mapping (the queue tells a requester their place).
     ack: Callable[[LiveSession, Command, SessionInfo, datetime], Mapping[str, Any]] | None = None
+    # Actions whose changes are stored at once but broadcast at most every QUIET_INTERVAL_S per
+    # room: a thousand participants picking a channel must not become a thousand broadcasts to a
+    # thousand people. The next change of any other kind carries them anyway.
+    quiet: frozenset[str] = frozenset()
+
+
+QUIET_INTERVAL_S = 10.0
 
 
 PARTS: dict[str, Part] = {}
@@ -181,6 +188,11 @@ def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime)
     for hook in AFTER_APPLY:
         new = hook(live, new, command, info, now)
     return new
+
+
+def is_quiet(command: Command) -> bool:
+    family = FAMILIES.get(command.family)
+    return family is not None and command.action in family.quiet
 
 
 def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict:

@@ -197,6 +197,10 @@ def test_select_counts_listeners_per_channel_for_tokens_and_anonymous_browsers(d
     answer = send(anonymous, "select", language="floor", client="browser-def-456")
 
     assert answer["state"]["channels"]["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 2}
+    # Channel choices are broadcast at most every QUIET_INTERVAL_S per room; the next change of
+    # another kind carries the counts to everyone.
+    assert broadcasts(chair)[-1]["channels"]["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 1}
+    send(chair, "floor", language="en")
     assert broadcasts(chair)[-1]["channels"]["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 2}
 
 

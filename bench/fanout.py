@@ -1,0 +1,557 @@
+#!/usr/bin/env python
+"""Fan-out benchmark: how long until the LAST participant of a session sees the chair's change.
+
+For each N (default 100, 500 and 1000) the script:
+1. creates a fresh SQLite database in a temporary folder, loads the bundled conference and
+   issues a chair link for plenary-1 (`minbar init`, `minbar access issue`);
+2. starts the production server on a free port of 127.0.0.1, as wsgi.py is meant to run:
+   `gunicorn -k gevent -w 1 wsgi:app` (MINBAR_ASYNC_MODE=gevent);
+3. connects N anonymous participants over the websocket transport, spread over several client
+   processes (SCHED_BATCH, see participants()), each running asyncio `socketio.AsyncClient`s, so
+   the client side is not what is measured; every participant joins plenary-1;
+4. has the chair act 20 times (start, then adjust / pause / resume in turn), one change at a
+   time: each change is sent, then the chair waits until every participant has received the new
+   STATE version (or 10 s pass) before the next;
+5. prints, over the changes, the time from sending the command to the LAST participant
+   receiving it (median, p95, max), the same over every single delivery, the chair's
+   acknowledgement time, and the server worker's resident memory (RSS) idle, with everyone
+   connected, and after the changes.
+
+Options to find where time goes: --bare (the same protocol on a bare Flask-SocketIO app),
+--timings (each step of a command and every garbage collection, timed inside the worker),
+--profile FILE (cProfile in the worker), --gc-freeze, --deflate, --select. docs/performance.md
+has the figures and what they mean.
+
+Times are CLOCK_MONOTONIC, shared by every process of the machine. Everything talks to
+127.0.0.1 only, every wait has a timeout and every loop a bound: the script stops by itself.
+
+    .venv/bin/python bench/fanout.py                  # 100, 500, 1000
+    .venv/bin/python bench/fanout.py --n 1000 --procs 6
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import multiprocessing as mp
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+SESSION = "plenary-1"
+NS = "/live"
+# --pin: the server gets core 0 and the clients the others, as if they ran on other machines (the
+# chair, this process, floats). Off by default: on a machine shared with other work it hurts, as
+# the server can then not move away from a busy core.
+PIN = False
+# Clients as SCHED_BATCH (see participants()); --interactive-clients turns it off.
+BATCH = hasattr(os, "SCHED_BATCH")
+SERVER_CPUS = {0}
+CLIENT_CPUS = set(range(1, os.cpu_count() or 1))
+
+# After "start", any prefix of this cycle is valid from any point of it.
+CYCLE = (("adjust", 10), ("pause", None), ("resume", None), ("adjust", -10))
+
+
+def chair_actions(count: int) -> list[tuple[str, int | None]]:
+    return [("start", None)] + [CYCLE[i % len(CYCLE)] for i in range(count - 1)]
+
+
+# -- the server ---------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def server_env(workdir: Path) -> dict:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DATABASE_URL", "REDIS_URL", "MINBAR_AT")}
+    env.update({
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "MINBAR_INSTANCE": str(workdir / "instance"),
+        "SECRET_KEY": "bench-secret",
+        "MINBAR_ASYNC_MODE": "gevent",
+        "MINBAR_CHANNEL": f"minbar-bench-{os.getpid()}",
+        "PYTHONUNBUFFERED": "1",
+    })
+    return env
+
+
+def minbar(env: dict, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    if done.returncode:
+        raise RuntimeError(f"minbar {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+# --timings: how long the server spends in each step of a chair's command, measured inside the
+# worker (time.perf_counter around conference.live's steps), written as JSON when it exits.
+TIMING_HOOKS = """
+import json, os, time
+_spent = {}
+
+
+def _timed(name, fn):
+    def wrapped(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _spent.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+    return wrapped
+
+
+def _gc(phase, info, _started=[0.0]):
+    if phase == "start":
+        _started[0] = time.monotonic()
+    else:
+        took = (time.monotonic() - _started[0]) * 1000
+        _spent.setdefault(f"garbage collection, generation {info['generation']}", []).append(took)
+        if info["generation"] == 2:
+            _spent.setdefault("full collections at (monotonic s)", []).append(_started[0])
+
+
+def post_worker_init(worker):
+    import gc
+    if os.environ.get("MINBAR_BENCH_GC_FREEZE"):
+        gc.freeze()
+    gc.callbacks.append(_gc)
+    from conference import live
+    from sessions import operations
+    run_command, apply = live.run_command, operations.apply
+
+    def timed_command(family, payload):
+        return _timed(f"{family} command (apply + commit + broadcast)", run_command)(family, payload)
+
+    def timed_apply(db, slug, key, command, *args, **kwargs):
+        name = f"{command.family} command: operations.apply (load, core, persist)"
+        return _timed(name, apply)(db, slug, key, command, *args, **kwargs)
+
+    live.run_command, operations.apply = timed_command, timed_apply
+    live.broadcast = _timed("broadcast (emit to the room)", live.broadcast)
+
+
+def worker_exit(server, worker):
+    with open(os.environ["MINBAR_BENCH_TIMINGS"], "w") as out:
+        json.dump(_spent, out)
+"""
+
+PROFILE_HOOKS = """
+import cProfile, os
+_profile = cProfile.Profile()
+def post_worker_init(worker):
+    if os.environ.get("MINBAR_BENCH_GC_FREEZE"):
+        import gc
+        gc.freeze()
+    _profile.enable()
+def worker_exit(server, worker):
+    _profile.disable()
+    _profile.dump_stats(os.environ["MINBAR_BENCH_PROFILE"])
+"""
+
+
+# The same protocol on a bare Flask-SocketIO app (no database, no live-state framework), to tell
+# the stack's own cost of a broadcast from the product's: `--bare`. Its STATE is padded to the
+# size of Minbar's (BENCH_STATE_BYTES).
+BARE_APP = """
+from gevent import monkey
+monkey.patch_all()
+import json, os, time
+from flask import Flask, jsonify
+from flask_socketio import SocketIO, join_room
+
+app = Flask(__name__)
+socketio = SocketIO(app, async_mode="gevent", cors_allowed_origins=[])
+version = 0
+
+
+def state():
+    body = {"session": "plenary-1", "version": version, "server_time": int(time.time() * 1000),
+            "slot": "plenary-1-state-a", "timer": {"status": "running", "limit_s": 300, "elapsed_ms": 0,
+            "started_at": 0, "warn_s": 60}, "pad": ""}
+    body["pad"] = "x" * max(0, int(os.environ.get("BENCH_STATE_BYTES", "950")) - len(json.dumps(body)))
+    return body
+
+
+@app.get("/healthz")
+def healthz():
+    return jsonify({"status": "ok"})
+
+
+@socketio.on("join", namespace="/live")
+def join(payload):
+    join_room(payload["session"], namespace="/live")
+    return {"ok": True, "state": state()}
+
+
+@socketio.on("timer", namespace="/live")
+def timer(payload):
+    global version
+    version += 1
+    current = state()
+    socketio.emit("state", current, to=payload["session"], namespace="/live")
+    return {"ok": True, "state": current}
+"""
+
+
+# --gc-freeze alone: what wsgi.py would do with gc.freeze() after create_app().
+FREEZE_HOOKS = """
+import gc
+def post_worker_init(worker):
+    gc.freeze()
+"""
+
+
+class Server:
+    """gunicorn -k gevent -w 1 wsgi:app on a free port; .worker_rss() reads the worker's VmRSS.
+
+    `profile` names a file: the worker then runs under cProfile and dumps its stats there on exit.
+    """
+
+    def __init__(self, env: dict, workdir: Path, app: str = "wsgi:app", profile: str | None = None,
+                 timings: str | None = None, gc_freeze: bool = False):
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}"
+        self.log = open(workdir / "server.log", "wb")
+        args = [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
+                "--worker-connections", "4000", "--bind", f"{HOST}:{self.port}",
+                "--log-level", "warning", "--graceful-timeout", "10"]
+        if profile or timings or gc_freeze:
+            hooks = workdir / "bench_hooks.py"
+            hooks.write_text(PROFILE_HOOKS if profile else TIMING_HOOKS if timings else FREEZE_HOOKS)
+            args += ["-c", str(hooks)]
+            env = {**env, "MINBAR_BENCH_PROFILE": profile or "", "MINBAR_BENCH_TIMINGS": timings or "",
+                   "MINBAR_BENCH_GC_FREEZE": "1" if gc_freeze else ""}
+        if app != "wsgi:app":
+            args += ["--chdir", str(workdir)]
+        self.process = subprocess.Popen(args + [app], env={**env, "PYTHONPATH": str(ROOT)},
+                                        cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+                                        preexec_fn=(lambda: os.sched_setaffinity(0, SERVER_CPUS)) if PIN else None)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the server exited; see " + self.log.name)
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the server did not answer /healthz within 30 s")
+
+    def worker_pid(self) -> int:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return int(children[0]) if children else self.process.pid
+
+    def worker_rss_mib(self) -> float:
+        for line in Path(f"/proc/{self.worker_pid()}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.log.close()
+
+
+# -- participants (one client process) ----------------------------------------------------
+
+def participants(url: str, count: int, versions: int, conn, deadline_s: float, deflate: bool, pin: bool,
+                 batch: bool, select: bool) -> None:
+    """Connects `count` participants, reports ("ready", ok, failed), then for each STATE version
+    1..`versions` reports ("v", version, [receive times]) once all its participants have it.
+    `deflate`: offer permessage-deflate, as browsers do."""
+    if pin:
+        os.sched_setaffinity(0, CLIENT_CPUS)
+    if batch:
+        # A SCHED_BATCH process never preempts the one that wakes it: on loopback a send runs the
+        # receiver's wake-up inside the server's send(), and interactive clients would take the
+        # server's core mid-broadcast. Batch clients run when the server yields, as clients on
+        # other machines would.
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    try:
+        asyncio.run(_participants(url, count, versions, conn, deadline_s, deflate, select))
+    finally:
+        conn.close()
+
+
+async def _participants(url, count, versions, conn, deadline_s, deflate, select):
+    import socketio
+
+    deadline = time.monotonic() + deadline_s
+    received: dict[int, list[float]] = {}
+    clients = []
+    gate = asyncio.Semaphore(25)   # connect a few at a time, as real people arrive
+
+    async def one(index: int):
+        client = socketio.AsyncClient(reconnection=False,
+                                      websocket_extra_options={"compress": 15} if deflate else {})
+
+        async def on_state(state):
+            received.setdefault(state.get("version", -1), []).append(time.monotonic())
+
+        client.on("state", on_state, namespace=NS)
+        async with gate:
+            await client.connect(url, transports=["websocket"], namespaces=[NS], wait_timeout=20)
+            answer = await client.call("join", {"session": SESSION}, namespace=NS, timeout=20)
+        if not answer.get("ok"):
+            raise RuntimeError(answer)
+        if select:
+            # What the participant page's channel picker does on load (static/js/channels.js).
+            picked = await client.call("channel", {"session": SESSION, "action": "select", "language": "floor",
+                                                   "client": f"bench-{os.getpid()}-{index:05d}"},
+                                       namespace=NS, timeout=60)
+            if not picked.get("ok"):
+                raise RuntimeError(picked)
+        return client
+
+    results = await asyncio.gather(*(one(i) for i in range(count)), return_exceptions=True)
+    clients.extend(r for r in results if not isinstance(r, BaseException))
+    failures = [repr(r) for r in results if isinstance(r, BaseException)]
+    conn.send(("ready", len(clients), failures[:3]))
+    # The chair's first change will be version base + 1; report each of the `versions` changes
+    # once every participant here has it. Bounded by the deadline or a "stop".
+    base, reported = None, 0
+    while time.monotonic() < deadline and reported < versions:
+        if conn.poll():
+            message = conn.recv()
+            if message == "stop":
+                break
+            base = message[1]
+        if base is not None:
+            version = base + reported + 1
+            if len(received.get(version, ())) >= len(clients):
+                conn.send(("v", version, received[version]))
+                reported += 1
+                continue
+        await asyncio.sleep(0.002)
+    await asyncio.wait([asyncio.ensure_future(_hang_up(c)) for c in clients] or [asyncio.sleep(0)], timeout=10)
+
+
+async def _hang_up(client) -> None:
+    try:
+        await client.disconnect()
+    except Exception:
+        pass
+
+
+# -- one run ------------------------------------------------------------------------------
+
+def receive(conn, timeout: float):
+    """The next message from a client process, or None after `timeout` s or if it has died."""
+    try:
+        return conn.recv() if conn.poll(timeout) else None
+    except (EOFError, OSError):
+        return None
+
+
+def nearest_rank(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def run(n: int, procs: int, actions: list, timeout_s: float = 10.0, profile: str | None = None,
+        bare: bool = False, deflate: bool = False, timings: bool = False, gc_freeze: bool = False,
+        select: bool = False) -> dict:
+    import socketio
+
+    with tempfile.TemporaryDirectory(prefix="minbar-bench-") as tmp:
+        workdir = Path(tmp)
+        env = server_env(workdir)
+        minbar(env, "init")
+        chair_token = minbar(env, "access", "issue", "--conference", "gcm-arab-2021", "--role", "chair",
+                             "--session", SESSION, "--token-only")
+        if bare:
+            (workdir / "bare_app.py").write_text(BARE_APP)
+        timing_file = str(workdir / "timings.json") if timings and not bare else None
+        server = Server(env, workdir, app="bare_app:app" if bare else "wsgi:app", profile=profile,
+                        timings=timing_file, gc_freeze=gc_freeze)
+        workers = []
+        try:
+            rss_idle = server.worker_rss_mib()
+            sizes = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
+            ctx = mp.get_context("spawn")
+            budget = 60 + n * 0.1 + len(actions) * timeout_s
+            for size in sizes:
+                parent, child = ctx.Pipe()
+                process = ctx.Process(target=participants, daemon=True,
+                                      args=(server.url, size, len(actions), child, budget, deflate, PIN, BATCH,
+                                            select))
+                process.start()
+                child.close()
+                workers.append((process, parent))
+            started = time.monotonic()
+            connected, failures = 0, []
+            for process, conn in workers:
+                report = receive(conn, 60 + n * 0.2)
+                if report is None:
+                    raise RuntimeError("a client process did not report within its time")
+                _, ok, failed = report
+                connected += ok
+                failures += failed
+            connect_s = time.monotonic() - started
+            rss_connected = server.worker_rss_mib()
+
+            chair = socketio.Client(reconnection=False, handle_sigint=False)
+            chair.connect(server.url, transports=["websocket"], namespaces=[NS], auth={"token": chair_token},
+                          wait_timeout=10)
+            joined = chair.call("join", {"session": SESSION}, namespace=NS, timeout=10)
+            state_bytes = len(json.dumps(joined["state"], separators=(",", ":")))
+            base = joined["state"]["version"]
+            for process, conn in workers:
+                conn.send(("base", base))
+            last, every, acks, missing = [], [], [], 0
+            waiting = list(workers)
+            window = [time.monotonic(), None]
+            for index, (action, seconds) in enumerate(actions, start=1):
+                payload = {"session": SESSION, "action": action}
+                if seconds is not None:
+                    payload["seconds"] = seconds
+                sent = time.monotonic()
+                answer = chair.call("timer", payload, namespace=NS, timeout=timeout_s)
+                acks.append((time.monotonic() - sent) * 1000)
+                if not answer.get("ok") or answer["state"]["version"] != base + index:
+                    raise RuntimeError(f"the chair's {action} was refused: {answer}")
+                latest = []
+                for process, conn in list(waiting):
+                    report = receive(conn, timeout_s)
+                    if report is None:
+                        # Some of its participants never got it (or were dropped): it will not
+                        # report later changes either, so it is not waited for again.
+                        missing += 1
+                        waiting.remove((process, conn))
+                        continue
+                    _, version, times = report
+                    assert version == base + index, (version, base + index)
+                    latest += times
+                if latest:
+                    last.append((max(latest) - sent) * 1000)
+                    every += [(t - sent) * 1000 for t in latest]
+                time.sleep(0.05)
+            window[1] = time.monotonic()
+            rss_after = server.worker_rss_mib()
+            chair.disconnect()
+        finally:
+            for process, conn in workers:
+                try:
+                    conn.send("stop")
+                except OSError:
+                    pass
+            for process, conn in workers:
+                process.join(20)
+                if process.is_alive():
+                    process.kill()
+                    process.join(5)
+            server.stop()
+            spent = json.loads(Path(timing_file).read_text()) if timing_file and Path(timing_file).exists() else {}
+    starts = spent.pop("full collections at (monotonic s)", [])
+    if starts:
+        spent["full collections while the chair acted (count)"] = [
+            float(sum(1 for t in starts if window[0] <= t <= window[1]))]
+    return {
+        "server_ms": {name: values for name, values in spent.items()},
+        "n": n, "connected": connected, "failures": failures, "procs": procs, "connect_s": connect_s,
+        "last_ms": last, "every_ms": every, "ack_ms": acks, "missing_reports": missing,
+        "state_bytes": state_bytes, "rss_idle_mib": rss_idle, "rss_connected_mib": rss_connected, "rss_after_mib": rss_after,
+    }
+
+
+def summary(result: dict) -> str:
+    last, every, acks = result["last_ms"], result["every_ms"], result["ack_ms"]
+
+    def three(values):
+        if not values:
+            return "-"
+        return f"{statistics.median(values):7.1f} {nearest_rank(values, .95):7.1f} {max(values):7.1f}"
+
+    return (f"{result['n']:>5} {result['connected']:>5} {result['procs']:>3}  "
+            f"{three(last)}   {three(every)}   {statistics.median(acks):6.1f}  "
+            f"{result['rss_idle_mib']:6.1f} {result['rss_connected_mib']:7.1f} {result['rss_after_mib']:7.1f}"
+            f"  {result['connect_s']:5.1f}")
+
+
+HEADER = ("    N  conn  cp  last participant ms (med p95 max)   every delivery ms (med p95 max)   ack ms"
+          "  RSS MiB idle  conn  after  connect s")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, action="append", help="participants (repeatable; default 100, 500, 1000)")
+    parser.add_argument("--procs", type=int, default=0, help="client processes (default: one per 200 participants, at least 2)")
+    parser.add_argument("--actions", type=int, default=20, help="chair actions per run (default 20)")
+    parser.add_argument("--json", action="store_true", help="also print each run's raw figures as JSON")
+    parser.add_argument("--bare", action="store_true", help="serve a bare Flask-SocketIO app with the same "
+                        "protocol instead of Minbar: the stack's own cost, for comparison")
+    parser.add_argument("--deflate", action="store_true", help="participants offer permessage-deflate, as browsers do")
+    parser.add_argument("--interactive-clients", action="store_true", help="run the client processes with the "
+                        "normal scheduler instead of SCHED_BATCH")
+    parser.add_argument("--pin", action="store_true", help="pin the server to core 0 and the clients to the other cores")
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() in the worker once the app is "
+                        "loaded, so full collections skip the app's own objects")
+    parser.add_argument("--select", action="store_true", help="each participant also picks a listening channel "
+                        "after joining, as the participant page does (one STATE change each)")
+    parser.add_argument("--timings", action="store_true", help="time the steps of each chair command inside "
+                        "the server worker and print them")
+    parser.add_argument("--profile", metavar="FILE", help="run the server worker under cProfile; write "
+                        "FILE.<N> (pstats) per run and print the top functions")
+    args = parser.parse_args(argv)
+    global PIN, BATCH
+    PIN = args.pin and (os.cpu_count() or 1) >= 2
+    BATCH = BATCH and not args.interactive_clients
+    sizes = args.n or [100, 500, 1000]
+    if any(n < 1 or n > 5000 for n in sizes):
+        parser.error("--n must be between 1 and 5000")
+    if not 1 <= args.actions <= 200:
+        parser.error("--actions must be between 1 and 200")
+    actions = chair_actions(args.actions)
+    print(f"# fan-out to one session: {'bare Flask-SocketIO' if args.bare else 'Minbar'}, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}, gunicorn -k gevent -w 1, websocket transport"
+          f"{' with permessage-deflate' if args.deflate else ''}, {len(actions)} chair actions per run"
+          f"{', server pinned to core 0, clients to the others' if PIN else ''}"
+          f"{', clients SCHED_BATCH' if BATCH else ''}{', gc.freeze() in the worker' if args.gc_freeze else ''}",
+          flush=True)
+    print(HEADER, flush=True)
+    results = []
+    for n in sizes:
+        procs = args.procs or max(2, math.ceil(n / 200))
+        profile = f"{os.path.abspath(args.profile)}.{n}" if args.profile else None
+        result = run(n, procs, actions, profile=profile, bare=args.bare, deflate=args.deflate, timings=args.timings,
+                     gc_freeze=args.gc_freeze, select=args.select and not args.bare)
+        results.append(result)
+        print(summary(result), flush=True)
+        for name, values in result["server_ms"].items():
+            print(f"      server, {name}: median {statistics.median(values):.1f} ms, "
+                  f"p95 {nearest_rank(values, .95):.1f} ms, max {max(values):.1f} ms ({len(values)} calls)", flush=True)
+        if profile and os.path.exists(profile):
+            import pstats
+
+            pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+        if result["failures"] or result["missing_reports"]:
+            print(f"      failures: {result['failures']} missing reports: {result['missing_reports']}", flush=True)
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
