@@ -181,7 +181,9 @@ def handle_slot(live: LiveSession, command: Command, info: SessionInfo, now: dat
         target = info.slots[index - 1].key
     else:  # goto
         target = command.payload.get("slot")
-        if not isinstance(target, str) or info.slot(target) is None:
+        if not isinstance(target, str):
+            raise Refused("bad_request", "'slot' must be a slot id.")
+        if info.slot(target) is None:
             raise Refused("not_found", f"There is no slot '{target}' in this session.")
     return move_to(live, info, target, now)
 

@@ -295,3 +295,11 @@ def test_joining_another_session_leaves_the_first_ones_room(room, live_client):
     assert ack(room.chair, "timer", command("timer", "start"))["ok"]
     assert wanderer.get_received("/live") == []
     assert [e["args"][0]["version"] for e in room.broadcasts()] == [1]
+
+
+@pytest.mark.parametrize("target", [None, 5, ["plenary-1-state-b"]])
+def test_goto_without_a_slot_id_is_bad_request(room, target):
+    payload = command("slot", "goto", slot=target)
+    if target is None:
+        del payload["slot"]
+    assert_refusal_changes_nothing(room, room.chair, "slot", payload, "bad_request")
