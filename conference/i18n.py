@@ -32,6 +32,11 @@ def catalogue_paths(language: str) -> list[Path]:
                   for path in (ROOT / pkg / "translations" / language / "LC_MESSAGES").glob("*.po"))
 
 
+def N_(message: str) -> str:
+    """Marks a string for the catalogues; it is translated where it is shown."""
+    return message
+
+
 @lru_cache(maxsize=None)
 def translations(language: str) -> NullTranslations:
     """All packages' catalogues for `language`, merged, compiled in memory."""

@@ -28,17 +28,13 @@ from urllib.parse import quote, urlencode
 from icalendar import Alarm, Calendar, Event
 
 from conference import i18n
+from conference.i18n import N_
 from conference.presenters import CHAIR_LABELS, KIND_LABELS
 from timing.clock import to_utc
 from timing.zones import to_zone
 
 PRODID = "-//Minbar//Conference Console//EN"
 MIN_ALARM, MAX_ALARM = 1, 1440
-
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogues; it is translated where it is used."""
-    return message
 
 
 SPEAKING_ORDER = N_("Speaking order")

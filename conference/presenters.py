@@ -11,11 +11,8 @@ from datetime import datetime
 import pytz
 
 from conference import i18n
+from conference.i18n import N_
 from sessions.models import AgendaItem
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogues; it is translated where it is shown."""
-    return message
 
 
 KIND_LABELS = {

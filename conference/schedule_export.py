@@ -32,6 +32,7 @@ from itertools import groupby
 from typing import Iterable, Mapping
 
 from conference import i18n, ical
+from conference.i18n import N_
 from conference.presenters import KIND_LABELS
 from timing.zones import to_zone
 
@@ -41,11 +42,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # The JSON schema's pattern, applied as JSON Schema does (a search, not a full match).
 ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
 MAX_ID = 2**31 - 1
-
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogues; it is translated where it is used."""
-    return message
 
 
 ROOM_NAME = N_("Online plenary hall")

@@ -8,6 +8,7 @@ from flask import Flask, current_app, g, render_template, request
 from sqlalchemy.orm import Session
 
 from conference import i18n
+from conference.i18n import N_  # noqa: F401  (re-exported for the views)
 
 LANG_COOKIE = "minbar_lang"
 
@@ -48,10 +49,6 @@ def _(message: str, **values) -> str:
 
 def ngettext(singular: str, plural: str, n: int, **values) -> str:
     return i18n.ngettext(lang(), singular, plural, n, **values)
-
-
-def N_(message: str) -> str:
-    return message
 
 
 # What a person reads on an error page, by the refusal's code, in their language.
