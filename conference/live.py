@@ -174,25 +174,61 @@ class Broadcaster:
 
 
 class QuietThrottle:
-    """For quiet actions (live_state.Family.quiet): one broadcast per room per interval at most."""
+    """For quiet actions (live_state.Family.quiet): at most one broadcast per room per interval.
+
+    The first quiet change after a calm spell goes out at once; changes inside the interval are
+    held, and one deferred send at the end of the interval carries the newest state, so every
+    screen is right again within the interval without a broadcast per change.
+    """
 
     def __init__(self, interval_s: float):
         self.interval_s = interval_s
         self._last: dict[str, float] = {}
+        self._deferred: set[str] = set()
         self._lock = threading.Lock()
 
-    def hold(self, target: str) -> bool:
-        """True when this change should not be broadcast now (one went out recently)."""
+    def hold(self, target: str) -> float | None:
+        """None: send now. Otherwise the seconds until the deferred send, or -1 if one is already due."""
         now = time.monotonic()
         with self._lock:
-            if now - self._last.get(target, -self.interval_s) < self.interval_s:
-                return True
-            self._last[target] = now
-            return False
+            waited = now - self._last.get(target, -self.interval_s)
+            if waited >= self.interval_s and target not in self._deferred:
+                self._last[target] = now
+                return None
+            if target in self._deferred:
+                return -1
+            self._deferred.add(target)
+            return self.interval_s - waited
+
+    def sent(self, target: str) -> None:
+        with self._lock:
+            self._deferred.discard(target)
+            self._last[target] = time.monotonic()
 
 
 def _quiet_throttle() -> QuietThrottle:
     return current_app.extensions.setdefault("minbar.quiet", QuietThrottle(live_state.QUIET_INTERVAL_S))
+
+
+def _broadcast_quietly(slug: str, key: str, state: dict) -> None:
+    delay = _quiet_throttle().hold(room(slug, key))
+    if delay is None:
+        broadcast(slug, key, state)
+    elif delay >= 0:
+        socketio.start_background_task(_send_later, current_app._get_current_object(), slug, key, delay)
+
+
+def _send_later(app, slug: str, key: str, delay: float) -> None:
+    socketio.sleep(delay)
+    throttle = app.extensions["minbar.quiet"]
+    try:
+        with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
+            state = operations.current(db, slug, key, app.extensions["minbar.clock"].now())
+        broadcast(slug, key, state)
+    except Exception:  # the session may be gone (a reloaded agenda, a stopped app): nothing to send
+        app.logger.exception("deferred broadcast to %s/%s failed", slug, key)
+    finally:
+        throttle.sent(room(slug, key))
 
 
 broadcaster = Broadcaster(lambda target, state: socketio.emit("state", state, to=target, namespace=NAMESPACE))
@@ -212,7 +248,9 @@ def run_command(family: str, payload: dict) -> dict:
     extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with _db().session_scope() as db:
         state, changed = operations.apply(db, slug, key, command, _now(), ack=extra)
-    if changed and not (live_state.is_quiet(command) and _quiet_throttle().hold(room(slug, key))):
+    if changed and live_state.is_quiet(command):
+        _broadcast_quietly(slug, key, state)
+    elif changed:
         broadcast(slug, key, state)
     extra.pop("ok", None)
     extra.pop("state", None)

@@ -119,12 +119,12 @@ class Family:
     # the command: (live, command, info, now) -> mapping (the queue tells a requester their place).
     ack: Callable[[LiveSession, Command, SessionInfo, datetime], Mapping[str, Any]] | None = None
     # Actions whose changes are stored at once but broadcast at most every QUIET_INTERVAL_S per
-    # room: a thousand participants picking a channel must not become a thousand broadcasts to a
-    # thousand people. The next change of any other kind carries them anyway.
+    # room (the last one held is sent when the interval ends): a thousand participants picking a
+    # channel must not become a thousand broadcasts to a thousand people.
     quiet: frozenset[str] = frozenset()
 
 
-QUIET_INTERVAL_S = 10.0
+QUIET_INTERVAL_S = 2.0
 
 
 PARTS: dict[str, Part] = {}
