@@ -138,12 +138,18 @@ def session_ics(slug: str, key: str):
                  filename=lambda query: f"{slug}-{key}.ics", disposition="attachment")
 
 
+def _schedule(db, conf, query: FeedQuery):
+    """The schedule document both frab feeds serialize, and the items it covers."""
+    items = queries.agenda(db, conf)
+    document = schedule_export.build_schedule(conf, items, query.lang, base_url(), objective_titles(db),
+                                              generator_version=_version())
+    return document, items
+
+
 @bp.get("/conferences/<slug>/schedule.json")
 def schedule_json(slug: str):
     def build(db, conf, query: FeedQuery):
-        items = queries.agenda(db, conf)
-        document = schedule_export.build_schedule(conf, items, query.lang, base_url(), objective_titles(db),
-                                                  generator_version=_version())
+        document, items = _schedule(db, conf, query)
         return schedule_export.to_json(document), items
 
     return serve(slug, "schedule.json", selection=False, build=build, content_type="application/json",
@@ -153,9 +159,7 @@ def schedule_json(slug: str):
 @bp.get("/conferences/<slug>/schedule.xml")
 def schedule_xml(slug: str):
     def build(db, conf, query: FeedQuery):
-        items = queries.agenda(db, conf)
-        document = schedule_export.build_schedule(conf, items, query.lang, base_url(), objective_titles(db),
-                                                  generator_version=_version())
+        document, items = _schedule(db, conf, query)
         url = f"{base_url()}/conferences/{slug}/schedule.xml?lang={query.lang}"
         return schedule_export.to_xml(document, url), items
 

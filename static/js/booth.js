@@ -11,8 +11,7 @@
   var labels = cfg.labels || {};
   var h = Minbar.channels.helpers(cfg.channels);
   var L = h.L;
-  var session = Minbar.startLive({ token: cfg.token, conference: cfg.conference, session: cfg.session });
-  session.offset = cfg.server_time - Date.now();   // until the first clock round trip
+  var session = Minbar.startLive(cfg);
 
   var $ = function (id) { return document.getElementById(id); };
   var index = {};

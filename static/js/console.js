@@ -17,10 +17,7 @@
   var cfg = Minbar.config();
   var labels = cfg.labels, errors = cfg.errors;
   var rtl = cfg.dir === "rtl";
-  var session = Minbar.startLive({ token: cfg.token, conference: cfg.conference, session: cfg.session });
-  // Until the first clock round trip, trust the page's own server time: a rehearsal clock can be
-  // years away from the browser's, and the first frames must not show a wild countdown.
-  session.offset = cfg.server_time - Date.now();
+  var session = Minbar.startLive(cfg);
 
   var $ = function (id) { return document.getElementById(id); };
   var countdown = $("countdown"), feedback = $("console-feedback");

@@ -17,7 +17,9 @@
     this.options = options;
     this.state = null;
     this.identity = null;
-    this.offset = 0;               // server clock minus local clock, in ms
+    // Server clock minus local clock, in ms. Until the clock round trips answer, the server time
+    // the page was rendered with is the best estimate (a rehearsal clock can be years away).
+    this.offset = typeof options.server_time === "number" ? options.server_time - Date.now() : 0;
     this.listeners = [];
     this.statusListeners = [];
     var auth = options.token ? { token: options.token } : {};
@@ -142,7 +144,8 @@
     return node ? JSON.parse(node.textContent) : {};
   }
 
-  // A page starts one live session; its panels (queue, channels, ...) hook in with whenLive,
+  // A page starts one live session from its config (token, conference, session, server_time);
+  // its panels (queue, channels, ...) hook in with whenLive,
   // whatever order their scripts load in.
   var waiting = [];
   function startLive(options) {

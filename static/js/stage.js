@@ -9,8 +9,7 @@
 
   var cfg = Minbar.config();
   var labels = cfg.labels;
-  var session = Minbar.startLive({ token: cfg.token, conference: cfg.conference, session: cfg.session });
-  session.offset = cfg.server_time - Date.now();   // until the first clock round trip
+  var session = Minbar.startLive(cfg);
 
   var $ = function (id) { return document.getElementById(id); };
   var countdown = $("countdown"), stage = $("stage");
