@@ -118,14 +118,17 @@ def _public(message: dict) -> dict:
             "revision": message["revision"], "position": message["position"], "redacted": True}
 
 
-def _announce(slug: str, key: str, written: ops.Written) -> None:
-    """After the commit: one `key_messages` event per changed message, versions one apart."""
+def _announce(slug: str, key: str, written: ops.Written, language: str | None = None) -> None:
+    """After the commit: one `key_messages` event per changed message, versions one apart; a
+    version's save also names its `language`."""
     if not written.changed:
         return
     first = written.version - len(written.messages) + 1
     for offset, message in enumerate(written.messages):
-        socketio.emit("key_messages", {"session": key, "message": _public(message), "version": first + offset},
-                      to=live.room(slug, key), namespace=live.NAMESPACE)
+        event = {"session": key, "message": _public(message), "version": first + offset}
+        if language is not None:
+            event["language"] = language
+        socketio.emit("key_messages", event, to=live.room(slug, key), namespace=live.NAMESPACE)
     for session_key, state in written.presentations:
         live.broadcast(slug, session_key, state)
 
@@ -192,6 +195,28 @@ def restore_message(slug: str, key: str, mid: str):
     written = ops.restore(get_db(), slug, key, mid, body.get("revision"), body.get("base_revision"),
                           actor=actor, now=now())
     return _write(slug, key, written)
+
+
+@bp.get(API + "/<mid>/versions/<language>")
+def get_version(slug: str, key: str, mid: str, language: str):
+    return jsonify(ops.get_version(get_db(), slug, key, mid, language, _bearer()))
+
+
+@bp.put(API + "/<mid>/versions/<language>")
+def save_version(slug: str, key: str, mid: str, language: str):
+    """A version's save: `text`, `status`, `base_revision` (0 or null for its first save)."""
+    actor = _bearer()
+    body = _body()
+    base = body.pop("base_revision", None)
+    written = ops.save_version(get_db(), slug, key, mid, language, base, body, actor=actor, now=now())
+    get_db().commit()
+    _announce(slug, key, written, language)
+    return jsonify(written.translation), 201 if written.changed and written.translation["revision"] == 1 else 200
+
+
+@bp.get(API + "/<mid>/versions/<language>/history")
+def version_history(slug: str, key: str, mid: str, language: str):
+    return jsonify(ops.version_history(get_db(), slug, key, mid, language, _bearer()))
 
 
 @bp.get("/api/v1/conferences/<slug>/key-messages")

@@ -61,6 +61,23 @@ def can_write_key_messages(identity: Identity, conference: str, session: str) ->
     return is_organiser(identity, conference) or _scoped(identity, "rapporteur", conference, session)
 
 
+def translates(identity: Identity, conference: str, session: str | None) -> bool:
+    """A translator of the conference (a link for one session acts only there)."""
+    return identity.role == "translator" and _in_conference(identity, conference) and (
+        identity.session is None or identity.session == session)
+
+
+def can_translate_key_messages(identity: Identity, conference: str, session: str) -> bool:
+    """Action "messages.translate": write a key message's versions in other languages (not the
+    original, and so never agree an original): translators, the session's rapporteur, organisers."""
+    return can_write_key_messages(identity, conference, session) or translates(identity, conference, session)
+
+
+def can_open_rapporteur_console(identity: Identity, conference: str, session: str) -> bool:
+    """Action "page.rapporteur": the console is shared by the session's rapporteurs and translators."""
+    return can_translate_key_messages(identity, conference, session)
+
+
 def can_see_speech_texts(identity: Identity, conference: str, session: str) -> bool:
     return chairs(identity, conference, session) or (
         identity.role == "interpreter" and _in_conference(identity, conference))
@@ -74,6 +91,8 @@ def can_read_draft_key_messages(identity: Identity, conference: str, session: st
     """Drafts are working text: the conference's rapporteurs, the session's chair, organisers.
     `session` None asks for the whole conference (the outcome document with drafts): no chair."""
     if is_organiser(identity, conference) or (identity.role == "rapporteur" and _in_conference(identity, conference)):
+        return True
+    if identity.role == "translator" and _in_conference(identity, conference):
         return True
     return session is not None and chairs(identity, conference, session)
 
