@@ -343,7 +343,8 @@ def sync_presentations(db: Session, conf: Conference, now: datetime, also: str |
     """
     agreed = agreed_in_conference(db, conf)
     ids = [m["id"] for m in agreed]
-    digest = hashlib.sha256(json.dumps([[m["id"], m["revision"]] for m in agreed]).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(json.dumps([[m["id"], m["revision"], {k: v["revision"] for k, v in m["versions"].items()}]
+                                        for m in agreed]).encode()).hexdigest()[:16]
     keys = set(db.scalars(select(AgendaItem.key).where(AgendaItem.conference_id == conf.id,
                                                         AgendaItem.kind == "key_messages")))
     for item_key, data in db.execute(select(AgendaItem.key, LiveStateRow.data).join(
@@ -473,7 +474,7 @@ def _revision(row: KeyMessageRevisionRow) -> km.Revision:
 def _contract(row: KeyMessageRow, rev: KeyMessageRevisionRow, versions: dict[str, km.Version],
               texts: bool = False) -> dict:
     """The message's contract, with `language` and `versions` ({language: summary}; with `texts`,
-    each summary also carries the version's `text`, for the outcome)."""
+    the summary of an agreed version also carries its `text`, for the outcome and presentation)."""
     contract = km.revision_contract(row.id, row.session_key, _revision(rev))
     return _with_versions(contract, row.language or "en", row.text_revision or 1, versions, texts)
 
@@ -487,7 +488,7 @@ def _with_versions(contract: dict, language: str, text_revision: int, versions: 
     summaries = {}
     for lang_code in sorted(versions):
         summary = km.version_summary(versions[lang_code], text_revision)
-        if texts:
+        if texts and summary["status"] == "agreed":     # an agreed wording is public; drafts never travel in lists
             summary["text"] = versions[lang_code].current.text
         summaries[lang_code] = summary
     return {**contract, "language": language, "versions": summaries}

@@ -68,7 +68,23 @@ OUTCOME_LABELS = {
     "sessions": N_("Sessions"),
     "draft": N_("Draft"),
     "none": N_("No key message yet"),
+    "pending_ar": N_("Original in Arabic — translation pending"),
+    "pending_en": N_("Original in English — translation pending"),
+    "pending_fr": N_("Original in French — translation pending"),
+    "languages": N_("Key messages in each language"),
+    "message": N_("Key message"),
+    "language_ar": N_("Arabic"),
+    "language_en": N_("English"),
+    "language_fr": N_("French"),
+    "state_original": N_("Original"),
+    "state_complete": N_("Agreed translation"),
+    "state_draft": N_("Translation in progress"),
+    "state_out_of_date": N_("Translation out of date"),
+    "state_missing": N_("Not translated"),
 }
+# The languages a key message may be written in, named in the reader's language.
+LANGUAGE_LABELS = {"ar": N_("Arabic"), "en": N_("English"), "fr": N_("French")}
+
 OUTCOME_FORMATS = {
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -254,14 +270,23 @@ def console(slug: str, key: str):
         raise MinbarError("unauthorized", "This page needs a rapporteur's access link.")
     conf = queries.conference(db, slug)
     item = queries.item(db, conf, key)
-    if not permissions.can_write_key_messages(actor, slug, key):
+    if not permissions.can_open_rapporteur_console(actor, slug, key):
         raise MinbarError("forbidden", "This access link does not open this session's rapporteur console.")
     objectives, principles = _reference(db)
+    languages = list(conf.languages or i18n.LANGUAGES)
     config = {
         "token": request.args.get("token"),
         "conference": slug,
         "session": key,
         "api": f"/api/v1/conferences/{slug}/sessions/{key}/key-messages",
+        "can_write": permissions.can_write_key_messages(actor, slug, key),
+        "can_translate": permissions.can_translate_key_messages(actor, slug, key),
+        "languages": languages,
+        "language_names": {code: _(LANGUAGE_LABELS[code]) for code in languages if code in LANGUAGE_LABELS},
+        "directions": {code: i18n.direction(code) for code in languages},
+        "my_language": actor.language if actor.language in languages else None,
+        "timezone": conf.timezone,
+        "lang": lang(),
         "messages": ops.list_messages(db, slug, key, actor),
         "version": ops.version(db, conf.id, key),
         "me": actor.name or actor.role,
@@ -300,6 +325,14 @@ def _console_strings() -> dict:
         "disconnected": _("Connection lost: reconnecting…"),
         "nobody": _("No one has the floor."),
         "no_messages": _("No key messages yet."),
+        "original": _("Original (%(name)s)", name="{name}"),
+        "version": _("Version — %(name)s", name="{name}"),
+        "translations": _("Versions in the other languages"),
+        "missing": _("Not translated yet"),
+        "out_of_date": _("Out of date: the original changed after this version was made"),
+        "version_conflict": _("Someone else saved this version first. Compare both texts and merge them; nothing has been lost."),
+        "days": _("%(d)s d %(h)s h", d="{d}", h="{h}"),
+        "hours": _("%(h)s h %(m)s min", h="{h}", m="{m}"),
         "field_errors": {
             "text": _("The text must not be empty and may have at most %(n)s characters.", n=markup.MAX_LENGTH),
             "objectives": _("Choose objectives from 1 to 23."),
@@ -324,17 +357,47 @@ def _dates_label(conf, language: str) -> str:
 def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.OutcomeInput:
     objectives = {n: i18n.pick(o.title, language) for n, o in queries.objectives(db).items()}
     principles = {p.key: i18n.pick(p.title, language) for p in queries.principles(db)}
+    languages = list(conf.languages or i18n.LANGUAGES)
     sessions = []
-    for item, messages in ops.by_session(db, conf, include_drafts):
+    by_session = ops.by_session(db, conf, include_drafts)
+    # The language coverage table once translation has begun (before, every message is its
+    # original only, and each one shown in another language is already marked as pending).
+    translating = len(languages) > 1 and any(m["versions"] for _item, ms in by_session for m in ms)
+    for item, messages in by_session:
         when = f"{i18n.fmt_date(item.day, language, 'full')}, {presenters.time_range(item, language, conf.timezone)}"
         sessions.append(outcome.SessionBlock(
             id=item.key, title=i18n.pick(item.title, language), starts_label=when,
-            messages=[outcome.MessageBlock(m["text"], tuple(m["objectives"]), tuple(m["principles"]),
-                                           _group_label(m["group"]), m["status"]) for m in messages]))
+            messages=[_message_block(m, language, languages) for m in messages]))
     return outcome.OutcomeInput(
         conference_title=i18n.pick(conf.title, language), dates_label=_dates_label(conf, language),
         language=language, sessions=sessions, objective_titles=objectives, principle_titles=principles,
-        labels={k: _(v) for k, v in OUTCOME_LABELS.items()}, include_drafts=include_drafts)
+        labels={k: _(v) for k, v in OUTCOME_LABELS.items()}, include_drafts=include_drafts,
+        languages=tuple(languages) if translating else ())
+
+
+def language_state(message: dict, code: str) -> str:
+    """How `message` stands in language `code` (one of sessions.outcome.STATES)."""
+    if code == message["language"]:
+        return "original"
+    version = message["versions"].get(code)
+    if version is None:
+        return "missing"
+    if version["out_of_date"]:
+        return "out_of_date"
+    return "complete" if version["status"] == "agreed" else "draft"
+
+
+def _message_block(m: dict, language: str, languages: list[str]) -> outcome.MessageBlock:
+    """The message in the document's language: its complete version there, else its original
+    marked as pending translation."""
+    state = language_state(m, language)
+    if state == "complete":
+        text, shown, pending = m["versions"][language]["text"], language, None
+    else:
+        text, shown, pending = m["text"], m["language"], (m["language"] if state != "original" else None)
+    return outcome.MessageBlock(text, tuple(m["objectives"]), tuple(m["principles"]), _group_label(m["group"]),
+                                m["status"], language=shown, pending_from=pending,
+                                coverage={code: language_state(m, code) for code in languages})
 
 
 @bp.get("/conferences/<slug>/outcome.<fmt>")
@@ -357,7 +420,7 @@ def outcome_document(slug: str, fmt: str):
     if fmt == "html":
         document = outcome.build(data)
         response = Response(render_template(
-            "sessions/outcome.html", conference=conf, fragment=outcome.to_html_fragment(document),
+            "sessions/outcome.html", conference=conf, outcome=document, h=outcome.Helpers(document),
             drafts=drafts, token=request.args.get("token") if drafts else None, title=data.conference_title))
     else:
         document = outcome.build(data)
