@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import key_messages as km
+from sessions import markup
 from sessions import operations, presentation
 from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow, KeyMessageVersionRow
 from sessions.live_state import Command
@@ -490,6 +491,7 @@ def _with_versions(contract: dict, language: str, text_revision: int, versions: 
         summary = km.version_summary(versions[lang_code], text_revision)
         if texts and summary["status"] == "agreed":     # an agreed wording is public; drafts never travel in lists
             summary["text"] = versions[lang_code].current.text
+            summary["html"] = markup.render_html(summary["text"])
         summaries[lang_code] = summary
     return {**contract, "language": language, "versions": summaries}
 

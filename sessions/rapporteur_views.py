@@ -469,7 +469,10 @@ def presentation_page(slug: str):
         "presentation": state["presentation"],
         "titles": titles,
         "objectives": objectives,
+        "lang": lang(),
+        "directions": {code: i18n.direction(code) for code in i18n.LANGUAGES},
         "strings": {
+            "pending": {code: _(OUTCOME_LABELS[f"pending_{code}"]) for code in i18n.LANGUAGES},
             "empty": _("No key message has been agreed yet."),
             "counter": _("%(n)s of %(count)s", n="{n}", count="{count}"),
             "objectives": _("Objectives"),
