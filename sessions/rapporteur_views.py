@@ -295,7 +295,7 @@ def console(slug: str, key: str):
         "principles": principles,
         "groups": {g: _(label) for g, label in GROUP_LABELS.items()},
         "slots": {s.key: {"role": i18n.pick(s.role, lang()),
-                          "speaker": s.speaker.name if s.speaker else "",
+                          "speaker": s.speaker.name_in(lang()) if s.speaker else "",
                           "delegation": s.speaker.delegation if s.speaker else "",
                           "group": _group_label(s.speaker.group) if s.speaker else ""}
                   for s in item.slots},

@@ -761,5 +761,5 @@
   }
 
   start();
-  global.Minbar.rapporteur = { cards: cards, store: store, flushAll: flushAll };
+  global.Minbar.rapporteur = { cards: cards, store: store, flushAll: flushAll, duration: duration };
 })(window);

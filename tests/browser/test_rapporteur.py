@@ -204,3 +204,14 @@ def test_translator_and_rapporteur_work_side_by_side(browser, server, server_tok
     finally:
         rapporteur_context.close()
         translator_context.close()
+
+
+def test_time_left_far_from_the_end_reads_in_hours_and_days(browser, server, server_token):
+    context = browser.new_context()
+    try:
+        page = open_console(context, server, server_token("rapporteur", "plenary-1"))
+        shown = page.evaluate("""() => [59 * 60000 + 10000, 1691 * 60000 + 10000, 5 * 3600000 + 7 * 60000, -(26 * 3600000)]
+                                 .map((ms) => window.Minbar.rapporteur.duration(ms))""")
+        assert shown == ["59:10", "1 d 4 h", "5 h 7 min", "+1 d 2 h"]
+    finally:
+        context.close()
