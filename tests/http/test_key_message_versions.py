@@ -140,9 +140,9 @@ def test_translators_write_versions_but_never_the_original(client, rapporteur, t
     assert [(r.status_code, r.json["error"]["code"]) for r in refused] == [(403, "forbidden")] * 4
     assert client.get(url, headers=fr).json["status"] == "draft"              # translators read drafts
     participant = {"Authorization": "Bearer " + issue_token("participant")}
-    other_conference_chair = {"Authorization": "Bearer " + issue_token("chair", session="plenary-2")}
+    other_session_chair = {"Authorization": "Bearer " + issue_token("chair", session="plenary-2")}
     denied = [client.put(version_url(message, "fr"), json={"base_revision": 0, "text": "x"}, headers=h)
-              for h in (participant, other_conference_chair)]
+              for h in (participant, other_session_chair)]
     anonymous = client.put(version_url(message, "fr"), json={"base_revision": 0, "text": "x"})
     assert [r.status_code for r in denied] + [anonymous.status_code] == [403, 403, 401]
     # The rapporteur may agree the original through its own language's version URL.
@@ -153,8 +153,9 @@ def test_translators_write_versions_but_never_the_original(client, rapporteur, t
 
 def test_translator_opens_the_rapporteur_console(client, issue_token):
     token = issue_token("translator", name="Traductrice", language="fr")
-    page = client.get(f"/conferences/{SLUG}/sessions/plenary-1/rapporteur?token={token}")
-    participant = client.get(f"/conferences/{SLUG}/sessions/plenary-1/rapporteur?token={issue_token('participant')}")
+    page = client.get(f"/conferences/{SLUG}/sessions/plenary-1/rapporteur?token={token}", follow_redirects=True)
+    participant = client.get(f"/conferences/{SLUG}/sessions/plenary-1/rapporteur",
+                             headers={"Authorization": "Bearer " + issue_token("participant")})
     assert (page.status_code, participant.status_code) == (200, 403)
 
 

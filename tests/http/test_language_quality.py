@@ -16,15 +16,15 @@ NNBSP = "\u202f"
 
 def test_arabic_planned_versus_actual_names_speakers_in_arabic(client, issue_token):
     token = issue_token("organiser")
-    arabic = client.get(f"/conferences/{SLUG}/actuals?token={token}&lang=ar").get_data(as_text=True)
-    english = client.get(f"/conferences/{SLUG}/actuals?token={token}&lang=en").get_data(as_text=True)
+    arabic = client.get(f"/conferences/{SLUG}/actuals?token={token}&lang=ar", follow_redirects=True).get_data(as_text=True)
+    english = client.get(f"/conferences/{SLUG}/actuals?token={token}&lang=en", follow_redirects=True).get_data(as_text=True)
     assert ("الأمينة التنفيذية للإسكوا" in arabic, "Executive Secretary of ESCWA" in arabic,
             "Executive Secretary of ESCWA" in english) == (True, False, True)
     assert "المخطط مقارنة بالفعلي" in arabic and "المقرر مقارنة بالفعلي" not in arabic
 
 
 def test_arabic_csv_names_speakers_in_arabic(client, issue_token):
-    csv = client.get(f"/conferences/{SLUG}/actuals.csv?token={issue_token('organiser')}&lang=ar").get_data(as_text=True)
+    csv = client.get(f"/conferences/{SLUG}/actuals.csv?token={issue_token('organiser')}&lang=ar", follow_redirects=True).get_data(as_text=True)
     assert "الأمينة التنفيذية للإسكوا" in csv and "Executive Secretary of ESCWA" not in csv
 
 
