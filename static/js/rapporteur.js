@@ -409,7 +409,7 @@
           mark.className = "km-current";
           mark.textContent = S.current;
           head.appendChild(mark);
-        } else {
+        } else if (cfg.can_write) {                    // translators never restore an original
           var button = document.createElement("button");
           button.type = "button";
           button.className = "km-restore";
