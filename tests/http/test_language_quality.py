@@ -73,9 +73,11 @@ def test_french_catalogues_follow_french_typography():
             wrong.append((where, text, "a straight apostrophe: use ’"))
         if '"' in text:
             wrong.append((where, text, "straight quotes: use « »"))
-        # ; ? ! and : after a word take a narrow no-break space (not after a digit: 10:30).
-        if re.search(rf"(?<![{NNBSP}\d/])[:;?!](?=\s|$|»|\))", text):
-            wrong.append((where, text, "no narrow no-break space before : ; ? !"))
+        # ; ? ! take a narrow no-break space, : a narrow or a full no-break space (not after a
+        # digit or in an address: 10:30, https://).
+        if re.search(rf"(?<![{NNBSP}])[;?!](?=\s|$|»|\))", text) or \
+                re.search(rf"(?<![{NNBSP}\u00a0\d/])[:](?=\s|$|»|\))", text):
+            wrong.append((where, text, "no (narrow) no-break space before : ; ? !"))
         if re.search(rf"«(?!{NNBSP})|(?<!{NNBSP})»", text):
             wrong.append((where, text, "« » without narrow no-break spaces inside"))
     assert wrong == []
