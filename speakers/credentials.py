@@ -104,8 +104,8 @@ def resolve_request():
         return None
     token = request.args.get("token")
     if token is not None and request.method in ("GET", "HEAD") and not request.path.startswith("/api/"):
-        who = from_token(token.strip())        # unauthorized: the error page, 401
-        sign_in(who)
+        if token.strip():
+            sign_in(from_token(token.strip()))   # unauthorized: the error page, 401
         response = redirect(_without_token(), code=303)
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
