@@ -34,6 +34,7 @@ from typing import Iterable, Mapping
 from urllib.parse import quote, urlencode
 
 from icalendar import Alarm, Calendar, Event
+from icalendar.prop import vDuration
 
 from conference import i18n
 from conference.i18n import N_
@@ -109,10 +110,11 @@ def build_calendar(conference, items: Iterable, language: str, base_url: str,
         prodid=PRODID,
         uid=f"{scope}@{conference.slug}.minbar",
         name=calendar_name(name or i18n.pick(conference.title, language)),
-        refresh_interval=REFRESH if subscription else None,
     )
     if subscription:
-        calendar.add("X-PUBLISHED-TTL", REFRESH)
+        # RFC 7986 requires the VALUE=DURATION parameter on REFRESH-INTERVAL.
+        calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     calendar.add("X-WR-TIMEZONE", conference.timezone)
     for item in items:
         calendar.add_component(build_event(conference, item, language, base_url, alarm_minutes, objective_titles))
@@ -185,8 +187,13 @@ def portable_vtimezones(calendar: Calendar) -> Calendar:
     jump (`20210328T010000` with TZOFFSETFROM +0200, an hour after the real change). RFC 5545
     reads an onset in the TZOFFSETFROM offset, so it is moved back to the wall time before the
     jump (`20210328T000000`): every onset then names the real instant of the change.
+
+    And the COMMENT icalendar puts in the VTIMEZONE goes: RFC 5545 has none there.
     """
     for timezone in calendar.timezones:
+        # icalendar adds a COMMENT ("This timezone only works from ...") that RFC 5545 does not
+        # allow in VTIMEZONE itself (libical's restriction check refuses it).
+        timezone.pop("COMMENT", None)
         for observance in timezone.subcomponents:
             if "RRULE" in observance:
                 continue

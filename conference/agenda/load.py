@@ -169,7 +169,7 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
     )
     chair = item.chair
     previous = row.modified_at if row.id is not None else None
-    _assign(row, report, f"session {item.id}", now,
+    changed = _assign(row, report, f"session {item.id}", now,
             day=item.day, position=position, kind=item.kind, number=item.number,
             title=dict(item.title), description=dict(item.description),
             starts_at=starts_at, ends_at=ends_at, objectives=list(item.objectives),
@@ -179,8 +179,8 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
     if calendar_visible:
         row.sequence = (row.sequence or 0) + 1
         row.modified_at = now
-    if previous is not None and row.modified_at != previous:
-        row.modified_at = _later(previous, row.modified_at)
+    if previous is not None and (changed or calendar_visible):
+        row.modified_at = _later(previous, now)
 
 
 def _load_slot(slot: SlotSpec, row: Slot, position, people, report) -> None:
