@@ -177,7 +177,9 @@ class RedactTokens(logging.Filter):
             return True
         record.msg = _redact_value(record.msg) if isinstance(record.msg, (str, bytes)) else record.msg
         if isinstance(record.args, dict):
-            record.args = {key: _redact_value(value) for key, value in record.args.items()}
+            # In place: gunicorn's atoms are a dict subclass that answers "-" for missing keys.
+            for key, value in list(record.args.items()):
+                record.args[key] = _redact_value(value)
         elif isinstance(record.args, tuple):
             record.args = tuple(_redact_value(value) for value in record.args)
         record._minbar_redacted = True

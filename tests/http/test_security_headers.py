@@ -156,3 +156,19 @@ def test_every_log_record_is_redacted_whatever_the_logger(app, caplog):
     text = "\n".join(record.getMessage() for record in caplog.records)
     assert "SECRET" not in text
     assert text.count("[redacted]") == 5
+
+
+def test_gunicorn_access_lines_are_redacted(app, caplog):
+    """gunicorn logs each request as its access_log_format over a dict of "atoms"."""
+    from gunicorn.glogging import SafeAtoms
+
+    web.install_log_redaction()
+    atoms = SafeAtoms({"h": "127.0.0.1", "r": "GET /x/console?token=gunSECRET1&lang=en HTTP/1.1",
+                       "U": "/x/console", "q": "token=gunSECRET2&lang=en", "{referer}i": "https://h/?token=gunSECRET3",
+                       "{authorization}i": "Bearer gunSECRET4", "s": "200"})
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("gunicorn.access").info(
+            '%(h)s "%(r)s" %(s)s %(q)s "%({referer}i)s" "%({Authorization}i)s" "%({x-missing}i)s"', atoms)
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert "SECRET" not in message and message.count("[redacted]") == 4
+    assert message.endswith('"-"')
