@@ -25,9 +25,14 @@ def server_log(server_env):
 
 
 def get(url: str, **headers) -> int:
+    """The final status, following redirects with a cookie jar (a link may be exchanged for a
+    session cookie and redirected to the address without its token)."""
+    import http.cookiejar
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with opener.open(request, timeout=10) as response:
             response.read()
             return response.status
     except urllib.error.HTTPError as error:
@@ -43,7 +48,7 @@ def test_tokens_never_reach_the_servers_log(server_log, server_token):
     assert get(f"{base}{SESSION}/console?token={chair}&lang=en") == 200
     assert get(f"{base}{SESSION}/booth?lang=fr&token={interpreter}") == 200
     assert get(f"{base}/conferences/{SLUG}/actuals?token={organiser}") == 200
-    assert get(f"{base}{SESSION}/console?token={forged}") == 401
+    assert get(f"{base}{SESSION}/console?token={forged}") in (401, 403)
     assert get(f"{base}/api/v1/conferences/{SLUG}/sessions/plenary-1/key-messages",
                Authorization=f"Bearer {organiser}") in (200, 403)
     assert get(f"{base}/conferences/{SLUG}/no-such-page?token={chair}") == 404
