@@ -146,6 +146,7 @@ def security_headers(response, endpoint: str | None, host: str, frame_ancestors:
 # -- tokens never reach a log ---------------------------------------------------------------------
 
 _TOKEN_IN_TEXT = re.compile(r"(?i)(\b(?:access_)?token=)[^&\s\"'#;,]+")
+_TOKEN_IN_JSON = re.compile(r"""(?i)(["']?(?:access_)?token["']?\s*:\s*["'])[^"']+""")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _AUTH_HEADER = re.compile(r"(?i)\b(authorization\s*[:=]\s*)[^\s,;]+(\s+[A-Za-z0-9._~+/=-]+)?")
 REDACTED = "[redacted]"
@@ -156,33 +157,30 @@ def redact(text: str) -> str:
     if not isinstance(text, str) or not text:
         return text
     text = _TOKEN_IN_TEXT.sub(r"\1" + REDACTED, text)
+    text = _TOKEN_IN_JSON.sub(r"\1" + REDACTED, text)   # Socket.IO auth packets: {"token": "..."}
     text = _AUTH_HEADER.sub(r"\1" + REDACTED, text)
     return _BEARER.sub(r"\1 " + REDACTED, text)
 
 
-def _redact_value(value):
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, bytes):
-        return redact(value.decode("latin-1"))
-    return value
-
-
 class RedactTokens(logging.Filter):
     """Rewrites a record so that its message carries no token: the Werkzeug request line
-    (`GET /x?token=... HTTP/1.1`), gunicorn's access line (its atoms are a dict), the app's own."""
+    (`GET /x?token=... HTTP/1.1`), gunicorn's access line (its atoms are a dict), the app's own.
+
+    The message is formatted first and redacted whole (redacting the template alone would miss
+    a token passed as an argument, and could break `token=%s`); a record with nothing to redact
+    is left as it was."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "_minbar_redacted", False):
             return True
-        record.msg = _redact_value(record.msg) if isinstance(record.msg, (str, bytes)) else record.msg
-        if isinstance(record.args, dict):
-            # In place: gunicorn's atoms are a dict subclass that answers "-" for missing keys.
-            for key, value in list(record.args.items()):
-                record.args[key] = _redact_value(value)
-        elif isinstance(record.args, tuple):
-            record.args = tuple(_redact_value(value) for value in record.args)
         record._minbar_redacted = True
+        try:
+            message = record.getMessage()
+        except Exception:       # a broken record: logging reports it as usual
+            return True
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
         return True
 
 

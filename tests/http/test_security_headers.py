@@ -138,6 +138,8 @@ def test_templates_hold_no_inline_script_handler_or_style(template):
     ("Authorization: Bearer eyJhbGciOi.payload.sig", "eyJhbGciOi.payload.sig"),
     ("headers={'Authorization': 'Bearer abc.def'}", "abc.def"),
     ("referer http://h/x?access_token=zz9&x=1", "zz9"),
+    ('Received packet MESSAGE data 0/live,{"token":"sio.Tok-9"}', "sio.Tok-9"),
+    ("auth={'token': 'py.Tok_8'}", "py.Tok_8"),
 ])
 def test_redact_removes_every_credential(line, secret):
     redacted = web.redact(line)
@@ -152,10 +154,11 @@ def test_every_log_record_is_redacted_whatever_the_logger(app, caplog):
         logging.getLogger("gunicorn.access").info('%(r)s %(f)s', {"r": "GET /p?token=tok456SECRET HTTP/1.1",
                                                                  "f": "http://h/a?token=tok789SECRET"})
         app.logger.warning("opened with token=tokABCSECRET")
+        app.logger.warning("opened with token=%s and %d%%", "tokGHISECRET", 5)
         logging.getLogger("some.child.logger").error("Authorization: Bearer tokDEFSECRET")
     text = "\n".join(record.getMessage() for record in caplog.records)
     assert "SECRET" not in text
-    assert text.count("[redacted]") == 5
+    assert text.count("[redacted]") == 6 and "and 5%" in text
 
 
 def test_gunicorn_access_lines_are_redacted(app, caplog):
