@@ -2,13 +2,13 @@
 
 | route | answers |
 |---|---|
-| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar; `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN` |
-| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=` |
+| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar (removed sessions as cancelled events); `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN\|none` |
+| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=MIN\|none` |
 | `GET /conferences/<slug>/schedule.json`, `schedule.xml` | the frab-compatible schedule; `?lang=` |
 
 Every feed carries a file name, a strong ETag (the hash of its bytes) and Last-Modified (the
 newest change among the included sessions and the conference), and answers 304 to a conditional
-GET when nothing changed. Bodies are cached in-process, keyed by the request and the database's
+GET when nothing changed, and never a cookie. Bodies are cached in-process, keyed by the request and the database's
 change stamps (`conference.feed_cache`), so a repeated request costs one small query. The views
 only parse, look up and serialize; the building is in `conference.ical` and
 `conference.schedule_export`.
