@@ -2,8 +2,8 @@
 
 | route | answers |
 |---|---|
-| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar (removed sessions as cancelled events); `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN\|none` |
-| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=MIN\|none` |
+| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar (removed sessions as cancelled events); `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN` or `none` |
+| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=MIN` or `none` |
 | `GET /conferences/<slug>/schedule.json`, `schedule.xml` | the frab-compatible schedule; `?lang=` |
 
 Every feed carries a file name, a strong ETag (the hash of its bytes) and Last-Modified (the

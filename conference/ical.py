@@ -58,6 +58,15 @@ SESSION_PAGE = N_("Session page: %(url)s")
 CANCELLED = N_("This session was removed from the agenda.")
 
 
+def web_url(value: str | None) -> str:
+    """`value` when it is a plain https/http address, else "": agenda files with anything else
+    are refused by `minbar agenda check` (bad_url), and a database loaded before that rule must
+    not put a `javascript:` address in a calendar or a feed either."""
+    from conference.agenda.validate import url_problem
+
+    return value if value and url_problem(value) is None else ""
+
+
 def event_uid(conference_slug: str, session_key: str) -> str:
     """The session's iCalendar UID: never changes for the session."""
     return f"{session_key}@{conference_slug}.minbar"
@@ -145,7 +154,7 @@ def build_event(conference, item, language: str, base_url: str, alarm_minutes: i
         summary=summary,
         description=(i18n.gettext(language, CANCELLED) if cancelled else
                      event_description(item, language, base_url, conference.slug, objective_titles)),
-        location=None if cancelled else (conference.platform_url or i18n.pick(conference.venue, language) or None),
+        location=None if cancelled else (web_url(conference.platform_url) or i18n.pick(conference.venue, language) or None),
         categories=[kind_label(item, language, numbered=False)],
         sequence=event_sequence(item),
         last_modified=to_utc(item.modified_at),
@@ -334,7 +343,7 @@ def google_calendar_url(conference, item, language: str, base_url: str) -> str:
         "text": i18n.pick(item.title, language),
         "dates": f"{_utc_basic(item.starts_at)}/{_utc_basic(item.ends_at)}",
         "details": _short_details(conference, item, language, base_url),
-        "location": conference.platform_url or "",
+        "location": web_url(conference.platform_url),
         "ctz": conference.timezone,
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
@@ -354,7 +363,7 @@ def outlook_calendar_url(conference, item, language: str, base_url: str, work: b
         "startdt": _utc_iso(item.starts_at),
         "enddt": _utc_iso(item.ends_at),
         "body": _short_details(conference, item, language, base_url),
-        "location": conference.platform_url or "",
+        "location": web_url(conference.platform_url),
     }
     host = OUTLOOK_WORK if work else OUTLOOK_PERSONAL
     return host + "/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)

@@ -360,3 +360,19 @@ def test_outlook_work_account_link_beside_the_personal_one(client):
         assert urlsplit(mine).path == urlsplit(office).path == "/calendar/0/deeplink/compose"
         assert parse_qs(urlsplit(mine).query) == parse_qs(urlsplit(office).query)
     assert "Outlook (work or school account)" in html
+
+
+def test_a_platform_url_loaded_before_the_rule_never_reaches_a_feed(loaded_app, client):
+    """Agenda files with a `javascript:` URL are refused now (bad_url); one already in the database
+    is left out of the calendars, the web-calendar links and the schedule feeds all the same."""
+    from conference.models import Conference
+    from sqlalchemy import select
+
+    with loaded_app.extensions["minbar.db"].session_scope() as db:
+        conference = db.scalar(select(Conference).where(Conference.slug == SLUG))
+        conference.platform_url = "javascript:alert(document.cookie)"
+        conference.modified_at = conference.modified_at + timedelta(seconds=1)
+    for url in (f"/conferences/{SLUG}/agenda.ics", f"/conferences/{SLUG}/sessions/opening.ics",
+                f"/conferences/{SLUG}/schedule.json", f"/conferences/{SLUG}/schedule.xml", f"/conferences/{SLUG}"):
+        body = client.get(url).get_data(as_text=True)
+        assert "javascript:" not in body.replace("\r\n ", ""), url
