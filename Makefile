@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup init test-postgres bench clean browser-deps js-deps
+.PHONY: run test setup init test-postgres bench clean browser-deps js-deps migration db-check
 
 run: setup init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)")
@@ -36,6 +36,16 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 
 init: setup
 	$(BIN)/minbar init
+
+# The next schema revision, from the difference between the models and an up-to-date database
+# (the instance's SQLite by default; DATABASE_URL for another): make migration MSG="add people.email"
+migration: setup
+	@test -n "$(MSG)" || (echo 'usage: make migration MSG="what the revision changes"' && exit 2)
+	$(BIN)/minbar db upgrade
+	$(BIN)/minbar db revision -m "$(MSG)"
+
+db-check: setup
+	$(BIN)/minbar db check
 
 # The same suite against the machine's PostgreSQL (database `test`, trust auth) and Redis.
 test-postgres: setup

@@ -63,6 +63,7 @@ class Database:
         kwargs: dict = {"future": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            _make_parent_folder(url)
         else:
             kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
         self.engine: Engine = create_engine(url, **kwargs)
@@ -72,12 +73,21 @@ class Database:
         self.scoped = scoped_session(self.factory)
 
     def create_all(self) -> None:
+        """The models' tables as they are now, without a revision (tests, benchmarks)."""
         import_models()
         Base.metadata.create_all(self.engine)
+
+    def upgrade(self):
+        """Create or upgrade the schema in place through the migrations (conference.migrate)."""
+        from conference import migrate
+
+        return migrate.upgrade(self)
 
     def drop_all(self) -> None:
         import_models()
         Base.metadata.drop_all(self.engine)
+        with self.engine.begin() as connection:  # and the migrations' bookkeeping with them
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
@@ -90,6 +100,16 @@ class Database:
             raise
         finally:
             session.close()
+
+
+def _make_parent_folder(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    if name and name != ":memory:" and not name.startswith("file:"):
+        Path(name).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 
 def _configure_sqlite(engine: Engine) -> None:
