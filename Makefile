@@ -6,15 +6,18 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup init test-postgres bench clean browser-deps js-deps migration db-check
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check
 
-run: setup init
+# `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
+run: install init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)")
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP) js-deps
+setup: install js-deps
+
+install: $(STAMP)
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,17 +37,17 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund
 	touch $(JS_STAMP)
 
-init: setup
+init: install
 	$(BIN)/minbar init
 
 # The next schema revision, from the difference between the models and an up-to-date database
 # (the instance's SQLite by default; DATABASE_URL for another): make migration MSG="add people.email"
-migration: setup
+migration: install
 	@test -n "$(MSG)" || (echo 'usage: make migration MSG="what the revision changes"' && exit 2)
 	$(BIN)/minbar db upgrade
 	$(BIN)/minbar db revision -m "$(MSG)"
 
-db-check: setup
+db-check: install
 	$(BIN)/minbar db check
 
 # The same suite against the machine's PostgreSQL (database `test`, trust auth) and Redis.

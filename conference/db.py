@@ -2,7 +2,13 @@
 
 SQLite under instance/ by default, PostgreSQL (or anything SQLAlchemy speaks) via DATABASE_URL.
 Web requests get one session each (`get_db()`, closed at teardown); Socket.IO handlers, the CLI and
-background work use `session_scope()`, which commits or rolls back as one unit.
+background work use `session_scope()`, which commits or rolls back as one unit, or `read_scope()`
+for work that only reads.
+
+On SQLite a write scope begins with `BEGIN IMMEDIATE` (it holds the write lock from its first read,
+so two processes cannot both read a version and then both write it); a read scope begins with a
+plain deferred `BEGIN` and never takes the write lock, so readers (joins, pages, the revocation
+watcher) neither wait for writers nor make them wait (WAL). PostgreSQL needs no such distinction.
 """
 from __future__ import annotations
 
@@ -70,6 +76,9 @@ class Database:
         if url.startswith("sqlite"):
             _configure_sqlite(self.engine)
         self.factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        # The same pool, with its transactions begun deferred (SQLite) and never committed.
+        self.read_factory = sessionmaker(bind=self.engine.execution_options(minbar_read_only=True),
+                                         expire_on_commit=False)
         self.scoped = scoped_session(self.factory)
 
     def create_all(self) -> None:
@@ -101,6 +110,16 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def read_scope(self) -> Iterator[Session]:
+        """A session for reading only: it never takes SQLite's write lock and is rolled back."""
+        session = self.read_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
 
 def _make_parent_folder(url: str) -> None:
     from pathlib import Path
@@ -127,7 +146,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get("minbar_read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def import_models() -> None:
