@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps
 
 # `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
 run: install init
@@ -58,6 +58,16 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/fanout.py
+
+# Debian's nginx, redis-server and PostgreSQL server binaries for the production tests
+# (tests/production/: nginx in front of gunicorn processes, Redis and PostgreSQL restarted). Without
+# them those tests are skipped, or fail where MINBAR_REQUIRE_STACK=1 (CI).
+stack-deps:
+	@missing=""; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser-deps:

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from sqlalchemy import JSON, DateTime, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -104,11 +105,18 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as error:
+            _rollback(session)
+            _raise_unavailable(error)
             raise
         finally:
             session.close()
+
+    def request_session(self, method: str) -> Session:
+        """A web request's session: GET and HEAD read (deferred, no write lock held while the
+        request waits on anything else, which under gevent would stall the whole process on
+        SQLite); other methods write."""
+        return (self.read_factory if method in ("GET", "HEAD") else self.factory)()
 
     @contextmanager
     def read_scope(self) -> Iterator[Session]:
@@ -116,9 +124,30 @@ class Database:
         session = self.read_factory()
         try:
             yield session
+        except BaseException as error:
+            _raise_unavailable(error)
+            raise
         finally:
-            session.rollback()
+            _rollback(session)
             session.close()
+
+
+def _rollback(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:  # the connection is gone with the server: nothing to roll back
+        pass
+
+
+def _raise_unavailable(error: BaseException) -> None:
+    """A lost or refused database connection becomes the refusal `unavailable` (nothing was written:
+    the transaction is rolled back or never committed); the pool reconnects on the next use."""
+    from conference.errors import MinbarError
+
+    if isinstance(error, (OperationalError, InterfaceError)) or (
+            isinstance(error, DBAPIError) and error.connection_invalidated):
+        raise MinbarError("unavailable", "The database is unavailable for a moment; nothing was changed. "
+                          "Try again.") from error
 
 
 def _make_parent_folder(url: str) -> None:
