@@ -305,3 +305,44 @@ class LiveClient:
 
 def now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+# -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----
+
+@pytest.fixture
+def stack(server_env, tmp_path):
+    """redis-server, two gunicorn processes and nginx; everything stopped at the end and the
+    processes' logs checked for tracebacks."""
+    redis = Redis(tmp_path / "redis")
+    env = {k: v for k, v in server_env.items() if k != "MINBAR_AT"}  # the real clock
+    env["REDIS_URL"] = redis.url
+    processes = [Minbar(env), Minbar(env)]
+    nginx = Nginx(tmp_path / "nginx", [p.port for p in processes])
+    made: list[LiveClient] = []
+
+    class Stack:
+        tracebacks_allowed = False   # a fault test that breaks a service on purpose may log some
+
+    stack = Stack()
+    stack.redis, stack.processes, stack.nginx, stack.env = redis, processes, nginx, env
+
+    def client(*args, url: str | None = None, **kwargs) -> LiveClient:
+        made.append(LiveClient(url or nginx.url, *args, **kwargs))
+        return made[-1]
+
+    stack.client = client
+    try:
+        redis.start()
+        for process in processes:
+            process.start()
+        nginx.start()
+        yield stack
+    finally:
+        for c in made:
+            c.close()
+        nginx.stop()
+        for process in processes:
+            process.stop()
+        redis.stop()
+    for process in processes:
+        assert stack.tracebacks_allowed or not process.tracebacks(), process.tracebacks()[-4000:]

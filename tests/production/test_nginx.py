@@ -9,49 +9,9 @@ import time
 
 import pytest
 
-from stack import LiveClient, Minbar, Nginx, Redis, http_get, now_ms
+from stack import http_get, now_ms, stack  # noqa: F401  (stack: the fixture)
 
 SESSION = "plenary-1"
-
-
-@pytest.fixture
-def stack(server_env, tmp_path):
-    """redis-server, two gunicorn processes and nginx; everything stopped at the end and the
-    processes' logs checked for tracebacks."""
-    redis = Redis(tmp_path / "redis")
-    nginx_folder = tmp_path / "nginx"
-    redis.start()
-    env = {k: v for k, v in server_env.items() if k != "MINBAR_AT"}  # the real clock
-    env["REDIS_URL"] = redis.url
-    processes = [Minbar(env), Minbar(env)]
-    nginx = Nginx(nginx_folder, [p.port for p in processes])
-    made: list[LiveClient] = []
-
-    class Stack:
-        pass
-
-    stack = Stack()
-    stack.redis, stack.processes, stack.nginx, stack.env = redis, processes, nginx, env
-
-    def client(*args, **kwargs) -> LiveClient:
-        made.append(LiveClient(nginx.url, *args, **kwargs))
-        return made[-1]
-
-    stack.client = client
-    try:
-        for process in processes:
-            process.start()
-        nginx.start()
-        yield stack
-    finally:
-        for c in made:
-            c.close()
-        nginx.stop()
-        for process in processes:
-            process.stop()
-        redis.stop()
-    for process in processes:
-        assert not process.tracebacks(), process.tracebacks()[-4000:]
 
 
 def test_pages_health_and_route_cookie_through_nginx(stack):
