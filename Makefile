@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps bench-deps
 
 # `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
 run: install init
@@ -58,6 +58,11 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/fanout.py
+
+# The protocol's reference server for `bench/fanout.py --reference node` (npm socket.io, pinned in
+# bench/reference/package-lock.json).
+bench-deps:
+	npm ci --prefix bench/reference --no-audit --no-fund
 
 # Debian's nginx, redis-server and PostgreSQL server binaries for the production tests
 # (tests/production/: nginx in front of gunicorn processes, Redis and PostgreSQL restarted). Without

@@ -26,3 +26,6 @@ accesslog = os.environ.get("MINBAR_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("MINBAR_LOG_LEVEL", "info")
 proc_name = f"minbar-{bind}"
+# gunicorn's control socket defaults to one path per user: several processes on one machine
+# would share it. Not used by Minbar.
+control_socket_disable = True

@@ -66,3 +66,21 @@ def test_chair_and_participants_over_both_processes(stack, server_token, transpo
     while stack.nginx.served_by() != {p.port for p in stack.processes} and time.monotonic() < deadline:
         time.sleep(0.1)
     assert stack.nginx.served_by() == {p.port for p in stack.processes}
+
+
+def test_a_running_timer_sends_nothing_while_nobody_touches_it(stack, server_token):
+    """Clients compute the clock from STATE; the server sends no tick (docs/performance.md)."""
+    chair = stack.client(server_token("chair", session=SESSION))
+    participants = [stack.client(transport=t, route=f"p-{t}") for t in ("websocket", "polling")]
+    events = []
+    for participant in participants:
+        participant.sio.on("*", lambda event, *data: events.append(event), namespace="/live")
+        participant.join(SESSION)
+    chair.join(SESSION)
+    started = chair.call("timer", {"session": SESSION, "action": "start"})["state"]
+    for participant in participants:
+        participant.next_state(where=lambda s: s["version"] == started["version"])
+    time.sleep(0.5)
+    before = (len(events), [p.states.qsize() for p in participants])
+    time.sleep(6)
+    assert (len(events), [p.states.qsize() for p in participants]) == before == (0, [0, 0])
