@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 
 # `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
 run: install init
-	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)")
+	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)") $(if $(LINKS),--links)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
