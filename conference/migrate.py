@@ -1,8 +1,9 @@
 """Schema migrations: Alembic driven from code, over the app's own engine.
 
 - `upgrade(database)` brings any database to the models' schema in place: an empty one, one
-  already under Alembic, or one made by `create_all` before migrations existed (release 0.1),
-  which the first revision adopts (it creates only the tables that are missing).
+  already under Alembic, or one made by `create_all` without a revision: release 0.1's (the
+  first revision adopts it, creating only the tables that are missing, then the later ones apply)
+  or one made from the current models (stamped at the latest revision).
 - `differences(database)` lists what differs between the database and the models (Alembic's
   autogenerate comparison); `minbar db check` exits non-zero when the list is not empty.
 - `revision(database, message)` writes the next revision from that comparison.
@@ -90,10 +91,17 @@ def upgrade(database: Database, revision: str = "head") -> UpgradeReport:
     with _connection(database) as connection:
         before = MigrationContext.configure(connection).get_current_revision()
         adopted = before is None and _has_minbar_tables(connection)
+        current_models = adopted and revision == "head" and not compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
         if connection.in_transaction():
             connection.commit()
         with connection.begin():
-            command.upgrade(config(connection), revision)
+            if current_models:
+                # Made by create_all from the models as they are now (a test or development
+                # database): it is at the latest revision already.
+                command.stamp(config(connection), "head")
+            else:
+                command.upgrade(config(connection), revision)
             if connection.dialect.name == "sqlite":
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:

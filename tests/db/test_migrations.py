@@ -118,3 +118,10 @@ def test_the_revisions_ship_with_the_package():
     versions = files("conference") / "migrations" / "versions"
     assert any(p.name.startswith("0001_") for p in versions.iterdir())
     assert (files("conference") / "migrations" / "script.py.mako").is_file()
+
+
+def test_a_database_made_by_create_all_from_the_current_models_is_stamped_not_altered(database):
+    database.create_all()  # what the test fixtures and a developer's scratch database do
+    report = migrate.upgrade(database)
+    assert report.adopted and report.after == migrate.head()
+    assert migrate.differences(database) == []
