@@ -298,7 +298,9 @@ class LiveClient:
         if ws is not None:
             ws.close = functools.partial(type(ws).close, ws, timeout=0.2)
         try:
-            self.sio.disconnect()
+            # shutdown(), not disconnect(): it also stops a reconnection loop still running (one
+            # left behind would go on retrying, and drawing on `random`, during later tests).
+            self.sio.shutdown()
         except Exception:
             pass
 
