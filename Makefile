@@ -16,6 +16,7 @@ test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: install js-deps
+	@sh tests/libical/install.sh
 
 install: $(STAMP)
 
