@@ -27,14 +27,14 @@ def _now():
 @cli.command("init")
 @with_appcontext
 def init_command():
-    """Create or upgrade the database and load the bundled conference (safe to run twice)."""
+    """Create or upgrade the database (migrations) and load the bundled conference (safe to run twice)."""
     from conference.agenda import validate
     from conference.agenda.load import load
     from conference.paths import bundled_agenda
     from conference.reference import load_reference
 
     database = _db()
-    database.create_all()
+    database.upgrade()
     path = bundled_agenda()
     spec, findings = validate.check_file(path)
     if validate.has_errors(findings):
@@ -83,7 +83,7 @@ def agenda_load(file):
         click.echo("The file has errors: nothing was loaded.", err=True)
         sys.exit(1)
     database = _db()
-    database.create_all()
+    database.upgrade()
     with database.session_scope() as db:
         load_reference(db)
         report = load(spec, db, _now(), source_text=Path(file).read_text(encoding="utf-8"))
@@ -139,6 +139,9 @@ def _register_subcommands() -> None:
     from speakers.cli import access_group
 
     cli.add_command(access_group)
+    from conference.db_cli import db_group
+
+    cli.add_command(db_group)
 
 
 _register_subcommands()
