@@ -12,6 +12,7 @@ HTTP_STATUS = {
     "not_queued": 409,
     "closed": 409,
     "rate_limited": 429,
+    "unavailable": 503,
 }
 
 

@@ -414,3 +414,46 @@ def agenda_toml(slug: str):
     response.headers["Content-Disposition"] = f'attachment; filename="{slug}.toml"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# -- invitations ----------------------------------------------------------------------------
+
+@bp.post(f"{API}/links/<link_id>/invitation")
+def invite(slug: str, link_id: str):
+    """E-mail a link to its holder: the link, their sessions in their language, the .ics."""
+    from conference.i18n import LANGUAGES
+    from conference.workspace import invitations
+    from speakers.links import link_for
+    from speakers.tokens import sign
+
+    db, conf, who = _conference(slug)
+    body = _body()
+    to = body.get("to")
+    if not isinstance(to, str) or "@" not in to or len(to) > 254 or any(c in to for c in "\r\n,;<>"):
+        raise MinbarError("bad_request", "'to' should be one e-mail address.")
+    row = db.get(AccessToken, link_id)
+    if row is None or row.conference_id != conf.id:
+        raise MinbarError("not_found", f"There is no link '{link_id}' in {slug}.")
+    if row.revoked_at is not None:
+        raise MinbarError("conflict", "This link has been revoked.")
+    person = None
+    if row.person_key:
+        person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == row.person_key))
+    language = body.get("language") or (person.language if person else None) or row.language \
+        or (conf.languages[0] if conf.languages else "en")
+    if language not in LANGUAGES:
+        raise MinbarError("bad_request", f"'language' should be one of {', '.join(LANGUAGES)}.")
+    name = (person.name_in(language) if person else "") or row.name
+    token = sign(row.id, current_app.config["SECRET_KEY"])
+    items = invitations.sessions_of(row.person_key, queries.agenda(db, conf), row.session_key)
+    message = invitations.build(
+        conf, items, to=to.strip(), name=name, language=language,
+        link=link_for(base_url(), slug, row.role, row.session_key, token), base_url=base_url(),
+        sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost")
+    invitations.send(message, current_app.config.get("MINBAR_SMTP_URL"))
+    audit.record(db, conf, actor=actor(who), action="workspace.link.invite", now=now(),
+                 session=row.session_key, target=f"link:{row.id}", before=None,
+                 after={"to": to.strip(), "language": language, "sessions": [i.key for i in items]})
+    db.commit()
+    return jsonify({"sent": True, "to": to.strip(), "language": language,
+                    "sessions": [i.key for i in items]})
