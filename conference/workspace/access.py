@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flask import current_app, g, request, session
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 
 from conference.errors import MinbarError
 from conference.web import get_db, now
@@ -41,6 +41,10 @@ def init_app(app) -> None:
         from conference.web import render_error, _
 
         return render_error(403, _("This form has expired. Reload the page and try again."))
+
+
+def csrf_token() -> str:
+    return generate_csrf()
 
 
 def lifetime() -> timedelta:

@@ -29,6 +29,8 @@ def _setup(state) -> None:
     from conference.workspace import access
 
     access.init_app(state.app)
+    # A wall-clock value for <input type="datetime-local">, in the conference's zone.
+    state.app.jinja_env.filters["wall"] = lambda moment, zone: to_zone(moment, zone).strftime("%Y-%m-%dT%H:%M")
 
 
 def _body() -> dict:
