@@ -134,6 +134,9 @@ def run_command(host, port, at, links):
             raise click.BadParameter(str(error), param_hint="--at") from None
         os.environ["MINBAR_AT"] = at
     app = create_app()
+    from conference.workspace.cli import remember_base_url
+
+    remember_base_url(app.instance_path, f"http://{host}:{port}")
     if links:
         from conference.startup import print_links
 
@@ -162,7 +165,7 @@ def _register_subcommands() -> None:
     from speakers.cli import access_group
 
     cli.add_command(access_group)
-    register(cli, agenda_group)
+    register(cli, agenda_group, access_group)
 
 
 _register_subcommands()

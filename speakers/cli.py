@@ -26,7 +26,7 @@ def access_group():
 @click.option("--person", default=None, help="A people id of the agenda file: the link speaks for that person "
               "(name, delegation, group, language and protocol rank).")
 @click.option("--token-only", is_flag=True, help="Print the bare token instead of the link.")
-@click.option("--base-url", default=None, help="Where the app is served (default MINBAR_BASE_URL or http://127.0.0.1:5000).")
+@click.option("--base-url", default=None, help="Where the app is served (default MINBAR_BASE_URL, else the address `minbar run` was last given, else http://127.0.0.1:5000).")
 @with_appcontext
 def issue_command(slug, role, session, name, delegation, group, language, booth, person, token_only, base_url):
     """Print a sign-in link for ROLE."""
@@ -34,6 +34,8 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
     from speakers import access
     from speakers.links import link_for
 
+    if role == "interpreter" and not booth:
+        raise click.UsageError("An interpreter's link needs its booth: --booth ar|en|fr.")
     database = current_app.extensions["minbar.db"]
     try:
         with database.session_scope() as db:
@@ -44,7 +46,10 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
                                       secret=current_app.config["SECRET_KEY"])
     except MinbarError as error:
         raise click.ClickException(error.message) from None
-    base = base_url or current_app.config.get("MINBAR_BASE_URL") or "http://127.0.0.1:5000"
+    from conference.workspace.cli import served_base_url
+
+    base = (base_url or current_app.config.get("MINBAR_BASE_URL")
+            or served_base_url(current_app.instance_path) or "http://127.0.0.1:5000")
     click.echo(token if token_only else link_for(base, slug, role, session, token))
 
 
@@ -52,8 +57,14 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
 @click.argument("token")
 @with_appcontext
 def revoke_command(token):
-    """Revoke a link at once: new connections are refused and open ones disconnected."""
+    """Revoke a link at once (the printed link, its token or its id): new connections are refused
+    and open ones disconnected."""
+    from urllib.parse import parse_qs, urlsplit
+
     from speakers import access
+
+    if "?" in token:   # the link as printed: take its ?token=
+        token = (parse_qs(urlsplit(token).query).get("token") or [token])[0]
 
     database = current_app.extensions["minbar.db"]
     try:
