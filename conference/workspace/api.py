@@ -197,8 +197,7 @@ def edit_session(slug: str, key: str):
                 if day is not None and end_day != day:
                     raise edits.EditError("bad_request", "A session starts and ends on the same day.")
                 day = day or end_day
-            spec = edits.move_item(spec, key, day=day if "starts_at" in body and "ends_at" in body else None,
-                                   start=start, end=end, shift_following=shift)
+            spec = edits.move_item(spec, key, day=day, start=start, end=end, shift_following=shift)
         if "chair" in body or "chair_title" in body:
             person = body.get("chair")
             if person is not None and not isinstance(person, str):

@@ -61,7 +61,7 @@ def move_item(spec: ConferenceSpec, item_id: str, *, day: date | None = None,
     new_day = day or item.day
     new_start = start or item.start
     new_end = end or item.end
-    if start is not None and end is None and day is None:   # a move keeps the length
+    if start is not None and end is None:   # a move keeps the length
         length = _minutes_of(item.end) - _minutes_of(item.start)
         end_day, new_end = _at(new_day, _minutes_of(new_start) + length)
         if end_day != new_day:
