@@ -45,15 +45,18 @@ def test_fill_a_tbd_reorder_speakers_and_revoke_a_link(page, server, organiser, 
     page.fill("#p-name-en", "Amira")
     page.fill("#p-name-fr", "Amira")
     page.select_option("#p-group", "member_state")
-    page.click("#add-person button[type=submit]")
+    with page.expect_navigation():
+        page.click("#add-person button[type=submit]")
     expect(page.locator("tr[data-person=amira]")).to_be_visible()
     slot = page.locator("li[data-slot=plenary-1-state-a]")
     slot.locator("select[name=speaker]").select_option("amira")
-    slot.locator("button[type=submit]").click()
+    with page.expect_navigation():
+        slot.locator("button[type=submit]").click()
     expect(page.locator("li[data-slot=plenary-1-state-a] select[name=speaker]")).to_have_value("amira")
 
     # Reorder: State B moves up, before State A.
-    page.locator("li[data-slot=plenary-1-state-b] button.move-up").click()
+    with page.expect_navigation():
+        page.locator("li[data-slot=plenary-1-state-b] button.move-up").click()
     expect(page.locator("#session-plenary-1 li.slot").first).to_have_attribute("data-slot", "plenary-1-state-b")
 
     # A refusal is shown with its reason, and changes nothing.
@@ -68,7 +71,8 @@ def test_fill_a_tbd_reorder_speakers_and_revoke_a_link(page, server, organiser, 
     page.goto(f"{server.url}/workspace/{SLUG}/links?lang={lang}")
     link_row = page.locator("#links tbody tr", has_text="Chair One")
     page.once("dialog", lambda dialog: dialog.accept())
-    link_row.locator("button.revoke").click()
+    with page.expect_navigation():
+        link_row.locator("button.revoke").click()
     expect(page.locator("#links tbody tr.revoked", has_text="Chair One")).to_be_visible()
     response = page.request.get(f"{server.url}/conferences/{SLUG}/actuals?token={chair}")
     assert response.status == 401
