@@ -139,63 +139,8 @@ def clone_command(slug, new_slug, first_day):
     click.echo(f"Conference {new_slug} created from {slug}, starting {day}.")
 
 
-def register(cli, agenda_group, access_group=None) -> None:
+def register(cli, agenda_group) -> None:
     cli.add_command(organiser_group)
-    if access_group is not None:
-        access_group.add_command(access_list_command)
     for command in (export_command, import_command, clone_command):
         agenda_group.add_command(command)
 
-
-@click.command("list")
-@click.option("--conference", "slug", required=True, help="The conference's slug.")
-@click.option("--all", "show_all", is_flag=True, help="Revoked links too.")
-@with_appcontext
-def access_list_command(slug, show_all):
-    """List the links issued for a conference: id, role, session, who, issued, last used, expiry, revoked."""
-    from sqlalchemy import select
-
-    from conference import queries
-    from speakers.models import AccessToken
-
-    try:
-        with _db().session_scope() as db:
-            conf = queries.conference(db, slug)
-            rows = list(db.scalars(select(AccessToken).where(AccessToken.conference_id == conf.id)
-                                   .order_by(AccessToken.issued_at, AccessToken.id)))
-            lines = []
-            for row in rows:
-                if row.revoked_at is not None and not show_all:
-                    continue
-                when = lambda moment: moment.isoformat(timespec="minutes") if moment else "-"  # noqa: E731
-                lines.append("\t".join([
-                    row.id, row.role, row.session_key or "-", row.booth or "-",
-                    row.name or row.person_key or "-", when(row.issued_at),
-                    when(getattr(row, "last_used_at", None)), when(getattr(row, "expires_at", None)),
-                    "revoked " + when(row.revoked_at) if row.revoked_at else "active"]))
-    except MinbarError as error:
-        raise click.ClickException(error.message) from None
-    click.echo("id\trole\tsession\tbooth\twho\tissued\tlast used\texpires\tstatus")
-    for line in lines:
-        click.echo(line)
-
-
-def remember_base_url(instance, url: str) -> None:
-    """`minbar run` records where it serves, so `minbar access issue` prints links there."""
-    from pathlib import Path
-
-    path = Path(instance) / "base_url"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(url + "\n", encoding="utf-8")
-    except OSError:
-        pass
-
-
-def served_base_url(instance) -> str | None:
-    from pathlib import Path
-
-    try:
-        return (Path(instance) / "base_url").read_text(encoding="utf-8").strip() or None
-    except OSError:
-        return None
