@@ -16,7 +16,7 @@ from conference import audit, contract, queries
 from conference.errors import MinbarError
 from conference.web import get_db, now
 from conference.workspace import agenda_file, edits, operations
-from conference.workspace.access import actor, require_organiser
+from conference.workspace.access import actor, require
 from speakers.models import AccessToken, Person
 from timing.zones import get_zone, to_zone
 
@@ -44,11 +44,11 @@ def _instance():
     return current_app.instance_path
 
 
-def _conference(slug: str):
+def _conference(slug: str, action: str):
     """The conference and its organiser (404 before 401/403 would leak nothing: slugs are public)."""
     db = get_db()
     conf = queries.conference(db, slug)
-    who = require_organiser(slug)
+    who = require(action, slug)
     return db, conf, who
 
 
@@ -106,14 +106,14 @@ def _person(db, conf, key: str) -> Person:
 
 @bp.get(f"{API}/people")
 def people(slug: str):
-    db, conf, _who = _conference(slug)
+    db, conf, _who = _conference(slug, "workspace.people")
     rows = db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id))
     return jsonify([person_json(r) for r in rows])
 
 
 @bp.post(f"{API}/people")
 def add_person(slug: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.people")
     body = _body()
     key = body.pop("key", None)
     if not isinstance(key, str) or not key.strip():
@@ -127,7 +127,7 @@ def add_person(slug: str):
 
 @bp.patch(f"{API}/people/<key>")
 def edit_person(slug: str, key: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.people")
     body = _body()
     body.pop("key", None)
     spec = _change(db, conf, who, "workspace.person.update",
@@ -142,7 +142,7 @@ def edit_person(slug: str, key: str):
 
 @bp.patch(f"{API}/sessions/<key>/slots/<slot>")
 def edit_slot(slug: str, key: str, slot: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.schedule")
     body = _body()
     allowed = {"speaker", "minutes", "position", "language"}
     unknown = sorted(set(body) - allowed)
@@ -174,7 +174,7 @@ def _wall(value, conf, name: str) -> tuple[date, datetime]:
 
 @bp.patch(f"{API}/sessions/<key>")
 def edit_session(slug: str, key: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.schedule")
     body = _body()
     allowed = {"starts_at", "ends_at", "shift_following", "chair", "chair_title", "rapporteurs"}
     unknown = sorted(set(body) - allowed)
@@ -223,7 +223,7 @@ def edit_session(slug: str, key: str):
 
 @bp.patch(f"{API}/booths/<language>")
 def edit_booth(slug: str, language: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.people")
     people = _body().get("interpreters")
     if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
         raise MinbarError("bad_request", "'interpreters' should be a list of person keys.")
@@ -251,7 +251,7 @@ def base_url() -> str:
 
 @bp.get(f"{API}/links")
 def links(slug: str):
-    db, conf, _who = _conference(slug)
+    db, conf, _who = _conference(slug, "workspace.links")
     rows = db.scalars(select(AccessToken).where(AccessToken.conference_id == conf.id)
                       .order_by(AccessToken.issued_at, AccessToken.id))
     return jsonify([link_json(r, conf.timezone) for r in rows])
@@ -261,7 +261,7 @@ def links(slug: str):
 def issue_link(slug: str):
     from conference.workspace import links as link_ops
 
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.links")
     body = _body()
     token, row = link_ops.issue(db, conf, body, now=now(), secret=current_app.config["SECRET_KEY"],
                                 actor=actor(who))
@@ -277,7 +277,7 @@ def issue_link(slug: str):
 def revoke_link(slug: str, link_id: str):
     from conference.workspace import links as link_ops
 
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.links")
     row = link_ops.revoke(db, conf, link_id, now=now(), actor=actor(who))
     db.commit()
     return jsonify(link_json(row, conf.timezone))
@@ -300,7 +300,7 @@ def _instant(name: str, conf) -> datetime | None:
 
 @bp.get(f"{API}/audit")
 def audit_log(slug: str):
-    db, conf, _who = _conference(slug)
+    db, conf, _who = _conference(slug, "workspace.audit")
     found = audit.entries(db, conf, session=request.args.get("session") or None,
                           person=request.args.get("person") or None,
                           action=request.args.get("action") or None,
@@ -323,7 +323,7 @@ def balance_figures(slug: str):
     from sessions import balance
     from sessions.balance_query import turns
 
-    db, conf, _who = _conference(slug)
+    db, conf, _who = _conference(slug, "workspace.balance")
     session = request.args.get("session") or None
     day = None
     if request.args.get("day"):
@@ -359,7 +359,7 @@ def import_conference():
 
     spec, findings = parse_text(text, "<upload>")
     slug = spec.slug if spec is not None else None
-    who = identity(slug)
+    who = identity()
     if who.anonymous:
         raise MinbarError("unauthorized", "This needs an organiser's link or an organiser signed in.")
     if not _may_create(who, slug):
@@ -376,12 +376,12 @@ def _may_create(who, slug: str | None) -> bool:
     link is scoped to its own conference and may not."""
     from conference.workspace.access import signed_in_account
 
-    return bool(who.token_id and who.token_id.startswith("account:") and signed_in_account())
+    return signed_in_account() is not None
 
 
 @bp.post(f"{API}/clone")
 def clone_conference(slug: str):
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.conferences")
     body = _body()
     new_slug, first = body.get("slug"), body.get("first_day")
     if not isinstance(new_slug, str) or not isinstance(first, str):
@@ -398,18 +398,19 @@ def clone_conference(slug: str):
 
 
 def _grant_clone(who, slug: str) -> None:
-    """The account that cloned a conference organises the clone."""
+    """The account that imported or cloned a conference organises it."""
     from conference.workspace.access import signed_in_account
+    from speakers.organiser_models import OrganiserAccount
 
-    if who.token_id and who.token_id.startswith("account:"):
-        account = signed_in_account()
-        if account is not None and not account.all_conferences:
-            account.conferences = sorted(set(account.conferences or []) | {slug})
+    account = signed_in_account()
+    if account is not None and not account.all_conferences:
+        row = get_db().get(OrganiserAccount, account.id)
+        row.conferences = sorted(set(row.conferences or []) | {slug})
 
 
 @bp.get("/conferences/<slug>/agenda.toml")
 def agenda_toml(slug: str):
-    db, conf, _who = _conference(slug)
+    db, conf, _who = _conference(slug, "workspace.conferences")
     response = make_response(agenda_file.export(db, conf))
     response.headers["Content-Type"] = "application/toml; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{slug}.toml"'
@@ -427,7 +428,7 @@ def invite(slug: str, link_id: str):
     from speakers.links import link_for
     from speakers.tokens import sign
 
-    db, conf, who = _conference(slug)
+    db, conf, who = _conference(slug, "workspace.links")
     body = _body()
     to = body.get("to")
     if not isinstance(to, str) or "@" not in to or len(to) > 254 or any(c in to for c in "\r\n,;<>"):

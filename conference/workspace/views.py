@@ -3,7 +3,9 @@
 The sign-in form carries Flask-WTF's CSRF token; failed attempts are counted in the database
 (`speakers.organisers`), so the sixth failure in a minute for one account or one address answers
 429 whichever server process receives it. The signed-in session lives in Flask's signed,
-HttpOnly session cookie and expires (`MINBAR_ORGANISER_SESSION_MINUTES`, 8 hours by default).
+HttpOnly session cookie and expires (`MINBAR_ORGANISER_SESSION_MINUTES`, 8 hours by default);
+`speakers.credentials` turns it into the request's identity (`speakers.organiser_session`).
+`POST /signout` is `speakers.views`'.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from conference.errors import MinbarError
 from conference.web import N_, _, get_db, now
 from conference.workspace import access as web_access
-from speakers import organisers
+from speakers import organiser_session, organisers, policy
 
 bp = Blueprint("workspace", __name__)
 
@@ -50,20 +52,13 @@ def signin():
         if refusal.code == "rate_limited":
             return _form(429, _(THROTTLED), email)
         return _form(401, _(FAILED), email)
-    web_access.sign_in(account)
+    organiser_session.sign_in(account)
     return redirect(_safe_next(request.form.get("next")), code=303)
-
-
-@bp.post("/signout")
-def signout():
-    web_access.csrf.protect()
-    web_access.sign_out()
-    return redirect(url_for("workspace.signin_form"), code=303)
 
 
 @bp.get("/workspace")
 def home():
-    account = web_access.signed_in_account()
+    account = organiser_session.account()
     if account is None:
         return redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
     from conference import queries
@@ -110,12 +105,11 @@ def _page(slug: str):
     """(conference, account) for a workspace page, or a redirect/refusal."""
     from conference import queries
 
-    account = web_access.signed_in_account()
-    if account is None:
+    who = web_access.identity()
+    if who.anonymous:
         return None, redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
     conf = queries.conference(get_db(), slug)
-    if not organisers.may_organise(account, slug):
-        raise MinbarError("forbidden", "Only an organiser of this conference may open this page.")
+    policy.require(who, "page.workspace", slug)
     return conf, None
 
 

@@ -155,10 +155,11 @@ def test_links_issue_list_revoke(client, issue_token):
     listed = call(client, "GET", f"{A}/links", token=token).get_json()
     assert any(row["id"] == link["id"] and row["revoked_at"] is None for row in listed)
     chair = link["token"]
-    assert client.get(f"/conferences/{SLUG}/actuals?token={chair}").status_code == 200
+    as_chair = {"Authorization": f"Bearer {chair}"}
+    assert client.get(f"/conferences/{SLUG}/actuals", headers=as_chair).status_code == 200
     revoked = call(client, "DELETE", f"{A}/links/{link['id']}", token=token)
     assert revoked.status_code == 200 and revoked.get_json()["revoked_at"]
-    assert client.get(f"/conferences/{SLUG}/actuals?token={chair}").status_code == 401
+    assert client.get(f"/conferences/{SLUG}/actuals", headers=as_chair).status_code == 401
     actions = [e["action"] for e in call(client, "GET", f"{A}/audit", token=token).get_json()]
     assert actions[-2:] == ["workspace.link.issue", "workspace.link.revoke"]
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 from conference.agenda import parse, validate
 from conference.cli import cli
 from conference.paths import bundled_agenda
-from conference.workspace.cli import remember_base_url
 
 
 def invoke(app, *args, **kw):
@@ -43,18 +42,3 @@ def test_organiser_create_refuses_a_short_password_and_a_duplicate(loaded_app):
     assert ok.exit_code == 0
     again = invoke(loaded_app, "organiser", "create", "a@example.org", "--password-stdin", input="long enough pass\n")
     assert again.exit_code != 0
-
-
-def test_access_issue_list_revoke(loaded_app):
-    refused = invoke(loaded_app, "access", "issue", "--conference", "gcm-arab-2021", "--role", "interpreter")
-    assert refused.exit_code != 0 and "--booth" in refused.output
-    remember_base_url(loaded_app.instance_path, "http://10.1.2.3:8080")
-    issued = invoke(loaded_app, "access", "issue", "--conference", "gcm-arab-2021", "--role", "chair",
-                    "--session", "plenary-1", "--name", "Chair One")
-    assert issued.exit_code == 0 and issued.output.startswith("http://10.1.2.3:8080/")
-    listed = invoke(loaded_app, "access", "list", "--conference", "gcm-arab-2021")
-    assert "Chair One" in listed.output and "active" in listed.output
-    revoked = invoke(loaded_app, "access", "revoke", issued.output.strip())
-    assert revoked.exit_code == 0, revoked.output
-    listed = invoke(loaded_app, "access", "list", "--conference", "gcm-arab-2021", "--all")
-    assert "revoked" in listed.output
