@@ -48,11 +48,7 @@ def issue(db: Session, conf: Conference, body: dict, *, now: datetime, secret: s
         db, conference=conf, role=role, session=body.get("session") or None, now=now, secret=secret,
         name=body.get("name") or "", delegation=body.get("delegation") or "",
         group=body.get("group") or "other", language=body.get("language") or None,
-        booth=body.get("booth") or None, person=body.get("person") or None)
-    if expires is not None:
-        if not hasattr(row, "expires_at"):
-            raise MinbarError("bad_request", "Links with an expiry are not supported by this server.")
-        row.expires_at = expires
+        booth=body.get("booth") or None, person=body.get("person") or None, expires_at=expires)
     audit.record(db, conf, actor=actor, action="workspace.link.issue", now=now, session=row.session_key,
                  target=f"link:{row.id}", before=None,
                  after={"role": row.role, "session": row.session_key, "person": row.person_key,

@@ -1,0 +1,21 @@
+"""The live pages' projections follow a change made in the workspace: the session's room gets a
+fresh STATE with the new limits."""
+from __future__ import annotations
+
+from conftest import ack
+
+SLUG = "gcm-arab-2021"
+
+
+def test_a_new_speaking_limit_reaches_the_sessions_room(client, live_client, issue_token):
+    viewer = live_client()
+    joined = ack(viewer, "join", {"session": "plenary-1"})
+    assert joined["ok"] and joined["state"]["timer"]["limit_s"] == 300
+    viewer.get_received("/live")
+    auth = {"Authorization": f"Bearer {issue_token('organiser')}"}
+    done = client.patch(f"/api/v1/conferences/{SLUG}/sessions/plenary-1/slots/plenary-1-state-a",
+                        json={"minutes": 4}, headers=auth)
+    assert done.status_code == 200
+    states = [e["args"][0] for e in viewer.get_received("/live") if e["name"] == "state"]
+    assert states and states[-1]["session"] == "plenary-1"
+    assert states[-1]["timer"]["limit_s"] == 240
