@@ -15,7 +15,7 @@ from speakers.models import AccessToken
 FIELDS = ("role", "session", "person", "booth", "expires", "name", "delegation", "group", "language")
 
 
-def _expiry(value, now: datetime) -> datetime | None:
+def _expiry(value, now: datetime, zone: str) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -24,8 +24,10 @@ def _expiry(value, now: datetime) -> datetime | None:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise MinbarError("bad_request", f"'expires' is not an ISO 8601 instant: {value!r}.") from None
-    if moment.tzinfo is None:
-        raise MinbarError("bad_request", "'expires' needs its UTC offset, e.g. 2021-02-26T00:00:00+02:00.")
+    if moment.tzinfo is None:   # a wall time in the conference's zone
+        from timing.zones import get_zone
+
+        moment = get_zone(zone).localize(moment)
     if moment <= now:
         raise MinbarError("bad_request", "'expires' is already past.")
     return moment
@@ -43,7 +45,7 @@ def issue(db: Session, conf: Conference, body: dict, *, now: datetime, secret: s
         raise MinbarError("bad_request", f"'role' should be one of {', '.join(ROLES)}.")
     if role == "interpreter" and not body.get("booth"):
         raise MinbarError("bad_request", "An interpreter's link needs its booth ('booth': ar, en or fr).")
-    expires = _expiry(body.get("expires"), now)
+    expires = _expiry(body.get("expires"), now, conf.timezone)
     token, row = access.issue(
         db, conference=conf, role=role, session=body.get("session") or None, now=now, secret=secret,
         name=body.get("name") or "", delegation=body.get("delegation") or "",

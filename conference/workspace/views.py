@@ -93,12 +93,14 @@ BALANCE_LABELS = {
     "state": N_("States"), "un": N_("United Nations"), "civil_society": N_("Civil society"),
     "private_sector": N_("Private sector"), "open_discussion": N_("Open discussion"),
     "tbd": N_("To be determined"), "unknown": N_("Not given"), "female": N_("Women"),
-    "male": N_("Men"), "total": N_("Total"),
+    "male": N_("Men"), "total": N_("Total"), "intergovernmental": N_("Intergovernmental organisations"),
+    "other": N_("Other"),
 }
 DIMENSION_LABELS = {"group": N_("By stakeholder group"), "delegation": N_("By delegation"),
                     "kind": N_("By kind of speaker"), "gender": N_("By gender")}
 ROLE_LABELS = {"organiser": N_("Organiser"), "chair": N_("Chair"), "rapporteur": N_("Rapporteur"),
-               "interpreter": N_("Interpreter"), "speaker": N_("Speaker"), "participant": N_("Participant")}
+               "interpreter": N_("Interpreter"), "speaker": N_("Speaker"), "participant": N_("Participant"),
+               "translator": N_("Translator")}
 
 
 def _page(slug: str):
