@@ -64,7 +64,10 @@ def home():
     from conference import queries
 
     conferences = [c for c in queries.conferences(get_db()) if organisers.may_organise(account, c.slug)]
-    return render_template("workspace/home.html", account=account, conferences=conferences)
+    config = {"api": "", "csrf": web_access.csrf_token(),
+              "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?")}}
+    return render_template("workspace/home.html", account=account, conferences=conferences, config=config), \
+        200, {"Cache-Control": "no-store"}
 
 
 # -- the workspace pages --------------------------------------------------------------------
@@ -141,7 +144,8 @@ def people_page(slug: str):
     db = get_db()
     people = list(db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id)))
     return _render("workspace/people.html", conf, page="workspace.people_page", people=people,
-                   items=queries.agenda(db, conf), groups=STAKEHOLDER_GROUPS, genders=GENDERS)
+                   items=queries.agenda(db, conf), groups=STAKEHOLDER_GROUPS, genders=GENDERS,
+                   booths=conf.booths or [])
 
 
 @bp.get("/workspace/<slug>/links")

@@ -20,8 +20,8 @@
     status.focus && status.focus();
   }
 
-  function send(method, url, body) {
-    return fetch(config.api + url, {
+  function send(method, url, body, base) {
+    return fetch((base || config.api) + url, {
       method: method,
       credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-CSRFToken": config.csrf, "Accept": "application/json"},
@@ -47,6 +47,7 @@
           value = null;
         } else if (el.getAttribute("data-type") === "int") { value = parseInt(value, 10); }
       }
+      if (el.getAttribute("data-type") === "list") { value = value === null ? [] : [value]; }
       var dot = el.name.indexOf(".");
       if (dot > 0) {
         var outer = el.name.slice(0, dot);
@@ -62,11 +63,33 @@
 
   function done() { window.location.reload(); }
 
+  function sendFile(form) {
+    // An agenda file, sent as the body itself (POST /api/v1/conferences).
+    var file = form.querySelector("input[type=file]").files[0];
+    if (!file) { return; }
+    file.text().then(function (text) {
+      return fetch(form.getAttribute("data-url"), {
+        method: "POST", credentials: "same-origin",
+        headers: {"Content-Type": "application/toml", "X-CSRFToken": config.csrf, "Accept": "application/json"},
+        body: text
+      });
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) { throw data.error; }
+        return data;
+      });
+    }).then(done, show);
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.classList || !form.classList.contains("api-form")) { return; }
+    if (!form.classList) { return; }
+    if (form.classList.contains("file-form")) { event.preventDefault(); sendFile(form); return; }
+    if (!form.classList.contains("api-form")) { return; }
     event.preventDefault();
-    send(form.getAttribute("data-method"), form.getAttribute("data-url"), fields(form)).then(done, show);
+    var url = form.getAttribute("data-url");
+    var base = form.getAttribute("data-api");   // another conference's API than the page's
+    send(form.getAttribute("data-method"), url, fields(form), base).then(done, show);
   });
 
   document.addEventListener("click", function (event) {

@@ -76,3 +76,18 @@ def test_fill_a_tbd_reorder_speakers_and_revoke_a_link(page, server, organiser, 
     expect(page.locator("#links tbody tr.revoked", has_text="Chair One")).to_be_visible()
     response = page.request.get(f"{server.url}/conferences/{SLUG}/actuals?token={chair}")
     assert response.status == 401
+
+
+def test_name_a_rapporteur_and_clone_the_conference(page, server, organiser):
+    sign_in(page, server, organiser, "en")
+    page.goto(f"{server.url}/workspace/{SLUG}?lang=en")
+    with page.expect_navigation():
+        page.locator("#session-plenary-1 select[name=rapporteurs]").select_option("dg-iom")
+        page.locator("#session-plenary-1 form:has(select[name=rapporteurs]) button").click()
+    expect(page.locator("#session-plenary-1 select[name=rapporteurs]")).to_have_value("dg-iom")
+    page.goto(f"{server.url}/workspace?lang=en")
+    page.fill(f"#clone-slug-{SLUG}", "gcm-arab-2022")
+    page.fill(f"#clone-day-{SLUG}", "2022-07-06")
+    with page.expect_navigation():
+        page.click(f"form:has(#clone-slug-{SLUG}) button")
+    expect(page.locator("a[href='/workspace/gcm-arab-2022']")).to_be_visible()

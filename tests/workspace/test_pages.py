@@ -51,3 +51,10 @@ def test_a_link_has_a_qr_code_and_a_printable_sheet(browser):
     assert b"<svg" in svg.data
     sheet = browser.get(f"/workspace/{SLUG}/links/sheet").get_data(as_text=True)
     assert made["url"].replace("&", "&amp;") in sheet or made["url"] in sheet
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_the_home_page_lists_the_conferences_with_clone_and_import(browser, lang):
+    html = browser.get(f"/workspace?lang={lang}").get_data(as_text=True)
+    assert f"/workspace/{SLUG}" in html and 'data-url="/clone"' in html and 'class="file-form"' in html
+    assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in html
