@@ -22,8 +22,15 @@ MAX_FAILURES = 5
 WINDOW = timedelta(minutes=1)
 MIN_PASSWORD = 10
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Checked against when the account does not exist, so a wrong e-mail costs as long as a wrong password.
-_DUMMY = generate_password_hash("not a password", method="scrypt")
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Checked against when the account does not exist, so a wrong e-mail costs as long as a
+    wrong password (made once, on first use)."""
+    if not _DUMMY:
+        _DUMMY.append(generate_password_hash("not a password", method="scrypt"))
+    return _DUMMY[0]
 
 
 def normalise_email(email: str) -> str:
@@ -83,7 +90,7 @@ def authenticate(db: Session, email: str, password: str, address: str | None, no
     if throttled(db, email, address, now):
         raise MinbarError("rate_limited", "Too many failed sign-ins; wait a minute and try again.")
     row = find(db, email) if email else None
-    ok = check_password_hash(row.password_hash if row else _DUMMY, password or "")
+    ok = check_password_hash(row.password_hash if row else _dummy_hash(), password or "")
     if row is None or not ok or row.disabled_at is not None:
         for key in _keys(email, address):
             db.add(SignInFailure(key=key[:300], at=now))
