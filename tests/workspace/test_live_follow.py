@@ -19,3 +19,23 @@ def test_a_new_speaking_limit_reaches_the_sessions_room(client, live_client, iss
     states = [e["args"][0] for e in viewer.get_received("/live") if e["name"] == "state"]
     assert states and states[-1]["session"] == "plenary-1"
     assert states[-1]["timer"]["limit_s"] == 240
+
+
+def test_two_conferences_live_sessions_never_see_each_others_events(client, live_client, issue_token):
+    auth = {"Authorization": f"Bearer {issue_token('organiser')}"}
+    made = client.post(f"/api/v1/conferences/{SLUG}/clone", json={"slug": "gcm-arab-2022", "first_day": "2022-07-06"},
+                       headers=auth)
+    assert made.status_code == 201
+    here, there = live_client(), live_client()
+    assert ack(here, "join", {"session": "plenary-1"})["ok"]
+    assert ack(there, "join", {"conference": "gcm-arab-2022", "session": "plenary-1"})["ok"]
+    here.get_received("/live")
+    there.get_received("/live")
+    chair = live_client(issue_token("chair", "plenary-1"))
+    assert ack(chair, "timer", {"session": "plenary-1", "action": "start"})["ok"]
+    assert any(e["name"] == "state" for e in here.get_received("/live"))
+    assert not any(e["name"] == "state" for e in there.get_received("/live"))
+    # The original's organiser link cannot touch the clone.
+    done = client.patch("/api/v1/conferences/gcm-arab-2022/sessions/plenary-1/slots/plenary-1-state-a",
+                        json={"minutes": 4}, headers=auth)
+    assert done.status_code == 403
