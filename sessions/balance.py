@@ -4,7 +4,10 @@ speaker and (where given) gender, planned against actual, for a session, a day o
 Plain Python. The input is one `Turn` per speaking slot of the agenda: who holds it (their group,
 delegation, gender; None while TBD), its planned time (the slot's minutes) and its actual time
 (from `sessions.actuals`' reconstruction of the event log). A slot is a planned turn; it is an
-actual turn once its timer ran. Open-discussion blocks count under the kind "open discussion".
+actual turn once its timer ran. An open-discussion block is planned under "open discussion"; each
+intervention given in it (the queue's record: who had the floor, from which group and delegation,
+for how long) is an actual turn of its speaker's group, delegation and kind, the block keeping
+only the time no intervention accounts for.
 """
 from __future__ import annotations
 
@@ -38,7 +41,8 @@ class Turn:
     session: str
     day: date
     slot: str
-    kind: str                       # the slot's kind: statement, presentation, discussion
+    kind: str                       # the slot's kind: statement, presentation, discussion;
+                                    # "intervention" for a turn given from the open-discussion queue
     group: str | None = None        # None while the speaker is TBD
     delegation: str | None = None
     gender: str | None = None
@@ -62,7 +66,7 @@ class Line:
 
 def value_of(turn: Turn, dimension: str) -> str:
     if turn.kind == "discussion":
-        return "open_discussion" if dimension == "kind" else "open_discussion"
+        return "open_discussion"
     if turn.group is None:
         return TBD
     if dimension == "group":
@@ -87,7 +91,8 @@ def compute(turns) -> dict[str, list[Line]]:
             value = value_of(turn, dimension)
             line = lines[value]
             line.value = value
-            line.planned_turns += 1
+            if turn.kind != "intervention":
+                line.planned_turns += 1
             line.planned_ms += turn.planned_ms
             if turn.actual_ms:
                 line.actual_turns += 1

@@ -29,3 +29,18 @@ def test_balance_by_group_kind_delegation_and_gender_planned_against_actual():
     text = balance.to_csv(result)
     assert text.startswith("\ufeffdimension,value,planned_turns") and "delegation,Lebanon,1,300,1,240" in text
     assert [t.slot for t in balance.select(turns, session="p2")] == ["f"]
+
+
+def test_interventions_from_the_queue_count_for_their_speakers_group_and_delegation():
+    turns = [
+        Turn("p1", DAY, "d", "discussion", None, None, None, 1_800_000, 200_000),
+        Turn("p1", DAY, "d", "intervention", "civil_society", "Lebanon", None, 0, 180_000),
+        Turn("p1", DAY, "d", "intervention", "member_state", "Jordan", None, 0, 120_000),
+    ]
+    result = balance.compute(turns)
+    groups = {l.value: l for l in result["group"]}
+    assert (groups["civil_society"].planned_turns, groups["civil_society"].actual_turns) == (0, 1)
+    assert groups["member_state"].actual_ms == 120_000
+    assert groups["open_discussion"].planned_turns == 1 and groups["open_discussion"].actual_ms == 200_000
+    kinds = {l.value: l for l in result["kind"]}
+    assert kinds["state"].actual_turns == 1 and kinds["civil_society"].actual_ms == 180_000

@@ -39,3 +39,22 @@ def test_two_conferences_live_sessions_never_see_each_others_events(client, live
     done = client.patch("/api/v1/conferences/gcm-arab-2022/sessions/plenary-1/slots/plenary-1-state-a",
                         json={"minutes": 4}, headers=auth)
     assert done.status_code == 403
+
+
+def test_the_balance_counts_open_discussion_interventions_for_their_speakers(client, live_client, issue_token, clock):
+    chair = live_client(issue_token("chair", "plenary-1"))
+    speaker = live_client(issue_token("participant", "plenary-1", name="NGO", group="civil_society",
+                                      delegation="Lebanon"))
+    assert ack(chair, "slot", {"session": "plenary-1", "action": "goto", "slot": "plenary-1-discussion"})["ok"]
+    entry = ack(speaker, "queue", {"session": "plenary-1", "action": "request"})["entry"]
+    assert ack(chair, "queue", {"session": "plenary-1", "action": "grant", "entry": entry})["ok"]
+    clock.advance(90)
+    assert ack(chair, "queue", {"session": "plenary-1", "action": "finish"})["ok"]
+    auth = {"Authorization": f"Bearer {issue_token('organiser')}"}
+    figures = client.get(f"/api/v1/conferences/{SLUG}/balance?session=plenary-1", headers=auth).get_json()
+    groups = {line["value"]: line for line in figures["group"]}
+    assert (groups["civil_society"]["actual_turns"], groups["civil_society"]["actual_s"]) == (1, 90)
+    assert groups["civil_society"]["planned_turns"] == 0
+    delegations = {line["value"]: line for line in figures["delegation"]}
+    assert delegations["Lebanon"]["actual_s"] == 90
+    assert groups["open_discussion"]["planned_turns"] == 1
