@@ -85,6 +85,8 @@ BLUEPRINT_MODULES = (
     "sessions.booth_views",           # interpreter booth view, speech texts
     "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
     "sessions.report_views",          # planned versus actual: page and CSV
+    "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
+    "conference.workspace.views",     # organiser sign-in and the workspace pages
 )
 
 

@@ -29,6 +29,7 @@ MODEL_MODULES = (
     "speakers.models",
     "sessions.key_message_models",
     "sessions.speech_text_models",
+    "speakers.organiser_models",
 )
 
 

@@ -50,6 +50,14 @@ ACTIONS: dict[str, str] = {
     "messages.translate": "edit the translations of key messages (not agree originals)",
     "speech_text.upload": "upload a statement's text in advance (context: speaker, the slot's person)",
     "speech_text.read": "read the speech texts of a session",
+    # the secretariat's workspace (organisers only)
+    "page.workspace": "open the workspace pages of the conference",
+    "workspace.people": "add and edit people; name interpreters of a booth",
+    "workspace.schedule": "move and resize sessions, assign speakers, chairs and rapporteurs, reorder slots",
+    "workspace.links": "issue, list, revoke and e-mail access links",
+    "workspace.audit": "read and export the audit log",
+    "workspace.balance": "read and export the balance of speaking time",
+    "workspace.conferences": "export the agenda file, clone the conference",
 }
 
 # Actions open to everyone, anonymous viewers included.
@@ -135,6 +143,8 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _upload(identity, conference, session, context.get("speaker"))
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
+    if action == "page.workspace" or action.startswith("workspace."):
+        return False                      # organisers only (decided above)
     raise AssertionError(f"action {action!r} is declared but not decided")   # pragma: no cover
 
 
