@@ -82,6 +82,8 @@ BLUEPRINT_MODULES = (
     "sessions.booth_views",           # interpreter booth view, speech texts
     "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
     "sessions.report_views",          # planned versus actual: page and CSV
+    "conference.navigation",          # the header of every page (context processor)
+    "conference.live_kit",            # the live kit's strings (template global)
 )
 
 
