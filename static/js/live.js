@@ -33,6 +33,16 @@
     return "normal";
   }
 
+  // The timer's remaining ms at server instant `serverNow`, from a STATE (elapsed_ms as of its
+  // server_time; while running, time goes on from there): timing/timer.py remaining_ms.
+  function remainingMs(state, serverNow) {
+    var t = state && state.timer;
+    if (!t) { return 0; }
+    var elapsed = t.elapsed_ms;
+    if (t.status === "running") { elapsed += Math.max(0, serverNow - state.server_time); }
+    return t.limit_s * 1000 - elapsed;
+  }
+
   // A translated string with %(name)s placeholders filled in (a missing value gives "").
   function fill(text, values) {
     values = values || {};
@@ -62,7 +72,7 @@
       }
       previousEnd = end;
       return { id: item.id, projected_start: start, projected_end: end,
-               delay_s: Math.trunc((start - item.planned_start) / 1000) };
+               delay_s: Math.trunc((start - item.planned_start) / 1000) || 0 };   // never -0
     });
   }
 
@@ -97,7 +107,7 @@
     return median(best.map(function (s) { return s.server_time - (s.sent + s.received) / 2; }));
   }
 
-  var kit = { formatClock: formatClock, phase: phase, fill: fill, project: project,
+  var kit = { formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
               markStarted: markStarted, clockBase: clockBase };
 
   if (typeof module !== "undefined" && module.exports) { module.exports = kit; }
@@ -276,17 +286,11 @@
   // Server clock minus this machine's wall clock, in ms.
   LiveSession.prototype.offset = function () { return this.serverNow() - Date.now(); };
 
-  // Elapsed ms of the timer as of now, from the last state (no server ticks).
+  // The timer as of now, from the last state (no server ticks).
+  LiveSession.prototype.timerRemaining = function () { return remainingMs(this.state, this.serverNow()); };
   LiveSession.prototype.timerElapsed = function () {
     var t = this.state && this.state.timer;
-    if (!t) { return 0; }
-    if (t.status !== "running") { return t.elapsed_ms; }
-    return t.elapsed_ms + Math.max(0, this.serverNow() - this.state.server_time);
-  };
-
-  LiveSession.prototype.timerRemaining = function () {
-    var t = this.state && this.state.timer;
-    return t ? t.limit_s * 1000 - this.timerElapsed() : 0;
+    return t ? t.limit_s * 1000 - this.timerRemaining() : 0;
   };
 
   // The interpreters' "slow down" signal, while fresh and while the slot it was given in is current.
