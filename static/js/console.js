@@ -38,7 +38,8 @@
     return T("stale");
   }
 
-  // Every command carries `expect`: the STATE version the chair acted on. A stale one is refused
+  // Every command carries `expect`: the STATE version the chair acted on (a message to the
+  // speaker, typed over a while, does not: a queue request meanwhile would make it stale). A stale one is refused
   // with the current STATE, which the console then shows with a word on what happened.
   function send(event, payload, options) {
     say("");
@@ -60,29 +61,27 @@
   }
 
   // -- undo ----------------------------------------------------------------------------------
-  // After Reset, Next, Previous and Go to, "Undo" is offered for a few seconds; it sends `undo`
-  // with the version the chair sees, so it only undoes while nothing else has changed.
+  // After Reset, Next, Previous and Go to, "Undo" is offered for a few seconds while STATE `undo`
+  // says the server can still take the command back (nothing changed since, within 60 s). It
+  // sends `undo` with the version the chair sees, so it never undoes something else.
 
-  var UNDO_MS = 10000, undoTimer = null, undoButton = $("btn-undo");
-  function offerUndo(ack) {
-    if (!ack.ok) { return; }
-    undoButton.hidden = false;
-    clearTimeout(undoTimer);
-    undoTimer = setTimeout(function () { undoButton.hidden = true; }, UNDO_MS);
+  var UNDO_MS = 10000, UNDOABLE = { "timer.reset": 1, "slot.next": 1, "slot.prev": 1, "slot.goto": 1 };
+  var undoButton = $("btn-undo"), undoSeen = { version: null, at: 0 };
+  function renderUndo() {
+    var state = session.state, undo = state && state.undo;
+    var offer = !!(undo && UNDOABLE[undo.action] && undo.version === state.version && session.connected());
+    if (offer && undoSeen.version !== undo.version) { undoSeen = { version: undo.version, at: session.serverNow() }; }
+    var now = session.serverNow();
+    undoButton.hidden = !(offer && now < undo.until && now - undoSeen.at < UNDO_MS);
   }
   undoButton.addEventListener("click", function () {
     undoButton.hidden = true;
-    clearTimeout(undoTimer);
-    var state = session.state;
-    session.send("undo", { expect: state ? state.version : null }).then(function (ack) {
+    send("undo", {}).then(function (ack) {
       if (ack.ok) {
         if (ack.state) { session.accept(ack.state); }
         say(T("undone"));
-      } else if (ack.error && (ack.error.code === "invalid_state" || ack.error.code === "stale")) {
-        if (ack.error.state) { session.accept(ack.error.state); }
+      } else if (ack.error && ack.error.code === "invalid_state") {
         say(T("nothing_to_undo"));
-      } else {
-        say(errors[ack.error.code] || ack.error.message || T(ack.error.code));
       }
     });
   });
@@ -105,7 +104,7 @@
       return;
     }
     disarmReset();
-    send("timer", { action: "reset" }).then(offerUndo);
+    send("timer", { action: "reset" });
   }
 
   // -- commands ----------------------------------------------------------------------------
@@ -117,8 +116,8 @@
       var action = t.status === "running" ? "pause" : t.status === "paused" ? "resume" : "start";
       send("timer", { action: action });
     },
-    next: function () { send("slot", { action: "next" }).then(offerUndo); },
-    prev: function () { send("slot", { action: "prev" }).then(offerUndo); },
+    next: function () { send("slot", { action: "next" }); },
+    prev: function () { send("slot", { action: "prev" }); },
     plus: function () { send("timer", { action: "adjust", seconds: 60 }); },
     minus: function () { send("timer", { action: "adjust", seconds: -60 }); },
     reset: reset,
@@ -131,7 +130,7 @@
   });
   document.querySelectorAll("[data-goto]").forEach(function (button) {
     button.addEventListener("click", function () {
-      send("slot", { action: "goto", slot: button.getAttribute("data-goto") }).then(offerUndo);
+      send("slot", { action: "goto", slot: button.getAttribute("data-goto") });
     });
   });
 
@@ -149,7 +148,7 @@
     event.preventDefault();
     var value = Number($("warn-s").value);
     if (!Number.isInteger(value)) { say(errors.bad_request); return; }
-    send("timer", { action: "thresholds", warn_s: value }, { noExpect: true }).then(function (ack) { if (ack.ok) { say(labels.saved); } });
+    send("timer", { action: "thresholds", warn_s: value }).then(function (ack) { if (ack.ok) { say(labels.saved); } });
   });
 
   function typing(target) {
@@ -269,6 +268,7 @@
     }
     lastRemaining = t.status === "running" ? remaining : null;
     if (resetArmed && t.status !== "running") { disarmReset(); }
+    renderUndo();
     renderSessionClock(state, remaining);
   }
 
@@ -297,7 +297,8 @@
   var controls = $("console-controls");
   session.onStatus(function (status) {
     controls.disabled = status !== "connected";
-    if (status !== "connected") { undoButton.hidden = true; disarmReset(); }
+    if (status !== "connected") { disarmReset(); }
+    renderUndo();
   });
   session.onState(renderState);
   setInterval(tick, 250);

@@ -77,6 +77,8 @@ def test_keyboard_shortcuts_drive_the_console(page, server, server_token):
     expect(countdown).to_have_text("5:00")
     console.keyboard.press("Space")
     expect(countdown).to_have_attribute("data-status", "running")
+    console.keyboard.press("r")                  # a running timer: the first R asks, the second resets
+    expect(countdown).to_have_attribute("data-status", "running")
     console.keyboard.press("r")
     expect(countdown).to_have_attribute("data-status", "idle")
 
