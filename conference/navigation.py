@@ -48,7 +48,7 @@ def may(identity, action: str, conference, session=None) -> bool:
     except ImportError:
         policy = None
     if policy is not None and hasattr(policy, "may"):
-        return bool(policy.may(identity, action, conference, session))
+        return bool(policy.may(identity, action, conference.slug, session))
     if getattr(identity, "conference", None) not in (None, conference.slug):
         return False
     if identity.role != "organiser" and getattr(identity, "session", None) not in (None, session):

@@ -178,8 +178,12 @@ def test_stage_names_the_delegate_who_has_the_floor(browser, server, server_toke
 
         expect(stage.locator("#stage-floor")).to_be_visible()
         expect(stage.locator("#stage-floor-name")).to_have_text("Amal Haddad (Jordan)")
+        expect(stage.locator("#stage-paused")).to_be_hidden()
+        if console.evaluate("Minbar.session.state.timer.status") == "idle":
+            console.click("#btn-toggle")
+            expect(console.locator("#countdown")).to_have_attribute("data-status", "running")
         console.click("#btn-toggle")
-        console.click("#btn-toggle")
+        expect(console.locator("#countdown")).to_have_attribute("data-status", "paused")
         expect(stage.locator("#stage-paused")).to_be_visible()
         expect(stage.locator("#stage-paused")).to_have_text("Paused")
     finally:
