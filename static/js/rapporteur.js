@@ -61,7 +61,7 @@
     var timer = setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT);
     return fetch(url, {
       method: method, cache: "no-store", signal: controller.signal,
-      headers: { "Authorization": "Bearer " + cfg.token, "Content-Type": "application/json", "Accept": "application/json" },
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
       clearTimeout(timer);
