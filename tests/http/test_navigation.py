@@ -39,7 +39,8 @@ def test_an_anonymous_reader_is_offered_no_role_views(client):
 
 def test_a_chair_is_offered_the_console_of_their_session(client, issue_token):
     token = issue_token("chair", "plenary-1")
-    html = client.get(f"/conferences/{SLUG}/sessions/plenary-1/console?lang=ar&token={token}").get_data(as_text=True)
+    html = client.get(f"/conferences/{SLUG}/sessions/plenary-1/console?lang=ar&token={token}",
+                      follow_redirects=True).get_data(as_text=True)
 
     nav = header(html)
     assert 'class="nav-view nav-console"' in nav and 'aria-current="page"' in nav
