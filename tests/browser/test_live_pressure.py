@@ -211,3 +211,22 @@ def test_console_working_part_fits_a_laptop_screen(browser, server, server_token
             assert console.evaluate("getComputedStyle(document.querySelector('.console-layout')).direction") == "rtl"
     finally:
         context.close()
+
+
+def test_the_slow_down_notice_clears_when_the_chair_moves_on(browser, server, server_token):
+    context = browser.new_context()
+    try:
+        console = open_page(context.new_page(), server, "console", server_token("chair", "plenary-1"))
+        booth = open_page(context.new_page(), server, "booth", server_token("interpreter", booth="fr", name="Anne"))
+        stage = open_page(context.new_page(), server, "stage")
+
+        booth.click("#btn-slowdown")
+        expect(stage.locator("#stage-slowdown")).to_be_visible()
+        expect(booth.locator("#booth-slowdown")).to_be_visible()
+
+        console.click("#btn-next")
+
+        expect(stage.locator("#stage-slowdown")).to_be_hidden()     # well before its 20 s
+        expect(booth.locator("#booth-slowdown")).to_be_hidden()
+    finally:
+        context.close()
