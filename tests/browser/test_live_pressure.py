@@ -230,3 +230,22 @@ def test_the_slow_down_notice_clears_when_the_chair_moves_on(browser, server, se
         expect(booth.locator("#booth-slowdown")).to_be_hidden()
     finally:
         context.close()
+
+
+def test_amber_is_announced_once_to_screen_readers(page, server, server_token):
+    console = open_page(page, server, "console", server_token("chair", "plenary-1"))
+    announcer = console.locator("#live-announcer")
+    assert announcer.get_attribute("aria-live") == "polite"
+    console.evaluate("""() => { window.announced = [];
+      new MutationObserver(() => { const t = document.getElementById('live-announcer').textContent;
+        if (t) { window.announced.push(t); } }).observe(document.getElementById('live-announcer'),
+        {childList: true, characterData: true, subtree: true}); }""")
+    console.fill("#warn-s", "298")
+    console.click("#thresholds-form button[type=submit]")
+    expect(console.locator("#console-feedback")).to_have_text("Saved.")
+
+    console.click("#btn-toggle")
+
+    expect(announcer).to_have_text("The speaker's time is almost up.", timeout=8000)
+    console.wait_for_timeout(2000)
+    assert console.evaluate("window.announced") == ["The speaker's time is almost up."]
