@@ -16,7 +16,7 @@ stopped is cleared and the request continues anonymous (a page that needs a link
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
@@ -89,7 +89,8 @@ def _same_origin() -> bool:
     if site is not None:
         return site in ("same-origin", "none")
     origin = request.headers.get("Origin")
-    return origin is None or origin.rstrip("/") == request.host_url.rstrip("/")
+    # The host only: behind a TLS-terminating proxy the app may see http while the browser says https.
+    return origin is None or urlsplit(origin).netloc == request.host
 
 
 def _without_token() -> str:
@@ -104,8 +105,8 @@ def resolve_request():
         return None
     token = request.args.get("token")
     if token is not None and request.method in ("GET", "HEAD") and not request.path.startswith("/api/"):
-        who = from_token(token.strip())        # unauthorized: the error page, 401
-        sign_in(who)
+        if token.strip():
+            sign_in(from_token(token.strip()))   # unauthorized: the error page, 401
         response = redirect(_without_token(), code=303)
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
