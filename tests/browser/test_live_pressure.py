@@ -17,11 +17,21 @@ OFFLINE = {"en": "Connection lost — reconnecting…", "fr": "Connexion perdue 
            "ar": "انقطع الاتصال — جارٍ إعادة الاتصال…"}
 
 
+def wait_until(page, expression: str, timeout_s: float = 15) -> None:
+    """Poll `expression` in the page (wait_for_function evaluates strings, which the site's CSP forbids)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(f"() => !!({expression})"):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
+
+
 def open_page(page, server, view: str, token: str | None = None, lang: str = "en"):
     query = f"?lang={lang}" + (f"&token={token}" if token else "")
     page.goto(f"{server.url}{BASE}/{view}{query}")
     expect(page.locator("#live-connection")).to_have_attribute("data-status", "connected")
-    page.wait_for_function("window.Minbar.session && Minbar.session.state && Minbar.session.synced")
+    wait_until(page, "window.Minbar.session && Minbar.session.state && Minbar.session.synced")
     return page
 
 
