@@ -11,6 +11,7 @@ HTTP_STATUS = {
     "already_queued": 409,
     "not_queued": 409,
     "closed": 409,
+    "stale": 409,
     "rate_limited": 429,
     "unavailable": 503,   # the database is away (restarting): nothing was written, try again
 }

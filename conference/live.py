@@ -24,7 +24,7 @@ from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
 NAMESPACE = "/live"
-COMMAND_FAMILIES = ("timer", "slot", "queue", "channel", "presentation", "message")
+COMMAND_FAMILIES = ("timer", "slot", "queue", "channel", "presentation", "message", "undo")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_PAYLOAD_BYTES = 16 * 1024
 RATE_PER_S, RATE_BURST = 10.0, 30.0
@@ -241,7 +241,7 @@ def broadcast(slug: str, key: str, state: dict) -> None:
 def run_command(family: str, payload: dict) -> dict:
     """Apply a command of `family` and broadcast; used by every command event."""
     slug, key = _session_of(payload)
-    action = payload.get("action")
+    action = payload.get("action", live_state.default_action(family))
     if not isinstance(action, str):
         raise MinbarError("bad_request", "'action' must be a string.")
     command = Command(family, action, payload, identity())

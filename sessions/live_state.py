@@ -78,6 +78,11 @@ class Command:
     payload: Mapping[str, Any]
     actor: Any                      # speakers.identity.Identity
 
+    @property
+    def name(self) -> str:
+        """The event log's name: "timer.start", "slot.next"; an event of one action ("undo") alone."""
+        return self.family if self.action == self.family else f"{self.family}.{self.action}"
+
 
 @dataclass(frozen=True)
 class LiveSession:
@@ -103,6 +108,12 @@ class Part:
     # When set, STATE publishes view(live, info, now) instead of contract(value, ...): for a part
     # whose public shape also reads other parts (the queue's time budget reads the slot and timer).
     view: Callable[[LiveSession, SessionInfo, datetime], Any] | None = None
+    # `undo` puts back the value a part had before the undone command (see sessions.undo): False
+    # for a record of what happened that stays true (the session's actual start).
+    undoable: bool = True
+    # restore(value, at, now): the value as `undo` puts it back at `now`, recorded at `at` (a
+    # running timer's anchor moves by now - at, so its elapsed time goes on from what it was).
+    restore: Callable[[Any, datetime, datetime], Any] | None = None
 
 
 Handler = Callable[[LiveSession, Command, SessionInfo, datetime], LiveSession]
@@ -122,6 +133,11 @@ class Family:
     # room (the last one held is sent when the interval ends): a thousand participants picking a
     # channel must not become a thousand broadcasts to a thousand people.
     quiet: frozenset[str] = frozenset()
+    # The action of an event sent without `action` (`undo` has one action and no `action` field).
+    default_action: str | None = None
+    # False: the after-apply hooks do not run after this family's commands (`undo` puts parts
+    # back exactly; the floor must not follow the restored slot on its own).
+    follow: bool = True
 
 
 QUIET_INTERVAL_S = 2.0
@@ -180,14 +196,44 @@ def load(data: Mapping | None, version: int, info: SessionInfo) -> LiveSession:
     return LiveSession(info.key, version, data.get("slot"), MappingProxyType(parts))
 
 
+def expected_version(payload: Mapping[str, Any]) -> int | None:
+    """The command's `expect`: the STATE version the client acted on (None when not given, or
+    null). Anything but a whole number from 0 up is `Refused("bad_request")`."""
+    value = payload.get("expect")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise Refused("bad_request", "'expect' must be the STATE version the command was meant for (a whole number from 0).")
+    return value
+
+
+def check_expected(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> None:
+    """`Refused("stale", state=STATE)` when the command names a version the session has left."""
+    expected = expected_version(command.payload)
+    if expected is not None and expected != live.version:
+        raise Refused("stale", f"The session has changed since version {expected}; it is now at "
+                               f"version {live.version}. Nothing was done.",
+                      state=to_contract(live, info, now))
+
+
 def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+    """The state after `command`, or `Refused`: a stale `expect` first, then the family's handler,
+    then (unless the family says not to) every after-apply hook in order."""
     family = FAMILIES.get(command.family)
     if family is None or command.action not in family.actions:
         raise Refused("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
+    check_expected(live, command, info, now)
     new = family.handle(live, command, info, now)
-    for hook in AFTER_APPLY:
-        new = hook(live, new, command, info, now)
+    if family.follow:
+        for hook in AFTER_APPLY:
+            new = hook(live, new, command, info, now)
     return new
+
+
+def default_action(family_name: str) -> str | None:
+    """The action of a command sent without one (`Family.default_action`), else None."""
+    family = FAMILIES.get(family_name)
+    return family.default_action if family is not None else None
 
 
 def is_quiet(command: Command) -> bool:

@@ -20,6 +20,7 @@ from sessions import messages  # noqa: F401  (registers the chair's message to t
 from sessions import presentation  # noqa: F401  (registers the presentation family)
 from sessions import channels_live  # noqa: F401  (registers the channels part and channel family)
 from sessions import queue_live  # noqa: F401  (registers the queue and interventions parts, queue family)
+from sessions import undo  # noqa: F401  (registers undo; last, so its hook sees every other change)
 from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
 from sessions.models import AgendaItem, EventLog, LiveStateRow, Slot
 from speakers.models import Person
@@ -93,6 +94,10 @@ def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
     conf, item = find_item(db, slug, key)
     info = session_info(conf, item)
     info = replace(info, ranks=actor_ranks(db, conf, command.actor))
+    try:
+        live_state.expected_version(command.payload)   # a malformed `expect` is bad_request first
+    except Refused as refusal:
+        raise MinbarError(refusal.code, refusal.message) from None
     authorise(command, info)
     row = _row(db, item, now, lock=True)
     live = live_state.load(row.data, row.version, info)
@@ -108,7 +113,7 @@ def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
     row.version, row.data, row.updated_at = new.version, live_state.dump(new), now
     state = live_state.to_contract(new, info, now)
     db.add(EventLog(conference_id=conf.id, session_key=item.key, at=now, actor=command.actor.label,
-                    action=f"{command.family}.{command.action}",
+                    action=command.name,
                     payload={**_loggable(command.payload), "after": after_of(state)},
                     note=live_state.notes(live, new, command, info)))
     if ack is not None:

@@ -73,10 +73,18 @@ def _timer_contract(t: Timer, info: SessionInfo, now: datetime) -> dict:
     return {**timers.to_contract(t, now), "warn_s": info.warn_s if warn_s is None else warn_s}
 
 
+def _restore_timer(t: Timer, at: datetime, now: datetime) -> Timer:
+    """The timer as `undo` puts it back at `now`, as it was at `at`: a running one keeps the
+    elapsed time it had at `at` and runs on from `now` (its anchor moves by now - at)."""
+    if t.status is TimerStatus.RUNNING and t.started_at is not None and now > at:
+        return replace(t, started_at=t.started_at + (now - at))
+    return t
+
+
 TIMER = register_part(Part(
     name="timer",
     initial=lambda info: SessionTimer(TimerStatus.IDLE, limit_for(info, info.slots[0].key if info.slots else None)),
-    dump=_dump_timer, load=_load_timer, contract=_timer_contract,
+    dump=_dump_timer, load=_load_timer, contract=_timer_contract, restore=_restore_timer,
 ))
 
 # Finished slots' actual speaking time in ms, by slot id: the planned-versus-actual record.
@@ -93,6 +101,7 @@ STARTED = register_part(Part(
     dump=lambda value: {"started_at": to_ms(value)} if value is not None else None,
     load=lambda data, info: from_ms(data["started_at"]) if data and data.get("started_at") is not None else None,
     contract=lambda value, info, now: {"started_at": to_ms(value) if value is not None else None},
+    undoable=False,   # the session did begin, whatever is undone afterwards
 ))
 
 
@@ -145,7 +154,7 @@ def handle_timer(live: LiveSession, command: Command, info: SessionInfo, now: da
     return mark_started(live, now) if command.action in ("start", "resume") else live
 
 
-register_family(Family(
+TIMER_FAMILY = register_family(Family(
     name="timer",
     actions=frozenset({"start", "pause", "resume", "reset", "adjust", "thresholds"}),
     handle=handle_timer,

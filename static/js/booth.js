@@ -163,11 +163,7 @@
     var state = session.state;
     if (!state) { return; }
     var countdown = $("countdown");
-    var remaining = session.timerRemaining();
-    countdown.textContent = Minbar.formatClock(remaining);
-    countdown.setAttribute("data-status", state.timer.status);
-    var phase = Minbar.phase(remaining, state.timer.warn_s);
-    ["normal", "warning", "overrun"].forEach(function (p) { countdown.classList.toggle("phase-" + p, p === phase); });
+    Minbar.renderCountdown(countdown, session);
 
     var turn = (state.channels.turns || {})[cfg.booth];
     var clock = $("turn-clock"), status = $("turn-status");
@@ -224,12 +220,6 @@
       say($("turn-feedback"), ack);
       if (ack.ok) { $("turn-feedback").textContent = L.handed_over; $("handover-name").value = ""; }
     });
-  });
-
-  var indicator = $("live-connection");
-  session.onStatus(function (status) {
-    indicator.setAttribute("data-status", status);
-    indicator.querySelector(".live-connection-text").textContent = labels[status] || status;
   });
 
   session.onState(render);

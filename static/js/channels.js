@@ -12,11 +12,7 @@
   var Minbar = global.Minbar = global.Minbar || {};
   var HEARTBEAT_MS = 120 * 1000;
 
-  function fill(text, values) {
-    return String(text || "").replace(/%\((\w+)\)s/g, function (_m, key) {
-      return values[key] === undefined || values[key] === null ? "" : values[key];
-    });
-  }
+  var fill = Minbar.fill;          // static/js/live.js
 
   function texts() {
     var node = document.getElementById("channels-config");
@@ -82,8 +78,9 @@
 
     // The "slow down" signal while it is fresh (SLOWDOWN_S after `at`, on the server's clock).
     function slowdownText(channels, session, seconds) {
-      var s = channels.slowdown;
-      if (!s || session.serverNow() - s.at >= (seconds || 20) * 1000) { return ""; }
+      // Fresh, and given during the current slot (Minbar.LiveSession.slowdown).
+      var s = session.slowdown(seconds || 20);
+      if (!s) { return ""; }
       return fill(L.slowdown, boothValues(s.booth));
     }
 

@@ -10,7 +10,7 @@
 //                    to the left (the Next button sits on the left there)
 //   PageDown/PageUp  next / previous in either direction (presentation clickers send these)
 //   + / -            one minute more / less
-//   R                reset the timer
+//   R                reset the timer (a running timer asks for a second press; Undo follows)
 (function () {
   "use strict";
 
@@ -23,21 +23,88 @@
   var countdown = $("countdown"), feedback = $("console-feedback");
   var slotIndex = {};
   cfg.slots.forEach(function (slot, i) { slotIndex[slot.id] = i; });
-
-  function fill(text, values) {
-    return text.replace(/%\((\w+)\)s/g, function (_m, name) { return values[name]; });
-  }
+  var fill = Minbar.fill, T = Minbar.text;
 
   function say(text) {
     feedback.textContent = text || "";
   }
 
-  function send(event, payload) {
+  // What a `stale` refusal means, from the state the console showed and the one now current.
+  function staleText(before, after) {
+    if (before && after && before.slot !== after.slot) {
+      return T(slotIndex[after.slot] > slotIndex[before.slot] ? "stale_next" : "stale_prev") || T("stale");
+    }
+    if (before && after && JSON.stringify(before.timer) !== JSON.stringify(after.timer)) { return T("stale_timer") || T("stale"); }
+    return T("stale");
+  }
+
+  // Every command carries `expect`: the STATE version the chair acted on (a message to the
+  // speaker, typed over a while, does not: a queue request meanwhile would make it stale). A stale one is refused
+  // with the current STATE, which the console then shows with a word on what happened.
+  function send(event, payload, options) {
     say("");
-    return session.send(event, payload).then(function (ack) {
-      if (!ack.ok) { say(errors[ack.error.code] || ack.error.message); }
+    var before = session.state;
+    var body = Object.assign({}, payload);
+    if (before && !(options && options.noExpect)) { body.expect = before.version; }
+    return session.send(event, body).then(function (ack) {
+      if (!ack.ok) {
+        var error = ack.error || {};
+        if (error.code === "stale") {
+          if (error.state) { session.accept(error.state); }
+          say(staleText(before, error.state || session.state));
+        } else {
+          say(errors[error.code] || error.message || T(error.code));
+        }
+      }
       return ack;
     });
+  }
+
+  // -- undo ----------------------------------------------------------------------------------
+  // After Reset, Next, Previous and Go to, "Undo" is offered for a few seconds while STATE `undo`
+  // says the server can still take the command back (nothing changed since, within 60 s). It
+  // sends `undo` with the version the chair sees, so it never undoes something else.
+
+  var UNDO_MS = 10000, UNDOABLE = { "timer.reset": 1, "slot.next": 1, "slot.prev": 1, "slot.goto": 1 };
+  var undoButton = $("btn-undo"), undoSeen = { version: null, at: 0 };
+  function renderUndo() {
+    var state = session.state, undo = state && state.undo;
+    var offer = !!(undo && UNDOABLE[undo.action] && undo.version === state.version && session.connected());
+    if (offer && undoSeen.version !== undo.version) { undoSeen = { version: undo.version, at: session.serverNow() }; }
+    var now = session.serverNow();
+    undoButton.hidden = !(offer && now < undo.until && now - undoSeen.at < UNDO_MS);
+  }
+  undoButton.addEventListener("click", function () {
+    undoButton.hidden = true;
+    send("undo", {}).then(function (ack) {
+      if (ack.ok) {
+        if (ack.state) { session.accept(ack.state); }
+        say(T("undone"));
+      } else if (ack.error && ack.error.code === "invalid_state") {
+        say(T("nothing_to_undo"));
+      }
+    });
+  });
+
+  // Reset of a running timer asks for a second press within a few seconds.
+  var resetArmed = null, resetButton = $("btn-reset"), resetLabel = resetButton.textContent;
+  function disarmReset() {
+    clearTimeout(resetArmed);
+    resetArmed = null;
+    resetButton.textContent = resetLabel;
+    resetButton.classList.remove("armed");
+  }
+  function reset() {
+    var t = session.state && session.state.timer;
+    if (t && t.status === "running" && !resetArmed) {
+      resetArmed = setTimeout(disarmReset, 4000);
+      resetButton.textContent = T("reset_again") || resetLabel;
+      resetButton.classList.add("armed");
+      say(T("reset_confirm"));
+      return;
+    }
+    disarmReset();
+    send("timer", { action: "reset" });
   }
 
   // -- commands ----------------------------------------------------------------------------
@@ -53,16 +120,18 @@
     prev: function () { send("slot", { action: "prev" }); },
     plus: function () { send("timer", { action: "adjust", seconds: 60 }); },
     minus: function () { send("timer", { action: "adjust", seconds: -60 }); },
-    reset: function () { send("timer", { action: "reset" }); },
-    conclude: function () { send("message", { action: "send", preset: "conclude", text: "" }); },
-    "clear-message": function () { send("message", { action: "clear" }); }
+    reset: reset,
+    conclude: function () { send("message", { action: "send", preset: "conclude", text: "" }, { noExpect: true }); },
+    "clear-message": function () { send("message", { action: "clear" }, { noExpect: true }); }
   };
 
   document.querySelectorAll("[data-command]").forEach(function (button) {
     button.addEventListener("click", function () { commands[button.getAttribute("data-command")](); });
   });
   document.querySelectorAll("[data-goto]").forEach(function (button) {
-    button.addEventListener("click", function () { send("slot", { action: "goto", slot: button.getAttribute("data-goto") }); });
+    button.addEventListener("click", function () {
+      send("slot", { action: "goto", slot: button.getAttribute("data-goto") });
+    });
   });
 
   var text = $("message-text"), count = $("message-count");
@@ -70,7 +139,7 @@
   text.addEventListener("input", updateCount);
   $("message-form").addEventListener("submit", function (event) {
     event.preventDefault();
-    send("message", { action: "send", text: text.value, preset: null }).then(function (ack) {
+    send("message", { action: "send", text: text.value, preset: null }, { noExpect: true }).then(function (ack) {
       if (ack.ok) { text.value = ""; updateCount(); }
     });
   });
@@ -189,24 +258,17 @@
     }
   }
 
-  // Amber in the last warn_s seconds (0: never amber), red from the limit on.
-  function setPhase(node, remaining, warnS) {
-    var phase = remaining <= 0 ? "overrun" : remaining <= warnS * 1000 ? "warning" : "normal";
-    ["normal", "warning", "overrun"].forEach(function (p) { node.classList.toggle("phase-" + p, p === phase); });
-  }
-
   var lastRemaining = null;
   function tick() {
     var state = session.state;
     if (!state) { return; }
-    var t = state.timer, remaining = session.timerRemaining();
-    countdown.textContent = Minbar.formatClock(remaining);
-    countdown.setAttribute("data-remaining-ms", String(Math.round(remaining)));
-    setPhase(countdown, remaining, t.warn_s);
+    var t = state.timer, shown = Minbar.renderCountdown(countdown, session), remaining = shown.remaining;
     if (t.status === "running" && lastRemaining !== null && lastRemaining > 0 && remaining <= 0 && sound.checked) {
       beep();
     }
     lastRemaining = t.status === "running" ? remaining : null;
+    if (resetArmed && t.status !== "running") { disarmReset(); }
+    renderUndo();
     renderSessionClock(state, remaining);
   }
 
@@ -230,12 +292,13 @@
     node.className = "clock-value" + (over >= 1000 ? " clock-over" : "");
   }
 
-  // -- connection --------------------------------------------------------------------------
+  // -- connection: offline, the controls are disabled (and nothing is sent later) --------------
 
-  var indicator = $("live-connection");
+  var controls = $("console-controls");
   session.onStatus(function (status) {
-    indicator.setAttribute("data-status", status);
-    indicator.querySelector(".live-connection-text").textContent = labels[status] || status;
+    controls.disabled = status !== "connected";
+    if (status !== "connected") { disarmReset(); }
+    renderUndo();
   });
   session.onState(renderState);
   setInterval(tick, 250);

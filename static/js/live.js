@@ -1,11 +1,96 @@
-// The live connection shared by every live page (console, stage, booth, participant, rapporteur).
+// The live kit shared by every live page (console, stage, booth, participant, queue, rapporteur).
 //
-// The server owns all state: this module joins the session's room, keeps the last STATE (newest
-// version wins), and estimates the offset to the server's clock from several `clock` round trips,
-// keeping the lowest-latency samples. Pages render from `state` and `serverNow()`; the server
-// sends nothing per second. A reconnect or a tab waking up rejoins and gets the full state.
+// One place for what every live page needs:
+// - the rules the server also applies: `phase` (timing/timer.py phase: a 0-second warning means
+//   "never amber"), `project` (timing/drift.py project), `formatClock`, `fill` (%(name)s strings);
+//   these are pure and tested in Node against the same cases as the Python (tests/data/timing_cases.json);
+// - the connection: joins the session's room, keeps the last STATE (newest version wins), says in
+//   the indicator #live-connection what the connection is doing, in words that do not blame the
+//   link when the network drops, and stops retrying when the server refuses the link;
+// - nothing is sent later: a command asked for while offline is refused at once (code "offline")
+//   and never buffered by socket.io, so a click made offline is not replayed on reconnect;
+// - the server's clock: offset measured from several `clock` round trips on the monotonic clock
+//   (performance.now()), re-measured every few minutes and on reconnect;
+// - amber and overrun announced once to assistive technology (#live-announcer, a polite region).
 (function (global) {
   "use strict";
+
+  // -- pure rules (shared with Node tests) ------------------------------------------------------
+
+  // "4:59", "0:07", overtime as "+0:42".
+  function formatClock(ms) {
+    var over = ms < 0;
+    var total = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+    var m = Math.floor(total / 60), s = total % 60;
+    return (over ? "+" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  // "overrun" from the limit on, "warning" in the last warn_s seconds (0: never amber), else "normal".
+  function phase(remainingMs, warnS) {
+    var warn = typeof warnS === "number" && isFinite(warnS) ? Math.max(0, warnS) : 0;
+    if (remainingMs <= 0) { return "overrun"; }
+    if (remainingMs <= warn * 1000) { return "warning"; }
+    return "normal";
+  }
+
+  // The timer's remaining ms at server instant `serverNow`, from a STATE (elapsed_ms as of its
+  // server_time; while running, time goes on from there): timing/timer.py remaining_ms.
+  function remainingMs(state, serverNow) {
+    var t = state && state.timer;
+    if (!t) { return 0; }
+    var elapsed = t.elapsed_ms;
+    if (t.status === "running") { elapsed += Math.max(0, serverNow - state.server_time); }
+    return t.limit_s * 1000 - elapsed;
+  }
+
+  // A translated string with %(name)s placeholders filled in (a missing value gives "").
+  function fill(text, values) {
+    values = values || {};
+    return String(text === undefined || text === null ? "" : text).replace(/%\((\w+)\)s/g, function (_m, name) {
+      var value = values[name];
+      return value === undefined || value === null ? "" : String(value);
+    });
+  }
+
+  // The rule of timing/drift.py project(), instants in Unix ms: each item (in agenda order, with
+  // planned_start/planned_end and actual_start/actual_end or null) gets its projected start and end.
+  // Ended: its actual times; running: from its actual start for its planned length, or until now if
+  // it runs past that; not started: its planned start, or the previous item's projected end if
+  // later. delay_s is truncated toward zero, as in Python.
+  function project(items, now) {
+    var previousEnd = null;
+    return items.map(function (item) {
+      var duration = item.planned_end - item.planned_start, start, end;
+      if (item.actual_end !== null && item.actual_end !== undefined) {
+        start = item.actual_start; end = item.actual_end;
+      } else if (item.actual_start !== null && item.actual_start !== undefined) {
+        start = item.actual_start; end = Math.max(start + duration, now);
+      } else {
+        start = item.planned_start;
+        if (previousEnd !== null && previousEnd > start) { start = previousEnd; }
+        end = start + duration;
+      }
+      previousEnd = end;
+      return { id: item.id, projected_start: start, projected_end: end,
+               delay_s: Math.trunc((start - item.planned_start) / 1000) || 0 };   // never -0
+    });
+  }
+
+  // This session has started at `started` (Unix ms): an earlier item still open has ended then
+  // (sessions run one after another; sessions/live_pages.py planned_items says the same).
+  function markStarted(day, session, started) {
+    var run = day.filter(function (e) { return !e.absorbs; });
+    run.forEach(function (entry, i) {
+      if (entry.id !== session || entry.actual_start) { return; }
+      entry.actual_start = started;
+      run.slice(0, i).forEach(function (earlier) {
+        if (earlier.actual_start !== null && earlier.actual_end === null) {
+          earlier.actual_end = Math.max(started, earlier.actual_start);
+        }
+      });
+    });
+    return day;
+  }
 
   function median(values) {
     var sorted = values.slice().sort(function (a, b) { return a - b; });
@@ -13,34 +98,113 @@
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
+  // From clock round trips {sent, received, server_time} (sent/received on the monotonic clock),
+  // the server time at monotonic instant 0: the median of the fastest half (least network noise).
+  function clockBase(samples) {
+    if (!samples.length) { return null; }
+    var sorted = samples.slice().sort(function (a, b) { return (a.received - a.sent) - (b.received - b.sent); });
+    var best = sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
+    return median(best.map(function (s) { return s.server_time - (s.sent + s.received) / 2; }));
+  }
+
+  var kit = { formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
+              markStarted: markStarted, clockBase: clockBase };
+
+  if (typeof module !== "undefined" && module.exports) { module.exports = kit; }
+  if (typeof global.document === "undefined") { return; }
+
+  // -- the page ---------------------------------------------------------------------------------
+
+  var document = global.document;
+  var RESYNC_MS = 5 * 60 * 1000;
+  var monotonic = global.performance && global.performance.now
+    ? function () { return global.performance.now(); } : function () { return Date.now(); };
+
+  function readJSON(id) {
+    var node = document.getElementById(id);
+    if (!node) { return {}; }
+    try { return JSON.parse(node.textContent); } catch (e) { return {}; }
+  }
+
+  // Reads the page's boot data: <script type="application/json" id="live-config">.
+  function config() { return readJSON("live-config"); }
+  // The kit's own strings (connection, stale, undo, phases), translated by the server.
+  var textsCache = null;
+  function texts() { return textsCache || (textsCache = readJSON("live-texts")); }
+  function text(name) { return (texts().labels || {})[name] || ""; }
+
   function LiveSession(options) {
     this.options = options;
     this.state = null;
     this.identity = null;
-    // Server clock minus local clock, in ms. Until the clock round trips answer, the server time
-    // the page was rendered with is the best estimate (a rehearsal clock can be years away).
-    this.offset = typeof options.server_time === "number" ? options.server_time - Date.now() : 0;
+    this.status = "connecting";
+    this.online = global.navigator ? global.navigator.onLine !== false : true;
+    // Server time at monotonic instant 0. Until the clock round trips answer, the server time the
+    // page was rendered with is the best estimate (a rehearsal clock can be years away).
+    var rendered = typeof options.server_time === "number" ? options.server_time : Date.now();
+    this.base = rendered - monotonic();
+    this.synced = false;
     this.listeners = [];
     this.statusListeners = [];
+    this.slowdownSeen = null;
     var auth = options.token ? { token: options.token } : {};
     this.socket = global.io("/live", { auth: auth, transports: ["websocket", "polling"] });
-    var self = this;
-    this.socket.on("connect", function () { self._onConnect(); });
-    this.socket.on("disconnect", function () { self._status("disconnected"); });
-    this.socket.on("connect_error", function (err) {
-      self._status("refused", err && err.data ? err.data.message || err.message : err.message);
+    var self = this, socket = this.socket;
+    socket.on("connect", function () { self._onConnect(); });
+    socket.on("disconnect", function (reason) {
+      self._dropBuffer();
+      if (self.status === "refused") { return; }
+      self._status("disconnected");
+      // The server closed this connection (a revoked link, a restart): try once more; a refused
+      // link then answers connect_error and the page says so instead of "reconnecting…" forever.
+      if (reason === "io server disconnect") { global.setTimeout(function () { socket.connect(); }, 1000); }
     });
-    this.socket.on("state", function (state) { self._accept(state); });
+    socket.on("connect_error", function (err) {
+      var data = err && err.data;
+      if (data && (data.code === "unauthorized" || data.code === "forbidden")) {
+        self._status("refused", data.message || err.message);
+        socket.disconnect();             // stop retrying a link the server refuses
+        return;
+      }
+      self._status("disconnected");
+      // A refusal of another kind (middleware) is not retried by socket.io itself: retry later.
+      if (data && !socket.active) { global.setTimeout(function () { if (self.status !== "refused") { socket.connect(); } }, 3000); }
+    });
+    socket.on("state", function (state) { self._accept(state); });
+    global.addEventListener("offline", function () {
+      self.online = false;
+      self._dropBuffer();
+      if (self.status !== "refused") { self._status("disconnected"); }
+    });
+    global.addEventListener("online", function () {
+      self.online = true;
+      if (self.status === "refused") { return; }
+      if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.connect(); }
+    });
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "visible" && self.socket.connected) { self._join(); self.syncClock(); }
+      if (document.visibilityState === "visible" && self.connected()) { self._join(); self.syncClock(); }
     });
+    global.setInterval(function () { if (self.connected()) { self.syncClock(); } }, RESYNC_MS);
   }
 
+  // True when a command sent now goes out now (never queued for later).
+  LiveSession.prototype.connected = function () {
+    return this.socket.connected && this.online && this.status === "connected";
+  };
+
+  // socket.io keeps what is emitted while disconnected and sends it on reconnect: never keep it.
+  LiveSession.prototype._dropBuffer = function () {
+    if (this.socket.sendBuffer) { this.socket.sendBuffer.length = 0; }
+  };
+
   LiveSession.prototype._status = function (status, detail) {
+    this.status = status;
     this.statusListeners.forEach(function (fn) { fn(status, detail); });
   };
 
   LiveSession.prototype._onConnect = function () {
+    this._dropBuffer();
+    if (!this.online) { this._status("disconnected"); return; }
     this._status("connected");
     this._join();
     this.syncClock();
@@ -57,100 +221,158 @@
     });
   };
 
-  // Newest version wins; an equal version is accepted on join (it carries a fresh server_time).
-  LiveSession.prototype._accept = function (state, fromJoin) {
-    if (!state || state.session !== this.options.session) { return; }
+  // Newest version wins; an equal version is accepted when `force` (a join or a refusal carries
+  // the current STATE with a fresh server_time).
+  LiveSession.prototype._accept = function (state, force) {
+    if (!state || state.session !== this.options.session) { return false; }
     if (this.state && (state.version < this.state.version ||
-        (state.version === this.state.version && !fromJoin))) { return; }
-    // Until the clock round trips answer, the newest server_time is the best offset estimate
-    // (on a rehearsal clock the server is years away from this machine's clock).
-    if (!this.synced) { this.offset = state.server_time - Date.now(); }
+        (state.version === this.state.version && !force))) { return false; }
+    // Until the clock round trips answer, the newest server_time is the best estimate.
+    if (!this.synced && typeof state.server_time === "number") { this.base = state.server_time - monotonic(); }
     this.state = state;
     var self = this;
     this.listeners.forEach(function (fn) { fn(state, self); });
+    return true;
   };
+
+  // Take the STATE a refusal (`stale`) or an acknowledgement (`undo`) carries.
+  LiveSession.prototype.accept = function (state) { return this._accept(state, true); };
 
   LiveSession.prototype.onState = function (fn) { this.listeners.push(fn); if (this.state) { fn(this.state, this); } };
   LiveSession.prototype.onStatus = function (fn) { this.statusListeners.push(fn); };
 
-  // Emits `event` with the session filled in; resolves with the acknowledgement.
+  // Emits `event` with the session filled in; resolves with the acknowledgement. While not
+  // connected nothing is emitted (socket.io would send it on reconnect): the answer is at once
+  // {"ok": false, "error": {"code": "offline"}}.
   LiveSession.prototype.send = function (event, payload) {
     var body = Object.assign({ session: this.options.session, conference: this.options.conference }, payload || {});
     var socket = this.socket;
+    if (!socket.connected || !this.online || this.status === "refused") {
+      return Promise.resolve({ ok: false, error: { code: "offline", message: text("offline_command") } });
+    }
     return new Promise(function (resolve) {
       socket.timeout(10000).emit(event, body, function (err, ack) {
-        resolve(err ? { ok: false, error: { code: "timeout", message: "No answer from the server." } } : ack);
+        resolve(err ? { ok: false, error: { code: "timeout", message: text("timeout") || "No answer from the server." } } : ack);
       });
     });
   };
 
-  // Several round trips; the offset of the fastest ones (least network noise) is kept.
+  // Several round trips on the monotonic clock; the fastest half gives the offset.
   LiveSession.prototype.syncClock = function (rounds) {
     var self = this, samples = [];
     rounds = rounds || 5;
     function once() {
-      var sent = Date.now();
+      var sent = monotonic();
       return self.send("clock", {}).then(function (ack) {
-        var received = Date.now();
-        if (ack && ack.ok) {
-          samples.push({ rtt: received - sent, offset: ack.server_time - (sent + received) / 2 });
-        }
+        var received = monotonic();
+        if (ack && ack.ok) { samples.push({ sent: sent, received: received, server_time: ack.server_time }); }
       });
     }
     var chain = Promise.resolve();
     for (var i = 0; i < rounds; i++) { chain = chain.then(once); }
     return chain.then(function () {
-      if (!samples.length) { return self.offset; }
+      var base = clockBase(samples);
+      if (base === null) { return self.offset(); }
       self.synced = true;
-      samples.sort(function (a, b) { return a.rtt - b.rtt; });
-      self.offset = median(samples.slice(0, Math.max(1, Math.ceil(samples.length / 2))).map(function (s) { return s.offset; }));
+      self.base = base;
       self.listeners.forEach(function (fn) { if (self.state) { fn(self.state, self); } });
-      return self.offset;
+      return self.offset();
     });
   };
 
-  LiveSession.prototype.serverNow = function () { return Date.now() + this.offset; };
+  // The server's clock now (Unix ms), from the monotonic clock: a change of this machine's
+  // wall clock does not move it.
+  LiveSession.prototype.serverNow = function () { return this.base + monotonic(); };
+  // Server clock minus this machine's wall clock, in ms.
+  LiveSession.prototype.offset = function () { return this.serverNow() - Date.now(); };
 
-  // Elapsed ms of the timer as of now, from the last state (no server ticks).
+  // The timer as of now, from the last state (no server ticks).
+  LiveSession.prototype.timerRemaining = function () { return remainingMs(this.state, this.serverNow()); };
   LiveSession.prototype.timerElapsed = function () {
     var t = this.state && this.state.timer;
-    if (!t) { return 0; }
-    if (t.status !== "running") { return t.elapsed_ms; }
-    return t.elapsed_ms + Math.max(0, this.serverNow() - this.state.server_time);
+    return t ? t.limit_s * 1000 - this.timerRemaining() : 0;
   };
 
-  LiveSession.prototype.timerRemaining = function () {
-    var t = this.state && this.state.timer;
-    return t ? t.limit_s * 1000 - this.timerElapsed() : 0;
+  // The interpreters' "slow down" signal, while fresh and while the slot it was given in is current.
+  LiveSession.prototype.slowdown = function (seconds) {
+    var state = this.state, signal = state && state.channels && state.channels.slowdown;
+    if (!signal) { return null; }
+    if (!this.slowdownSeen || this.slowdownSeen.at !== signal.at) { this.slowdownSeen = { at: signal.at, slot: state.slot }; }
+    if (this.slowdownSeen.slot !== state.slot) { return null; }
+    if (this.serverNow() - signal.at >= (seconds || 20) * 1000) { return null; }
+    return signal;
   };
 
-  // "4:59", "0:07", overtime as "+0:42".
-  function formatClock(ms) {
-    var over = ms < 0;
-    var total = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-    var m = Math.floor(total / 60), s = total % 60;
-    return (over ? "+" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  // -- what every page shows the same way -------------------------------------------------------
+
+  function setPhase(node, p) {
+    ["normal", "warning", "overrun"].forEach(function (name) { node.classList.toggle("phase-" + name, name === p); });
   }
 
-  function phase(remainingMs, warnS) {
-    if (remainingMs <= 0) { return "overrun"; }
-    if (remainingMs <= (warnS || 60) * 1000) { return "warning"; }
-    return "normal";
+  // A countdown node: text, remaining ms, phase class; amber and overrun are announced once.
+  var announced = {};
+  function renderCountdown(node, session, options) {
+    options = options || {};
+    var state = session.state;
+    if (!node || !state) { return null; }
+    var remaining = session.timerRemaining();
+    var p = phase(remaining, state.timer.warn_s);
+    node.textContent = formatClock(remaining);
+    node.setAttribute("data-remaining-ms", String(Math.round(remaining)));
+    node.setAttribute("data-status", state.timer.status);
+    setPhase(node, p);
+    if (options.announce !== false) { announcePhase(state, p); }
+    if (options.fit) { fitText(node); }
+    return { remaining: remaining, phase: p };
   }
 
-  // Reads the page's boot data: <script type="application/json" id="live-config">.
-  function config() {
-    var node = document.getElementById("live-config");
-    return node ? JSON.parse(node.textContent) : {};
+  // Once per slot and phase, and only while the timer runs (a page opened in overrun says nothing).
+  function announcePhase(state, p) {
+    var key = state.slot + "|" + state.timer.limit_s;
+    var last = announced[key];
+    announced[key] = p;
+    if (last === undefined || last === p || p === "normal" || state.timer.status !== "running") { return; }
+    announce(text(p === "warning" ? "phase_warning" : "phase_overrun"));
+  }
+
+  function announce(message) {
+    var region = document.getElementById("live-announcer");
+    if (!region || !message) { return; }
+    region.textContent = "";
+    global.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  // Shrinks `node`'s font until its text fits its container's width and the viewport's height
+  // (the CSS size is the largest it may be).
+  function fitText(node) {
+    var parent = node.parentElement;
+    if (!parent) { return; }
+    node.style.fontSize = "";
+    var css = parseFloat(global.getComputedStyle(node).fontSize);
+    var available = parent.clientWidth;
+    var needed = node.scrollWidth;
+    if (available > 0 && needed > available) {
+      node.style.fontSize = Math.floor(css * available / needed * 0.98) + "px";
+    }
+  }
+
+  // The indicator #live-connection: a dot and words, in the page's language.
+  function renderStatus(status, detail) {
+    var indicator = document.getElementById("live-connection");
+    if (!indicator) { return; }
+    indicator.setAttribute("data-status", status);
+    var words = indicator.querySelector(".live-connection-text");
+    if (words) { words.textContent = text(status) || status; }
+    document.documentElement.setAttribute("data-live", status);
   }
 
   // A page starts one live session from its config (token, conference, session, server_time);
-  // its panels (queue, channels, ...) hook in with whenLive,
-  // whatever order their scripts load in.
+  // its panels (queue, channels, ...) hook in with whenLive, whatever order their scripts load in.
   var waiting = [];
   function startLive(options) {
     var session = new LiveSession(options);
     global.Minbar.session = session;
+    session.onStatus(renderStatus);
     waiting.splice(0).forEach(function (fn) { fn(session); });
     return session;
   }
@@ -158,11 +380,16 @@
     if (global.Minbar.session) { fn(global.Minbar.session); } else { waiting.push(fn); }
   }
 
-  global.Minbar = global.Minbar || {};
-  global.Minbar.LiveSession = LiveSession;
-  global.Minbar.startLive = startLive;
-  global.Minbar.whenLive = whenLive;
-  global.Minbar.formatClock = formatClock;
-  global.Minbar.phase = phase;
-  global.Minbar.config = config;
-})(window);
+  var Minbar = global.Minbar = global.Minbar || {};
+  Object.keys(kit).forEach(function (name) { Minbar[name] = kit[name]; });
+  Minbar.LiveSession = LiveSession;
+  Minbar.startLive = startLive;
+  Minbar.whenLive = whenLive;
+  Minbar.config = config;
+  Minbar.texts = texts;
+  Minbar.text = text;
+  Minbar.setPhase = setPhase;
+  Minbar.renderCountdown = renderCountdown;
+  Minbar.announce = announce;
+  Minbar.fitText = fitText;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -87,7 +87,7 @@
     var connection = document.getElementById("pres-connection");
     session.onStatus(function (status) {
       connection.dataset.status = status;
-      connection.textContent = status === "connected" ? "" : S.disconnected;
+      connection.textContent = status === "connected" ? "" : (global.Minbar.text(status) || S.disconnected);
     });
     if (!cfg.driver) { return; }
 

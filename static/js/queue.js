@@ -22,11 +22,7 @@
     return node ? JSON.parse(node.textContent) : null;
   }
 
-  function fill(text, values) {
-    return text.replace(/%\((\w+)\)s/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
-    });
-  }
+  var fill = global.Minbar.fill;   // static/js/live.js
 
   // "%(num)d minutes" in the reader's language: the server rendered one sample per CLDR plural
   // category (Arabic has six); the sample number is swapped for the real one.

@@ -747,7 +747,7 @@
     var wasDown = false;
     session.onStatus(function (status) {
       connection.dataset.status = status;
-      connection.textContent = status === "connected" ? S.connected : S.disconnected;
+      connection.textContent = status === "connected" ? S.connected : (global.Minbar.text(status) || S.disconnected);
       if (status === "connected") {
         if (wasDown) { refresh().then(flushAll); }
         wasDown = false;

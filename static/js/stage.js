@@ -28,12 +28,22 @@
     $("clock-reader-wrap").hidden = false;
   }
 
+  var order = cfg.slots.map(function (slot) { return slot.id; });
+
   function renderState(state) {
     var slot = slots[state.slot];
     var line = $("current-slot");
     line.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
     line.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd) : "";
-    countdown.setAttribute("data-status", state.timer.status);
+    // In an open discussion the list of speakers says who has the floor: name and delegation.
+    var speaking = state.queue && state.queue.speaking;
+    $("stage-floor").hidden = !speaking;
+    $("stage-floor-name").textContent = speaking
+      ? speaking.name + (speaking.delegation ? " (" + speaking.delegation + ")" : "") : "";
+    $("stage-paused").hidden = state.timer.status !== "paused";
+    var next = slots[order[order.indexOf(state.slot) + 1]];
+    $("stage-next").hidden = !next;
+    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.speaker || next.role }) : "";
     renderMessage(state);
     tick();
   }
@@ -64,20 +74,16 @@
     $("clock-conference").textContent = conferenceTime.format(now);
     if (readerTime) { $("clock-reader").textContent = readerTime.format(now); }
     if (!state) { return; }
-    var t = state.timer, remaining = session.timerRemaining();
-    countdown.textContent = Minbar.formatClock(remaining);
-    countdown.setAttribute("data-remaining-ms", String(Math.round(remaining)));
-    var phase = remaining <= 0 ? "overrun" : remaining <= t.warn_s * 1000 ? "warning" : "normal";
-    ["normal", "warning", "overrun"].forEach(function (p) { countdown.classList.toggle("phase-" + p, p === phase); });
+    var shown = Minbar.renderCountdown(countdown, session, { fit: true });
     // Flash only while the speaker is actually running over, not on a paused or idle timer at zero.
-    countdown.classList.toggle("flash", phase === "overrun" && t.status === "running");
-    renderSlowdown(state);
+    countdown.classList.toggle("flash", shown.phase === "overrun" && state.timer.status === "running");
+    renderSlowdown();
   }
 
-  // An interpreter's "slow down" signal (sessions/channels_live.py), shown for 20 seconds.
-  function renderSlowdown(state) {
-    var signal = state.channels && state.channels.slowdown;
-    $("stage-slowdown").hidden = !(signal && session.serverNow() - signal.at < 20000);
+  // An interpreter's "slow down" signal (sessions/channels_live.py), shown for 20 seconds, and
+  // no longer once the chair has moved to another slot.
+  function renderSlowdown() {
+    $("stage-slowdown").hidden = !session.slowdown(20);
   }
 
   $("btn-fullscreen").addEventListener("click", function () {
@@ -85,11 +91,7 @@
     else if (stage.requestFullscreen) { stage.requestFullscreen(); }
   });
 
-  var indicator = $("live-connection");
-  session.onStatus(function (status) {
-    indicator.setAttribute("data-status", status);
-    indicator.querySelector(".live-connection-text").textContent = labels[status] || status;
-  });
+  window.addEventListener("resize", function () { Minbar.fitText(countdown); });
   session.onState(renderState);
   tick();
   setInterval(tick, 250);

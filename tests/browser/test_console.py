@@ -14,12 +14,22 @@ SESSION = "plenary-1"
 CLOCK = re.compile(r"^\+?\d+:\d\d$")
 
 
+def wait_until(page, expression: str, timeout_s: float = 15) -> None:
+    """Poll `expression` in the page (wait_for_function evaluates strings, which the site's CSP forbids)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(f"() => !!({expression})"):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
+
+
 def open_page(page, server, view: str, token: str | None = None, lang: str = "en"):
     query = f"?lang={lang}" + (f"&token={token}" if token else "")
     page.goto(f"{server.url}/conferences/gcm-arab-2021/sessions/{SESSION}/{view}{query}")
     expect(page.locator("#live-connection")).to_have_attribute("data-status", "connected")
     # Joined, and the clock offset measured (identity comes with the join acknowledgement).
-    page.wait_for_function("window.Minbar.session && Minbar.session.state && Minbar.session.identity")
+    wait_until(page, "window.Minbar.session && Minbar.session.state && Minbar.session.identity")
     return page
 
 
@@ -77,6 +87,8 @@ def test_keyboard_shortcuts_drive_the_console(page, server, server_token):
     expect(countdown).to_have_text("5:00")
     console.keyboard.press("Space")
     expect(countdown).to_have_attribute("data-status", "running")
+    console.keyboard.press("r")                  # a running timer: the first R asks, the second resets
+    expect(countdown).to_have_attribute("data-status", "running")
     console.keyboard.press("r")
     expect(countdown).to_have_attribute("data-status", "idle")
 
@@ -100,7 +112,7 @@ def test_arabic_console_is_right_to_left_with_a_readable_countdown(page, server,
     assert countdown.evaluate("node => getComputedStyle(node).direction") == "ltr"
     expect(console.locator("#btn-toggle")).to_have_text("بدء")
     # On a right-to-left page the arrows are mirrored: ArrowLeft goes to the next speaker.
-    console.wait_for_function("window.Minbar.session && Minbar.session.state")
+    wait_until(console, "window.Minbar.session && Minbar.session.state")
     console.evaluate("document.activeElement && document.activeElement.blur()")
     console.keyboard.press("ArrowLeft")
     expect(console.locator('#slot-list [data-slot="plenary-1-state-b"]')).to_have_attribute("aria-current", "step")
