@@ -109,6 +109,9 @@ def run_command(host, port, at, links):
             raise click.BadParameter(str(error), param_hint="--at") from None
         os.environ["MINBAR_AT"] = at
     app = create_app()
+    from conference.startup import start_clock
+
+    start_clock(app)
     if links:
         from conference.startup import print_links
 
