@@ -1,10 +1,11 @@
 """Undo: the chair takes back their last `timer` or `slot` command (the `undo` part and event).
 
-Plain Python. After every `timer` or `slot` command that changed something, `remember` (the
-last after-apply hook) keeps an undo record in the live state: the version the command made, when
-it was applied, its name, and the slot and the parts as they were just before it (only the parts
-it changed, the after-apply hooks' changes included: the queue's intervention ended by a slot
-move, the floor that followed the speaker). A part marked `undoable=False` (the session's actual
+Plain Python; `feature(BASE_FEATURES)` builds the feature over the parts of the features before
+it (`sessions.features`). After every `timer` or `slot` command that changed something,
+`remember` (the last after-apply hook) keeps an undo record in the live state: the version the
+command made, when it was applied, its name, and the slot and the parts as they were just
+before it (only the parts it changed, the after-apply hooks' changes included: the queue's
+intervention ended by a slot move, the floor that followed the speaker). A part marked `undoable=False` (the session's actual
 start) is never put back.
 
 The `undo` event (`{"session": ID, "expect": VERSION}`, the chair or an organiser: the timer's
@@ -23,11 +24,10 @@ STATE `undo`: `{"action": "slot.next", "version": N, "until": UNIX_MS}` while an
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
-
-from collections.abc import Mapping
 
 from sessions import speaking
 from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
