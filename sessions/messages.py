@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
-from speakers import permissions
+from speakers import policy
 from timing.clock import from_ms, to_ms
 
 MAX_TEXT = 280
@@ -99,7 +99,7 @@ MESSAGE_FAMILY = Family(
     name="message",
     actions=frozenset({"send", "clear"}),
     handle=handle_message,
-    authorise=lambda actor, info, command: permissions.can_message_speaker(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "message.send", info.conference, info.key),
 )
 
 

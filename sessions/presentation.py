@@ -21,9 +21,9 @@ from datetime import datetime
 from typing import Any
 
 from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
-from speakers import permissions
+from speakers import policy
 
-SYSTEM_ROLE = "system"
+SYSTEM_ROLE = policy.SYSTEM_ROLE
 MAX_IDS = 5000
 MAX_DIGEST = 64
 
@@ -95,9 +95,8 @@ def handle(live: LiveSession, command: Command, info: SessionInfo, now: datetime
 
 
 def authorise(actor, info: SessionInfo, command: Command) -> bool:
-    if command.action == "sync":
-        return actor.role == SYSTEM_ROLE and actor.conference == info.conference
-    return permissions.can_drive_presentation(actor, info.conference, info.key)
+    action = "presentation.sync" if command.action == "sync" else "presentation.drive"
+    return policy.may(actor, action, info.conference, info.key)
 
 
 PRESENTATION_FAMILY = Family(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
-from speakers import permissions
+from speakers import policy
 from timing import timer as timers
 from timing.clock import from_ms, to_ms
 from timing.timer import Timer, TimerStatus
@@ -154,7 +154,7 @@ TIMER_FAMILY = Family(
     name="timer",
     actions=frozenset({"start", "pause", "resume", "reset", "adjust", "thresholds"}),
     handle=handle_timer,
-    authorise=lambda actor, info, command: permissions.can_control_timer(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "timer.control", info.conference, info.key),
 )
 
 
@@ -197,7 +197,7 @@ SLOT_FAMILY = Family(
     name="slot",
     actions=frozenset({"next", "prev", "goto"}),
     handle=handle_slot,
-    authorise=lambda actor, info, command: permissions.can_move_slot(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "slot.move", info.conference, info.key),
 )
 
 
