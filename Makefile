@@ -6,16 +6,19 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup init test-postgres bench clean browser-deps js-deps
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps bench-deps
 
-run: setup init
+# `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
+run: install init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)") $(if $(LINKS),--links)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP) js-deps
+setup: install js-deps
 	@sh tests/libical/install.sh
+
+install: $(STAMP)
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +38,18 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund
 	touch $(JS_STAMP)
 
-init: setup
+init: install
 	$(BIN)/minbar init
+
+# The next schema revision, from the difference between the models and an up-to-date database
+# (the instance's SQLite by default; DATABASE_URL for another): make migration MSG="add people.email"
+migration: install
+	@test -n "$(MSG)" || (echo 'usage: make migration MSG="what the revision changes"' && exit 2)
+	$(BIN)/minbar db upgrade
+	$(BIN)/minbar db revision -m "$(MSG)"
+
+db-check: install
+	$(BIN)/minbar db check
 
 # The same suite against the machine's PostgreSQL (database `test`, trust auth) and Redis.
 test-postgres: setup
@@ -46,6 +59,21 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/fanout.py
+
+# The protocol's reference server for `bench/fanout.py --reference node` (npm socket.io, pinned in
+# bench/reference/package-lock.json).
+bench-deps:
+	npm ci --prefix bench/reference --no-audit --no-fund
+
+# Debian's nginx, redis-server and PostgreSQL server binaries for the production tests
+# (tests/production/: nginx in front of gunicorn processes, Redis and PostgreSQL restarted). Without
+# them those tests are skipped, or fail where MINBAR_REQUIRE_STACK=1 (CI).
+stack-deps:
+	@missing=""; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser-deps:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import math
 import multiprocessing as mp
@@ -57,6 +58,8 @@ PIN = False
 # Clients as SCHED_BATCH (see participants()); --interactive-clients turns it off.
 BATCH = hasattr(os, "SCHED_BATCH")
 SERVER_CPUS = {0}
+# --worker-class: gunicorn's worker for Minbar (gevent, as deployed; gthread to compare).
+WORKER_CLASS = "gevent"
 CLIENT_CPUS = set(range(1, os.cpu_count() or 1))
 
 # After "start", any prefix of this cycle is valid from any point of it.
@@ -226,8 +229,11 @@ class Server:
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log = open(workdir / "server.log", "wb")
-        args = [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
-                "--worker-connections", "4000", "--bind", f"{HOST}:{self.port}",
+        worker = (["-k", "gthread", "--threads", "2500"] if WORKER_CLASS == "gthread"
+                  else ["-k", "gevent", "--worker-connections", "4000"])
+        if WORKER_CLASS == "gthread":
+            env = {**env, "MINBAR_ASYNC_MODE": "threading"}
+        args = [sys.executable, "-m", "gunicorn", *worker, "-w", "1", "--bind", f"{HOST}:{self.port}",
                 "--log-level", "warning", "--graceful-timeout", "10"]
         if profile or timings or gc_freeze:
             hooks = workdir / "bench_hooks.py"
@@ -272,6 +278,70 @@ class Server:
                 self.process.kill()
                 self.process.wait(5)
         self.log.close()
+
+
+REFERENCE = ROOT / "bench" / "reference"
+
+
+class NodeServer:
+    """bench/reference/server.js (the npm `socket.io` package) on a free port: --reference node.
+    `make bench-deps` installs its one dependency from the npm registry (bench/reference/package-lock.json)."""
+
+    def __init__(self, env: dict, workdir: Path, state_bytes: int):
+        if not (REFERENCE / "node_modules" / "socket.io").exists():
+            raise RuntimeError("the reference server's socket.io is not installed: run `make bench-deps` "
+                               "(npm ci --prefix bench/reference)")
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}"
+        self.log = open(workdir / "reference.log", "wb")
+        self.process = subprocess.Popen(["node", str(REFERENCE / "server.js")],
+                                        env={**env, "PORT": str(self.port), "BENCH_STATE_BYTES": str(state_bytes)},
+                                        cwd=REFERENCE, stdout=self.log, stderr=subprocess.STDOUT,
+                                        preexec_fn=(lambda: os.sched_setaffinity(0, SERVER_CPUS)) if PIN else None)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the reference server exited; see " + self.log.name)
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the reference server did not answer /healthz within 30 s")
+
+    def worker_rss_mib(self) -> float:
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.log.close()
+
+
+class Servers:
+    """Several servers of one kind, shown as one: the URLs participants are spread over, the summed RSS."""
+
+    def __init__(self, servers: list):
+        self.servers = servers
+        self.url = servers[0].url
+        self.urls = [server.url for server in servers]
+
+    def worker_rss_mib(self) -> float:
+        return sum(server.worker_rss_mib() for server in self.servers)
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
 
 
 # -- participants (one client process) ----------------------------------------------------
@@ -372,30 +442,53 @@ def nearest_rank(values: list[float], q: float) -> float:
 
 def run(n: int, procs: int, actions: list, timeout_s: float = 10.0, profile: str | None = None,
         bare: bool = False, deflate: bool = False, timings: bool = False, gc_freeze: bool = False,
-        select: bool = False) -> dict:
+        select: bool = False, kind: str | None = None, server_procs: int = 1, redis: str | None = None,
+        state_bytes: int = 950) -> dict:
+    """One run. `kind`: "minbar" (default), "bare" (= bare=True) or "reference" (the Node server);
+    `server_procs` Minbar processes on the Redis at `redis` (participants spread over them)."""
     import socketio
 
+    kind = kind or ("bare" if bare else "minbar")
+    bare = kind == "bare"
     with tempfile.TemporaryDirectory(prefix="minbar-bench-") as tmp:
         workdir = Path(tmp)
         env = server_env(workdir)
+        if redis:
+            env["REDIS_URL"] = redis
+        env["BENCH_STATE_BYTES"] = str(state_bytes)
         minbar(env, "init")
         chair_token = minbar(env, "access", "issue", "--conference", "gcm-arab-2021", "--role", "chair",
                              "--session", SESSION, "--token-only")
         if bare:
-            (workdir / "bare_app.py").write_text(BARE_APP)
+            (workdir / "server-0").mkdir(exist_ok=True)
+            (workdir / "server-0" / "bare_app.py").write_text(BARE_APP)
         timing_file = str(workdir / "timings.json") if timings and not bare else None
-        server = Server(env, workdir, app="bare_app:app" if bare else "wsgi:app", profile=profile,
-                        timings=timing_file, gc_freeze=gc_freeze)
+        if kind == "reference":
+            server = Servers([NodeServer(env, workdir, state_bytes)])
+        else:
+            made = []
+            try:
+                for index in range(server_procs if kind == "minbar" else 1):
+                    folder = workdir / f"server-{index}"
+                    folder.mkdir(exist_ok=True)
+                    made.append(Server(env, folder, app="bare_app:app" if bare else "wsgi:app", profile=profile,
+                                       timings=timing_file if index == 0 else None, gc_freeze=gc_freeze))
+            except BaseException:
+                for started in made:
+                    started.stop()
+                raise
+            server = Servers(made)
         workers = []
         try:
             rss_idle = server.worker_rss_mib()
             sizes = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
             ctx = mp.get_context("spawn")
             budget = 60 + n * 0.1 + len(actions) * timeout_s
-            for size in sizes:
+            for index, size in enumerate(sizes):
                 parent, child = ctx.Pipe()
+                url = server.urls[index % len(server.urls)]  # client processes spread over the servers
                 process = ctx.Process(target=participants, daemon=True,
-                                      args=(server.url, size, len(actions), child, budget, deflate, PIN, BATCH,
+                                      args=(url, size, len(actions), child, budget, deflate, PIN, BATCH,
                                             select))
                 process.start()
                 child.close()
@@ -470,6 +563,7 @@ def run(n: int, procs: int, actions: list, timeout_s: float = 10.0, profile: str
             float(sum(1 for t in starts if window[0] <= t <= window[1]))]
     return {
         "server_ms": {name: values for name, values in spent.items()},
+        "server": kind, "processes": len(server.servers),
         "n": n, "connected": connected, "failures": failures, "procs": procs, "connect_s": connect_s,
         "last_ms": last, "every_ms": every, "ack_ms": acks, "missing_reports": missing,
         "state_bytes": state_bytes, "rss_idle_mib": rss_idle, "rss_connected_mib": rss_connected, "rss_after_mib": rss_after,
@@ -484,13 +578,14 @@ def summary(result: dict) -> str:
             return "-"
         return f"{statistics.median(values):7.1f} {nearest_rank(values, .95):7.1f} {max(values):7.1f}"
 
-    return (f"{result['n']:>5} {result['connected']:>5} {result['procs']:>3}  "
+    return (f"{result.get('server', 'minbar'):>9} {result.get('processes', 1):>2} "
+            f"{result['n']:>5} {result['connected']:>5} {result['procs']:>3}  "
             f"{three(last)}   {three(every)}   {statistics.median(acks):6.1f}  "
             f"{result['rss_idle_mib']:6.1f} {result['rss_connected_mib']:7.1f} {result['rss_after_mib']:7.1f}"
             f"  {result['connect_s']:5.1f}")
 
 
-HEADER = ("    N  conn  cp  last participant ms (med p95 max)   every delivery ms (med p95 max)   ack ms"
+HEADER = ("   server  P     N  conn  cp  last participant ms (med p95 max)   every delivery ms (med p95 max)   ack ms"
           "  RSS MiB idle  conn  after  connect s")
 
 
@@ -499,7 +594,17 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, action="append", help="participants (repeatable; default 100, 500, 1000)")
     parser.add_argument("--procs", type=int, default=0, help="client processes (default: one per 200 participants, at least 2)")
     parser.add_argument("--actions", type=int, default=20, help="chair actions per run (default 20)")
-    parser.add_argument("--json", action="store_true", help="also print each run's raw figures as JSON")
+    parser.add_argument("--json", action="store_true", help='print only JSON: {"runs": [{"server", "n", '
+                        '"processes", "median_ms", "p95_ms", "max_ms", ...}]} (last participant per change)')
+    parser.add_argument("--reference", choices=["node"], help="also run the bare Flask-SocketIO stack and "
+                        "the protocol's reference server (npm socket.io, bench/reference/) in the same run, "
+                        "with the same clients and STATE size, and print the ratios")
+    parser.add_argument("--worker-class", choices=["gevent", "gthread"], default="gevent",
+                        help="gunicorn's worker class for Minbar (gthread: MINBAR_ASYNC_MODE=threading)")
+    parser.add_argument("--procs-server", type=int, default=1, help="Minbar server processes (with --redis), "
+                        "participants spread over them")
+    parser.add_argument("--redis", metavar="URL", help="Redis for Flask-SocketIO's message queue (needed for "
+                        "--procs-server above 1)")
     parser.add_argument("--bare", action="store_true", help="serve a bare Flask-SocketIO app with the same "
                         "protocol instead of Minbar: the stack's own cost, for comparison")
     parser.add_argument("--deflate", action="store_true", help="participants offer permessage-deflate, as browsers do")
@@ -515,7 +620,8 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", metavar="FILE", help="run the server worker under cProfile; write "
                         "FILE.<N> (pstats) per run and print the top functions")
     args = parser.parse_args(argv)
-    global PIN, BATCH
+    global PIN, BATCH, WORKER_CLASS
+    WORKER_CLASS = args.worker_class
     PIN = args.pin and (os.cpu_count() or 1) >= 2
     BATCH = BATCH and not args.interactive_clients
     sizes = args.n or [100, 500, 1000]
@@ -523,34 +629,68 @@ def main(argv=None) -> int:
         parser.error("--n must be between 1 and 5000")
     if not 1 <= args.actions <= 200:
         parser.error("--actions must be between 1 and 200")
+    if args.procs_server < 1 or args.procs_server > 8:
+        parser.error("--procs-server must be between 1 and 8")
+    if args.procs_server > 1 and not args.redis:
+        parser.error("--procs-server above 1 needs --redis URL (the message queue between the processes)")
     actions = chair_actions(args.actions)
-    print(f"# fan-out to one session: {'bare Flask-SocketIO' if args.bare else 'Minbar'}, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}, gunicorn -k gevent -w 1, websocket transport"
-          f"{' with permessage-deflate' if args.deflate else ''}, {len(actions)} chair actions per run"
-          f"{', server pinned to core 0, clients to the others' if PIN else ''}"
-          f"{', clients SCHED_BATCH' if BATCH else ''}{', gc.freeze() in the worker' if args.gc_freeze else ''}",
-          flush=True)
-    print(HEADER, flush=True)
+    kinds = ["bare" if args.bare else "minbar"] + (["bare", "reference"] if args.reference else [])
+    say = (lambda *a, **k: None) if args.json else functools.partial(print, flush=True)
+    say(f"# fan-out to one session: {', '.join(dict.fromkeys(kinds))}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}, gunicorn -k {args.worker_class} -w 1 x {args.procs_server}"
+        f"{' on Redis' if args.redis else ''}, websocket transport"
+        f"{' with permessage-deflate' if args.deflate else ''}, {len(actions)} chair actions per run"
+        f"{', server pinned to core 0, clients to the others' if PIN else ''}"
+        f"{', clients SCHED_BATCH' if BATCH else ''}{', gc.freeze() in the worker' if args.gc_freeze else ''}")
+    say(HEADER)
     results = []
     for n in sizes:
         procs = args.procs or max(2, math.ceil(n / 200))
         profile = f"{os.path.abspath(args.profile)}.{n}" if args.profile else None
-        result = run(n, procs, actions, profile=profile, bare=args.bare, deflate=args.deflate, timings=args.timings,
-                     gc_freeze=args.gc_freeze, select=args.select and not args.bare)
-        results.append(result)
-        print(summary(result), flush=True)
-        for name, values in result["server_ms"].items():
-            print(f"      server, {name}: median {statistics.median(values):.1f} ms, "
-                  f"p95 {nearest_rank(values, .95):.1f} ms, max {max(values):.1f} ms ({len(values)} calls)", flush=True)
-        if profile and os.path.exists(profile):
-            import pstats
+        state_bytes = 950
+        by_kind = {}
+        for kind in dict.fromkeys(kinds):
+            result = run(n, procs, actions, profile=profile if kind == "minbar" else None, kind=kind,
+                         deflate=args.deflate, timings=args.timings and kind == "minbar", gc_freeze=args.gc_freeze,
+                         select=args.select and kind == "minbar",
+                         server_procs=args.procs_server if kind == "minbar" else 1,
+                         redis=args.redis if kind == "minbar" else None, state_bytes=state_bytes)
+            if kind == "minbar":
+                state_bytes = result["state_bytes"]  # the others send a STATE of the same size
+            by_kind[kind] = result
+            results.append(result)
+            say(summary(result))
+            for name, values in result["server_ms"].items():
+                say(f"      server, {name}: median {statistics.median(values):.1f} ms, "
+                    f"p95 {nearest_rank(values, .95):.1f} ms, max {max(values):.1f} ms ({len(values)} calls)")
+            if profile and kind == "minbar" and os.path.exists(profile) and not args.json:
+                import pstats
 
-            pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
-        if result["failures"] or result["missing_reports"]:
-            print(f"      failures: {result['failures']} missing reports: {result['missing_reports']}", flush=True)
+                pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+            if result["failures"] or result["missing_reports"]:
+                say(f"      failures: {result['failures']} missing reports: {result['missing_reports']}")
+        if "reference" in by_kind and by_kind["reference"]["last_ms"]:
+            ref = by_kind["reference"]["last_ms"]
+            for kind in ("minbar", "bare"):
+                if kind in by_kind and by_kind[kind]["last_ms"]:
+                    mine = by_kind[kind]["last_ms"]
+                    say(f"      {kind}/reference at N={n}: median x{statistics.median(mine) / statistics.median(ref):.2f}, "
+                        f"p95 x{nearest_rank(mine, .95) / nearest_rank(ref, .95):.2f}")
     if args.json:
-        print(json.dumps(results))
+        print(json.dumps({"runs": [json_run(r) for r in results]}))
     return 0
+
+
+def json_run(result: dict) -> dict:
+    last = result["last_ms"]
+    figures = {"median_ms": round(statistics.median(last), 1) if last else None,
+               "p95_ms": round(nearest_rank(last, .95), 1) if last else None,
+               "max_ms": round(max(last), 1) if last else None}
+    return {"server": result["server"], "n": result["n"], "processes": result["processes"], **figures,
+            "connected": result["connected"], "changes": len(last), "state_bytes": result["state_bytes"],
+            "ack_median_ms": round(statistics.median(result["ack_ms"]), 1) if result["ack_ms"] else None,
+            "rss_idle_mib": round(result["rss_idle_mib"], 1), "rss_connected_mib": round(result["rss_connected_mib"], 1),
+            "missing_reports": result["missing_reports"]}
 
 
 if __name__ == "__main__":

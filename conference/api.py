@@ -13,8 +13,9 @@ bp = Blueprint("api", __name__)
 @bp.get("/healthz")
 def healthz():
     checks = {"database": "ok"}
-    try:
-        get_db().execute(text("SELECT 1"))
+    try:  # a read scope, closed before the broker is asked: no lock is held across the wait
+        with current_app.extensions["minbar.db"].read_scope() as db:
+            db.execute(text("SELECT 1"))
     except Exception:  # any failure of the database means "not healthy", said plainly
         checks["database"] = "unavailable"
     redis_url = current_app.config.get("REDIS_URL")

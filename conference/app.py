@@ -60,9 +60,11 @@ def init_socketio(app: Flask) -> None:
     # Handlers must be registered before the first init_app: Flask-SocketIO replays its list of
     # handlers onto each new server, but a handler added while a server exists goes only to that one.
     import conference.live  # noqa: F401
+    from conference.resync import client_manager_options
 
     socketio.init_app(
         app,
+        **client_manager_options(app),  # Redis: resend STATEs when the queue comes back
         async_mode=app.config["MINBAR_ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
         channel=app.config["MINBAR_CHANNEL"],
@@ -83,6 +85,8 @@ BLUEPRINT_MODULES = (
     "sessions.booth_views",           # interpreter booth view, speech texts
     "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
     "sessions.report_views",          # planned versus actual: page and CSV
+    "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
+    "conference.workspace.views",     # organiser sign-in and the workspace pages
 )
 
 

@@ -27,15 +27,21 @@ def _now():
 @cli.command("init")
 @with_appcontext
 def init_command():
-    """Create or upgrade the database and load the bundled conference (safe to run twice)."""
+    """Create or upgrade the database (migrations) and load the bundled conference (safe to run twice)."""
     from conference.agenda import validate
     from conference.agenda.load import load
     from conference.paths import bundled_agenda
     from conference.reference import load_reference
 
     database = _db()
-    database.create_all()
+    database.upgrade()
+    from conference.workspace.agenda_file import copy_path
+
+    # The conference's own file, once the workspace has written one, is what the database is
+    # rebuilt from (it carries every change and the calendar SEQUENCE reached).
     path = bundled_agenda()
+    copy = copy_path(current_app.instance_path, "gcm-arab-2021")
+    path = copy if copy.is_file() else path
     spec, findings = validate.check_file(path)
     if validate.has_errors(findings):
         _print_findings(findings)
@@ -43,8 +49,27 @@ def init_command():
     with database.session_scope() as db:
         load_reference(db)
         report = load(spec, db, _now(), source_text=path.read_text(encoding="utf-8"))
+        reports = [report] + _load_workspace_files(db, copy.parent, exclude=copy)
     click.echo(f"Database ready ({_safe_url(database.url)}).")
-    click.echo(f"Conference {report.slug}: " + ("loaded." if report.changed else "already up to date."))
+    for report in reports:
+        click.echo(f"Conference {report.slug}: " + ("loaded." if report.changed else "already up to date."))
+
+
+def _load_workspace_files(db, folder, exclude) -> list:
+    """The other conferences the workspace created (imported, cloned), from their files."""
+    from conference.agenda import validate
+    from conference.agenda.load import load
+
+    reports = []
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        if path == exclude:
+            continue
+        spec, findings = validate.check_file(path)
+        if validate.has_errors(findings):
+            _print_findings(findings)
+            continue
+        reports.append(load(spec, db, _now(), source_text=path.read_text(encoding="utf-8")))
+    return reports
 
 
 @cli.group("agenda")
@@ -83,7 +108,7 @@ def agenda_load(file):
         click.echo("The file has errors: nothing was loaded.", err=True)
         sys.exit(1)
     database = _db()
-    database.create_all()
+    database.upgrade()
     with database.session_scope() as db:
         load_reference(db)
         report = load(spec, db, _now(), source_text=Path(file).read_text(encoding="utf-8"))
@@ -138,9 +163,14 @@ def _safe_url(url: str) -> str:
 
 def _register_subcommands() -> None:
     # Each package contributes its own commands (e.g. `minbar access`).
+    from conference.workspace.cli import register
     from speakers.cli import access_group
 
     cli.add_command(access_group)
+    from conference.db_cli import db_group
+
+    cli.add_command(db_group)
+    register(cli, agenda_group)
 
 
 _register_subcommands()

@@ -9,6 +9,9 @@
 | MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock (kept in <instance>/rehearsal.json) |
 | MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
 | MINBAR_BASE_URL | unset: links are built from the request   |
+| MINBAR_SMTP_URL | unset: no e-mail; smtp://[user:pass@]host:port[?starttls=1] or smtps://... |
+| MINBAR_MAIL_FROM | minbar@localhost: the sender of invitations |
+| MINBAR_ORGANISER_SESSION_MINUTES | 480: an organiser's signed-in session lasts this long |
 """
 from __future__ import annotations
 
@@ -46,6 +49,9 @@ def from_environment(overrides: dict | None = None) -> dict:
         "MINBAR_AT": os.environ.get("MINBAR_AT") or None,
         "MINBAR_ASYNC_MODE": os.environ.get("MINBAR_ASYNC_MODE", "threading"),
         "MINBAR_BASE_URL": os.environ.get("MINBAR_BASE_URL") or None,
+        "MINBAR_SMTP_URL": os.environ.get("MINBAR_SMTP_URL") or None,
+        "MINBAR_MAIL_FROM": os.environ.get("MINBAR_MAIL_FROM") or "minbar@localhost",
+        "MINBAR_ORGANISER_SESSION_MINUTES": os.environ.get("MINBAR_ORGANISER_SESSION_MINUTES") or None,
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }

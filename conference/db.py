@@ -2,7 +2,13 @@
 
 SQLite under instance/ by default, PostgreSQL (or anything SQLAlchemy speaks) via DATABASE_URL.
 Web requests get one session each (`get_db()`, closed at teardown); Socket.IO handlers, the CLI and
-background work use `session_scope()`, which commits or rolls back as one unit.
+background work use `session_scope()`, which commits or rolls back as one unit, or `read_scope()`
+for work that only reads.
+
+On SQLite a write scope begins with `BEGIN IMMEDIATE` (it holds the write lock from its first read,
+so two processes cannot both read a version and then both write it); a read scope begins with a
+plain deferred `BEGIN` and never takes the write lock, so readers (joins, pages, the revocation
+watcher) neither wait for writers nor make them wait (WAL). PostgreSQL needs no such distinction.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from typing import Iterator
 
 from sqlalchemy import JSON, DateTime, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -22,6 +29,7 @@ MODEL_MODULES = (
     "speakers.models",
     "sessions.key_message_models",
     "sessions.speech_text_models",
+    "speakers.organiser_models",
 )
 
 
@@ -63,21 +71,34 @@ class Database:
         kwargs: dict = {"future": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            _make_parent_folder(url)
         else:
             kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
         self.engine: Engine = create_engine(url, **kwargs)
         if url.startswith("sqlite"):
             _configure_sqlite(self.engine)
         self.factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        # The same pool, with its transactions begun deferred (SQLite) and never committed.
+        self.read_factory = sessionmaker(bind=self.engine.execution_options(minbar_read_only=True),
+                                         expire_on_commit=False)
         self.scoped = scoped_session(self.factory)
 
     def create_all(self) -> None:
+        """The models' tables as they are now, without a revision (tests, benchmarks)."""
         import_models()
         Base.metadata.create_all(self.engine)
+
+    def upgrade(self):
+        """Create or upgrade the schema in place through the migrations (conference.migrate)."""
+        from conference import migrate
+
+        return migrate.upgrade(self)
 
     def drop_all(self) -> None:
         import_models()
         Base.metadata.drop_all(self.engine)
+        with self.engine.begin() as connection:  # and the migrations' bookkeeping with them
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
@@ -85,11 +106,59 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as error:
+            _rollback(session)
+            _raise_unavailable(error)
             raise
         finally:
             session.close()
+
+    def request_session(self, method: str) -> Session:
+        """A web request's session: GET and HEAD read (deferred, no write lock held while the
+        request waits on anything else, which under gevent would stall the whole process on
+        SQLite); other methods write."""
+        return (self.read_factory if method in ("GET", "HEAD") else self.factory)()
+
+    @contextmanager
+    def read_scope(self) -> Iterator[Session]:
+        """A session for reading only: it never takes SQLite's write lock and is rolled back."""
+        session = self.read_factory()
+        try:
+            yield session
+        except BaseException as error:
+            _raise_unavailable(error)
+            raise
+        finally:
+            _rollback(session)
+            session.close()
+
+
+def _rollback(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:  # the connection is gone with the server: nothing to roll back
+        pass
+
+
+def _raise_unavailable(error: BaseException) -> None:
+    """A lost or refused database connection becomes the refusal `unavailable` (nothing was written:
+    the transaction is rolled back or never committed); the pool reconnects on the next use."""
+    from conference.errors import MinbarError
+
+    if isinstance(error, (OperationalError, InterfaceError)) or (
+            isinstance(error, DBAPIError) and error.connection_invalidated):
+        raise MinbarError("unavailable", "The database is unavailable for a moment; nothing was changed. "
+                          "Try again.") from error
+
+
+def _make_parent_folder(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    if name and name != ":memory:" and not name.startswith("file:"):
+        Path(name).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -107,7 +176,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get("minbar_read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def import_models() -> None:

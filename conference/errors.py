@@ -13,6 +13,7 @@ HTTP_STATUS = {
     "closed": 409,
     "stale": 409,
     "rate_limited": 429,
+    "unavailable": 503,   # the database is away (restarting): nothing was written, try again
 }
 
 

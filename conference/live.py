@@ -224,7 +224,7 @@ def _send_later(app, slug: str, key: str, delay: float) -> None:
     socketio.sleep(delay)
     throttle = app.extensions["minbar.quiet"]
     try:
-        with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
+        with app.app_context(), app.extensions["minbar.db"].read_scope() as db:
             state = operations.current(db, slug, key, app.extensions["minbar.clock"].now())
         broadcast(slug, key, state)
     except Exception:  # the session may be gone (a reloaded agenda, a stopped app): nothing to send
@@ -275,7 +275,7 @@ def join(payload):
     from flask_socketio import join_room, leave_room
 
     slug, key = _session_of(payload)
-    with _db().session_scope() as db:
+    with _db().read_scope() as db:
         state = operations.current(db, slug, key, _now())
     # One session room per connection, remembered here: asking the server for the connection's
     # rooms walks every room of the namespace (one per connection), O(N) per join.
@@ -350,7 +350,7 @@ class Revocations:
             if not tracked:
                 continue
             try:
-                with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
+                with app.app_context(), app.extensions["minbar.db"].read_scope() as db:
                     revoked = access.revoked_among(db, tracked, app.extensions["minbar.clock"].now())
             except Exception:  # the database may be briefly away; try again next second
                 app.logger.exception("revocation check failed")

@@ -63,5 +63,26 @@ def time_range(item: AgendaItem, language: str, zone: str) -> str:
 
 def slot_person(slot, language: str, tbd_label: str) -> str:
     if slot.speaker is not None:
-        return slot.speaker.name
+        return slot.speaker.name_in(language)
     return tbd_label if slot.kind != "discussion" else ""
+
+
+def speaker_label(slot, language: str) -> str | None:
+    """The speaker's name to show beside the slot's role in `language`, or None when it would only
+    repeat the role: the same designation word for word, up to the ending of a word (the role
+    "Executive Secretariat of ESCWA" beside the person "Executive Secretary of ESCWA"), compared in
+    `language` and in English. None too while the speaker is to be determined."""
+    person = slot.speaker
+    if person is None:
+        return None
+    role = slot.role or {}
+    for code in dict.fromkeys((language, "en")):
+        if _same_designation(role.get(code) or "", person.name_in(code)):
+            return None
+    return person.name_in(language)
+
+
+def _same_designation(role: str, name: str) -> bool:
+    said, who = role.casefold().split(), name.casefold().split()
+    return bool(said) and len(said) == len(who) and all(
+        a == b or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6]) for a, b in zip(said, who))

@@ -20,7 +20,7 @@ LANG_COOKIE = "minbar_lang"
 
 def get_db() -> Session:
     if "db" not in g:
-        g.db = current_app.extensions["minbar.db"].factory()
+        g.db = current_app.extensions["minbar.db"].request_session(request.method)
     return g.db
 
 

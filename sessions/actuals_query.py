@@ -19,16 +19,17 @@ from sessions.actuals import Mark, PlannedSession, PlannedSlot, Row
 from sessions.models import AgendaItem, EventLog, LiveStateRow
 
 
-def report(db: Session, conf: Conference, now: datetime, session: str | None = None) -> list[Row]:
+def report(db: Session, conf: Conference, now: datetime, session: str | None = None,
+           language: str = "en") -> list[Row]:
     """The conference's rows as of `now` (one session's, with its day row, when `session` is given;
-    an unknown session is `not_found`)."""
+    an unknown session is `not_found`); speakers named in `language`."""
     items = queries.agenda(db, conf)
     if session is not None:
         items = [queries.item(db, conf, session)]
     logged = _marks_from_log(db, conf, [i.key for i in items])
     live = _live_marks(db, conf, items, now)
     chosen = [i for i in items if i.slots or logged.get(i.key) or i.key == session]
-    planned = [planned_session(conf, item) for item in chosen]
+    planned = [planned_session(conf, item, language) for item in chosen]
     marks = []
     for item in chosen:
         recorded = logged.get(item.key, [])
@@ -42,11 +43,11 @@ def report(db: Session, conf: Conference, now: datetime, session: str | None = N
     return actuals.compute(planned, marks, now)
 
 
-def planned_session(conf: Conference, item: AgendaItem) -> PlannedSession:
+def planned_session(conf: Conference, item: AgendaItem, language: str = "en") -> PlannedSession:
     info = operations.session_info(conf, item)
     slots = tuple(
         PlannedSlot(key=s.key, role=dict(s.role), limit_s=speaking.limit_for(info, s.key), minutes=s.minutes,
-                    speaker=s.speaker.name if s.speaker else None, kind=s.kind)
+                    speaker=s.speaker.name_in(language) if s.speaker else None, kind=s.kind)
         for s in item.slots
     )
     return PlannedSession(key=item.key, day=item.day, title=dict(item.title), starts_at=item.starts_at,

@@ -1,5 +1,10 @@
 """Key messages in the database: one row per message, one append-only row per revision.
 
+`KeyMessageRow.language` is the original's language; `KeyMessageVersionRow` holds the revisions of
+its versions in the other languages (append-only too, unique per message, language and number).
+`text_revision` is the revision at which the original's current text was first saved: a version
+whose latest revision was made from an earlier one is out of date.
+
 `KeyMessageRow.id` is the readable id the API and the pages use (`plenary-1-km-3`), unique within
 its conference; `pk` is only for joins. `revision` is the number of the message's latest revision,
 kept on the message row so lists read one revision per message.
@@ -32,6 +37,8 @@ class KeyMessageRow(Base):
     session_key: Mapped[str] = mapped_column(String(80), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revision: Mapped[int] = mapped_column(Integer, default=1)    # the current revision's number
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")  # the original's
+    text_revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # Set by a client that may retry a create it never saw acknowledged: the retry finds this row
     # instead of creating the message twice. Null for creates without one.
     client_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -61,3 +68,20 @@ class KeyMessageRevisionRow(Base):
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     message: Mapped[KeyMessageRow] = relationship(back_populates="revisions")
+
+
+class KeyMessageVersionRow(Base):
+    """One saved state of a message's version in another language (append-only)."""
+
+    __tablename__ = "key_message_versions"
+    __table_args__ = (UniqueConstraint("message_pk", "language", "number", name="uq_key_message_versions_number"),)
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("key_messages.pk", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(5))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))
+    source_revision: Mapped[int] = mapped_column(Integer)     # the original's revision it was made from
+    author: Mapped[str] = mapped_column(String(200))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)

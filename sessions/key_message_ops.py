@@ -10,12 +10,14 @@ anyway), checks the base revision in the core, and inserts the next revision; th
 
 Who may:
 - write (create, save, restore, reorder): the session's rapporteur or an organiser;
-- read drafts and any message's history: any rapporteur of the conference, the session's chair,
-  an organiser;
-- read agreed messages: anyone.
+- write versions in the other languages ("messages.translate"): those, and translators;
+- read drafts and any message's history: any rapporteur or translator of the conference, the
+  session's chair, an organiser;
+- read agreed messages: anyone; an agreed message's versions (drafts included) too.
 
-`version` of a session's key messages is the number of revisions of all its messages: it grows by
-one with every saved revision, so a client that sees it jump knows it missed an event.
+`version` of a session's key messages is the number of revisions of all its messages and of all
+their versions: it grows by one with every saved revision, so a client that sees it jump knows it
+missed an event.
 """
 from __future__ import annotations
 
@@ -32,8 +34,9 @@ from sqlalchemy.orm import Session
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import key_messages as km
+from sessions import markup
 from sessions import operations, presentation
-from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow
+from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow, KeyMessageVersionRow
 from sessions.live_state import Command
 from sessions.models import AgendaItem, EventLog, LiveStateRow
 from speakers import policy
@@ -52,6 +55,7 @@ class Written:
     version: int
     changed: bool
     presentations: list[tuple[str, dict]] = field(default_factory=list)
+    translation: dict | None = None     # a version write: the version as the API shows it
 
     @property
     def message(self) -> dict:
@@ -65,7 +69,9 @@ def list_messages(db: Session, slug: str, key: str, actor: Identity) -> list[dic
     may read them (see the module docstring), agreed messages for anyone."""
     conf, item = operations.find_item(db, slug, key)
     drafts = policy.may(actor, "messages.read_drafts", slug, key)
-    return [_contract(row, rev) for row, rev in _current(db, conf.id, key) if drafts or rev.status == "agreed"]
+    pairs = [(row, rev) for row, rev in _current(db, conf.id, key) if drafts or rev.status == "agreed"]
+    versions = _versions(db, [row.pk for row, _rev in pairs])
+    return [_contract(row, rev, versions.get(row.pk, {})) for row, rev in pairs]
 
 
 def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> dict:
@@ -75,7 +81,8 @@ def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> 
     if not found or (found[0][1].status != "agreed"
                      and not policy.may(actor, "messages.read_drafts", slug, key)):
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
-    return _contract(*found[0])
+    row, rev = found[0]
+    return _contract(row, rev, _versions(db, [row.pk]).get(row.pk, {}))
 
 
 def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list[dict]:
@@ -90,8 +97,12 @@ def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list
 
 
 def version(db: Session, conference_id: int, key: str) -> int:
-    return int(db.scalar(select(func.coalesce(func.sum(KeyMessageRow.revision), 0)).where(
-        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key)) or 0)
+    originals = db.scalar(select(func.coalesce(func.sum(KeyMessageRow.revision), 0)).where(
+        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key)) or 0
+    translations = db.scalar(select(func.count(KeyMessageVersionRow.pk)).join(
+        KeyMessageRow, KeyMessageRow.pk == KeyMessageVersionRow.message_pk).where(
+        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key)) or 0
+    return int(originals) + int(translations)
 
 
 def agreed_in_conference(db: Session, conf: Conference) -> list[dict]:
@@ -104,9 +115,11 @@ def by_session(db: Session, conf: Conference, include_drafts: bool) -> list[tupl
     items = list(db.scalars(select(AgendaItem).where(AgendaItem.conference_id == conf.id)
                             .order_by(AgendaItem.starts_at, AgendaItem.position)))
     messages: dict[str, list[dict]] = {item.key: [] for item in items}
-    for row, rev in _current(db, conf.id):
-        if (include_drafts or rev.status == "agreed") and row.session_key in messages:
-            messages[row.session_key].append(_contract(row, rev))
+    pairs = [(row, rev) for row, rev in _current(db, conf.id)
+             if (include_drafts or rev.status == "agreed") and row.session_key in messages]
+    versions = _versions(db, [row.pk for row, _rev in pairs])
+    for row, rev in pairs:
+        messages[row.session_key].append(_contract(row, rev, versions.get(row.pk, {}), texts=True))
     return [(item, messages[item.key]) for item in items]
 
 
@@ -126,6 +139,8 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
                           field="client_key")
     if not isinstance(fields, dict):
         raise MinbarError("bad_request", "The key message must be an object of fields.")
+    fields = dict(fields)
+    language = _original_language(conf, actor, fields.pop("language", None))
     if client_key:
         existing = _by_client_key(db, conf.id, key, client_key)
         if existing is not None:
@@ -137,13 +152,13 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
     for _attempt in range(20):
         mid = f"{key}-km-{number}"
         try:
-            msg = km.create(mid, key, fields, _author(actor), now)
+            msg = km.create(mid, key, fields, _author(actor), now, language)
         except km.InvalidEdit as error:
             raise _refusal(error) from None
         try:
             with db.begin_nested():
                 row = KeyMessageRow(id=mid, conference_id=conf.id, session_key=key, created_at=now,
-                                    revision=1, client_key=client_key)
+                                    revision=1, client_key=client_key, language=language, text_revision=1)
                 db.add(row)
                 db.flush()
                 db.add(_revision_row(row.pk, msg.current))
@@ -157,7 +172,7 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
             continue
         _log(db, conf, key, actor, now, "create", {"id": mid, "revision": 1})
         was_agreed = msg.current.status == "agreed"
-        return Written([km.to_contract(msg)], version(db, conf.id, key), True,
+        return Written([_message(msg, {})], version(db, conf.id, key), True,
                        sync_presentations(db, conf, now) if was_agreed else [])
     raise MinbarError("conflict", "Could not find a free id for the key message; try again.")
 
@@ -173,7 +188,7 @@ def save(db: Session, slug: str, key: str, mid: str, base_revision, changes: dic
     try:
         new = km.save(msg, base_revision, changes, _author(actor), now)
     except km.KeyMessageError as error:
-        raise _refusal(error) from None
+        raise _refusal(error, _versions_of(db, conf.id, key, mid)) from None
     return _persist(db, conf, key, actor, now, msg, new, "save", {"base_revision": base_revision})
 
 
@@ -186,7 +201,7 @@ def restore(db: Session, slug: str, key: str, mid: str, revision, base_revision,
     try:
         new = km.restore(msg, revision, base_revision, _author(actor), now)
     except km.KeyMessageError as error:
-        raise _refusal(error) from None
+        raise _refusal(error, _versions_of(db, conf.id, key, mid)) from None
     return _persist(db, conf, key, actor, now, msg, new, "restore",
                     {"restored": revision, "base_revision": base_revision})
 
@@ -213,12 +228,110 @@ def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: da
         new = km.save(msg, msg.revision, {"position": position}, _author(actor), now)
         if new is not msg:
             _insert(db, rows[mid], msg, new)
-            moved.append(km.to_contract(new))
+            moved.append(_message(new, _versions(db, [rows[mid].pk]).get(rows[mid].pk, {})))
             agreed = agreed or new.current.status == "agreed"
     if moved:
         _log(db, conf, key, actor, now, "reorder", {"order": wanted})
     return Written(moved, version(db, conf.id, key), bool(moved),
                    sync_presentations(db, conf, now) if agreed else [])
+
+
+# -- versions in the other languages -------------------------------------------------------
+
+def get_version(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> dict:
+    """One language of a message: the original (`original` true) or its version there. A draft
+    (of the original or of the version) is not_found for those who may not read drafts, and so is
+    a version not written yet."""
+    conf, _item = operations.find_item(db, slug, key)
+    _check_language(conf, language)
+    drafts = policy.may(actor, "messages.read_drafts", slug, key)
+    msg, row = _load_with_row(db, conf.id, key, mid)
+    if msg.current.status != "agreed" and not drafts:
+        raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
+    if language == msg.language:
+        return km.original_as_version(msg)
+    version_ = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
+    if version_ is None or (version_.current.status != "agreed" and not drafts):
+        raise MinbarError("not_found", f"Key message '{mid}' has no {language} version yet.")
+    return km.version_contract(version_, msg.language, msg.text_revision)
+
+
+def version_history(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> list[dict]:
+    conf, _item = operations.find_item(db, slug, key)
+    _check_language(conf, language)
+    if not policy.may(actor, "messages.read_drafts", slug, key):
+        if actor.anonymous:
+            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or translator's access link.")
+        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
+    msg, row = _load_with_row(db, conf.id, key, mid)
+    if language == msg.language:
+        return km.history(msg)
+    version_ = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
+    return km.version_history(version_) if version_ else []
+
+
+def save_version(db: Session, slug: str, key: str, mid: str, language: str, base_revision, changes: dict, *,
+                 actor: Identity, now: datetime) -> Written:
+    """A new revision of the message's version in `language` (`key_messages.save_version`);
+    `translation` in the result is the version as the API shows it. In the original's own language
+    this saves the original (text and status), which needs a rapporteur's right to write."""
+    conf, _item = operations.find_item(db, slug, key)
+    _check_language(conf, language)
+    _authorise_translate(actor, slug, key)
+    if not isinstance(changes, dict):
+        raise MinbarError("bad_request", "The version must be an object of fields.")
+    unknown = sorted(str(name) for name in changes if name not in km.VERSION_FIELDS)
+    if unknown:
+        raise MinbarError("bad_request", f"Unknown field {', '.join(unknown)}; a version has text and status.",
+                          field=unknown[0])
+    msg, row = _load_with_row(db, conf.id, key, mid, lock=True)
+    if language == msg.language:
+        _authorise_write(actor, slug, key)
+        written = save(db, slug, key, mid, base_revision, changes, actor=actor, now=now)
+        msg_now = _load(db, conf.id, key, mid)
+        return Written(written.messages, written.version, written.changed, written.presentations,
+                       km.original_as_version(msg_now))
+    existing = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
+    try:
+        new = km.save_version(existing, msg, language, base_revision, changes, _author(actor), now)
+    except km.KeyMessageError as error:
+        raise _refusal(error) from None
+    if new is existing:
+        return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), False,
+                       translation=km.version_contract(new, msg.language, msg.text_revision))
+    try:
+        with db.begin_nested():
+            for revision in new.revisions[len(existing.revisions) if existing else 0:]:
+                db.add(KeyMessageVersionRow(
+                    message_pk=row.pk, language=language, number=revision.number, text=revision.text,
+                    status=revision.status, source_revision=revision.source_revision, author=revision.author,
+                    saved_at=revision.saved_at))
+            db.flush()
+    except IntegrityError:
+        # Another save of this version landed first: theirs stands, ours is refused.
+        db.expire_all()
+        theirs = _versions(db, [row.pk], language)[row.pk][language]
+        raise _refusal(km.VersionConflict(theirs, {k: v for k, v in changes.items()}, base_revision or 0,
+                                          msg.language, msg.text_revision)) from None
+    _log(db, conf, key, actor, now, "version", {"id": mid, "language": language, "revision": new.revision,
+                                                 "base_revision": base_revision, "source_revision": msg.revision})
+    agreed = msg.current.status == "agreed"
+    return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), True,
+                   sync_presentations(db, conf, now) if agreed else [],
+                   km.version_contract(new, msg.language, msg.text_revision))
+
+
+def _check_language(conf: Conference, language) -> None:
+    languages = list(conf.languages or km.LANGUAGES)
+    if language not in languages:
+        raise MinbarError("not_found", f"This conference has no language '{language}'; it has {', '.join(languages)}.")
+
+
+def _load_with_row(db: Session, conference_id: int, key: str, mid, lock: bool = False):
+    msg = _load(db, conference_id, key, mid, lock=lock)
+    row = db.scalar(select(KeyMessageRow).where(KeyMessageRow.conference_id == conference_id,
+                                                KeyMessageRow.session_key == key, KeyMessageRow.id == mid))
+    return msg, row
 
 
 # -- presentation ----------------------------------------------------------------------------
@@ -231,7 +344,8 @@ def sync_presentations(db: Session, conf: Conference, now: datetime, also: str |
     """
     agreed = agreed_in_conference(db, conf)
     ids = [m["id"] for m in agreed]
-    digest = hashlib.sha256(json.dumps([[m["id"], m["revision"]] for m in agreed]).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(json.dumps([[m["id"], m["revision"], {k: v["revision"] for k, v in m["versions"].items()}]
+                                        for m in agreed]).encode()).hexdigest()[:16]
     keys = set(db.scalars(select(AgendaItem.key).where(AgendaItem.conference_id == conf.id,
                                                         AgendaItem.kind == "key_messages")))
     for item_key, data in db.execute(select(AgendaItem.key, LiveStateRow.data).join(
@@ -261,14 +375,29 @@ def _authorise_write(actor: Identity, slug: str, key: str) -> None:
     raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
 
 
+def may_translate(actor: Identity, slug: str, key: str) -> bool:
+    """Versions in the other languages: translators ("messages.translate") and those who write the
+    originals ("messages.write": the session's rapporteur, organisers)."""
+    return policy.may(actor, "messages.write", slug, key) or policy.may(actor, "messages.translate", slug, key)
+
+
+def _authorise_translate(actor: Identity, slug: str, key: str) -> None:
+    if may_translate(actor, slug, key):
+        return
+    if actor.anonymous:
+        raise MinbarError("unauthorized", "Writing a key message's versions needs a rapporteur's or translator's access link.")
+    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
+
+
 def _author(actor: Identity) -> str:
     return (actor.name or actor.role)[:200]
 
 
-def _refusal(error: km.KeyMessageError) -> MinbarError:
-    if isinstance(error, km.Conflict):
+def _refusal(error: km.KeyMessageError, versions: dict[str, km.Version] | None = None) -> MinbarError:
+    if isinstance(error, (km.Conflict, km.VersionConflict)):
         body = error.to_error()
-        return MinbarError("conflict", error.message, current=body["current"], yours=body["yours"],
+        current = _message(error.current, versions or {}) if isinstance(error, km.Conflict) else body["current"]
+        return MinbarError("conflict", error.message, current=current, yours=body["yours"],
                            base_revision=error.base_revision)
     extra = {"field": error.field} if getattr(error, "field", None) else {}
     return MinbarError(error.code, error.message, **extra)
@@ -304,18 +433,18 @@ def _load(db: Session, conference_id: int, key: str, mid, lock: bool = False) ->
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
     revisions = db.scalars(select(KeyMessageRevisionRow).where(KeyMessageRevisionRow.message_pk == row.pk)
                            .order_by(KeyMessageRevisionRow.number))
-    return km.KeyMessage(row.id, row.session_key, tuple(_revision(r) for r in revisions))
+    return km.KeyMessage(row.id, row.session_key, tuple(_revision(r) for r in revisions), row.language or "en")
 
 
 def _persist(db, conf, key, actor, now, msg: km.KeyMessage, new: km.KeyMessage, action: str, logged: dict) -> Written:
-    if new is msg:
-        return Written([km.to_contract(msg)], version(db, conf.id, key), False)
     row = db.scalar(select(KeyMessageRow).where(KeyMessageRow.conference_id == conf.id,
                                                 KeyMessageRow.session_key == key, KeyMessageRow.id == msg.id))
+    if new is msg:
+        return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), False)
     _insert(db, row, msg, new)
     _log(db, conf, key, actor, now, action, {"id": msg.id, "revision": new.revision, **logged})
     touches_agreed = "agreed" in (msg.current.status, new.current.status)
-    return Written([km.to_contract(new)], version(db, conf.id, key), True,
+    return Written([_message(new, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), True,
                    sync_presentations(db, conf, now) if touches_agreed else [])
 
 
@@ -325,6 +454,7 @@ def _insert(db: Session, row: KeyMessageRow, msg: km.KeyMessage, new: km.KeyMess
             for revision in new.revisions[len(msg.revisions):]:
                 db.add(_revision_row(row.pk, revision))
             row.revision = new.revision
+            row.text_revision = new.text_revision
             db.flush()
     except IntegrityError:
         # Someone else's revision with this number landed first: theirs stands, ours is refused.
@@ -348,8 +478,72 @@ def _revision(row: KeyMessageRevisionRow) -> km.Revision:
                        position=row.position, author=row.author, saved_at=row.saved_at)
 
 
-def _contract(row: KeyMessageRow, rev: KeyMessageRevisionRow) -> dict:
-    return km.revision_contract(row.id, row.session_key, _revision(rev))
+def _contract(row: KeyMessageRow, rev: KeyMessageRevisionRow, versions: dict[str, km.Version],
+              texts: bool = False) -> dict:
+    """The message's contract, with `language` and `versions` ({language: summary}; with `texts`,
+    the summary of an agreed version also carries its `text`, for the outcome and presentation)."""
+    contract = km.revision_contract(row.id, row.session_key, _revision(rev))
+    return _with_versions(contract, row.language or "en", row.text_revision or 1, versions, texts)
+
+
+def _message(msg: km.KeyMessage, versions: dict[str, km.Version]) -> dict:
+    return _with_versions(km.to_contract(msg), msg.language, msg.text_revision, versions, False)
+
+
+def _with_versions(contract: dict, language: str, text_revision: int, versions: dict[str, km.Version],
+                   texts: bool) -> dict:
+    summaries = {}
+    for lang_code in sorted(versions):
+        summary = km.version_summary(versions[lang_code], text_revision)
+        if texts and summary["status"] == "agreed":     # an agreed wording is public; drafts never travel in lists
+            summary["text"] = versions[lang_code].current.text
+            summary["html"] = markup.render_html(summary["text"])
+        summaries[lang_code] = summary
+    return {**contract, "language": language, "versions": summaries}
+
+
+def _versions(db: Session, pks: list[int], language: str | None = None) -> dict[int, dict[str, km.Version]]:
+    """{message pk: {language: Version}} for the given messages (every revision, oldest first)."""
+    found: dict[int, dict[str, list[KeyMessageVersionRow]]] = {}
+    ids: dict[int, str] = {}
+    for chunk in range(0, len(pks), 500):
+        query = (select(KeyMessageVersionRow, KeyMessageRow.id)
+                 .join(KeyMessageRow, KeyMessageRow.pk == KeyMessageVersionRow.message_pk)
+                 .where(KeyMessageVersionRow.message_pk.in_(pks[chunk:chunk + 500]))
+                 .order_by(KeyMessageVersionRow.message_pk, KeyMessageVersionRow.language, KeyMessageVersionRow.number))
+        if language is not None:
+            query = query.where(KeyMessageVersionRow.language == language)
+        for vrow, mid in db.execute(query):
+            ids[vrow.message_pk] = mid
+            found.setdefault(vrow.message_pk, {}).setdefault(vrow.language, []).append(vrow)
+    return {pk: {lang_code: _version(ids[pk], rows) for lang_code, rows in by_lang.items()}
+            for pk, by_lang in found.items()}
+
+
+def _versions_of(db: Session, conference_id: int, key: str, mid: str) -> dict[str, km.Version]:
+    pk = db.scalar(select(KeyMessageRow.pk).where(KeyMessageRow.conference_id == conference_id,
+                                                  KeyMessageRow.session_key == key, KeyMessageRow.id == mid))
+    return _versions(db, [pk]).get(pk, {}) if pk is not None else {}
+
+
+def _version(mid: str, rows: list[KeyMessageVersionRow]) -> km.Version:
+    return km.Version(mid, rows[0].language, tuple(
+        km.VersionRevision(number=r.number, text=r.text, status=r.status, source_revision=r.source_revision,
+                           author=r.author, saved_at=r.saved_at) for r in rows))
+
+
+def _original_language(conf: Conference, actor: Identity, given) -> str:
+    """A new message's original language: as given, else the author's link language, else the
+    conference's first language."""
+    languages = list(conf.languages or km.LANGUAGES)
+    if given is None:
+        if actor.language in languages:
+            return actor.language
+        return languages[0]
+    if given not in languages:
+        raise MinbarError("bad_request", f"'language' must be one of the conference's languages: {', '.join(languages)}.",
+                          field="language")
+    return given
 
 
 def _log(db: Session, conf: Conference, key: str, actor: Identity, now: datetime, action: str, payload: dict) -> None:

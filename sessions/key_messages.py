@@ -8,6 +8,13 @@ Two rapporteurs may edit the same message at once. Each save names the revision 
 a save based on anything but the current revision raises `Conflict`, which carries the message as it
 now stands and the refused changes, so the second rapporteur can merge by hand and nothing is lost.
 
+Languages. A message is written in one language, its *original* (`KeyMessage.language`); each other
+conference language may have a *version* (`Version`), a translation with its own revisions, author
+and status (draft, agreed) and the same conflict rule (`save_version`, `VersionConflict`). Each
+version revision remembers the revision of the original it was made from (`source_revision`); when
+the original's text changes after that, the version is *out of date* (`out_of_date`). Changing only
+the tags, group, position or status of the original leaves its versions as they are.
+
 Pure Python: no Flask, no database. The caller loads a `KeyMessage`, calls `create`, `save` or
 `restore`, and stores the revisions the result has beyond the ones it loaded.
 """
@@ -36,6 +43,8 @@ PRINCIPLES = (
 )
 
 STATUSES = ("draft", "agreed")
+LANGUAGES = ("ar", "en", "fr")
+VERSION_FIELDS = ("text", "status")
 FIELDS = ("text", "objectives", "principles", "status", "group", "position")
 MAX_GROUP_LENGTH = 200
 MAX_POSITION = 1_000_000
@@ -115,6 +124,7 @@ class KeyMessage:
     id: str
     session: str                        # the session (agenda item) id
     revisions: tuple[Revision, ...]     # oldest first, numbered 1..n
+    language: str = "en"                # the original's language, one of LANGUAGES
 
     def __post_init__(self) -> None:
         numbers = [revision.number for revision in self.revisions]
@@ -131,8 +141,18 @@ class KeyMessage:
     def revision(self) -> int:
         return self.current.number
 
+    @property
+    def text_revision(self) -> int:
+        """The revision at which the current text was first saved: versions made from an earlier
+        revision are out of date. Restoring an older wording counts as a change of text."""
+        number = self.revision
+        while number > 1 and self.revisions[number - 2].text == self.current.text:
+            number -= 1
+        return number
 
-def create(id: str, session: str, fields: dict[str, Any], author: str, now: datetime) -> KeyMessage:
+
+def create(id: str, session: str, fields: dict[str, Any], author: str, now: datetime,
+           language: str = "en") -> KeyMessage:
     """A new key message at revision 1.
 
     `fields` must hold `text` and may hold any other of FIELDS; the rest default to status
@@ -147,7 +167,9 @@ def create(id: str, session: str, fields: dict[str, Any], author: str, now: date
         raise InvalidEdit("A key message needs a text.", field="text")
     values = {"objectives": (), "principles": (), "status": "draft", "group": None, "position": 0}
     values.update(_clean(fields))
-    return KeyMessage(id, session, (_revision(1, values, author, now),))
+    if language not in LANGUAGES:
+        raise InvalidEdit(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.", field="language")
+    return KeyMessage(id, session, (_revision(1, values, author, now),), language)
 
 
 def save(
@@ -175,7 +197,7 @@ def save(
     if base_revision != msg.revision:
         raise Conflict(msg, _json_shaped(cleaned), base_revision)
     revision = _revision(msg.revision + 1, values, author, now)
-    return KeyMessage(msg.id, msg.session, msg.revisions + (revision,))
+    return KeyMessage(msg.id, msg.session, msg.revisions + (revision,), msg.language)
 
 
 def restore(
@@ -236,6 +258,200 @@ def history(msg: KeyMessage) -> list[dict[str, Any]]:
         }
         for revision in msg.revisions
     ]
+
+
+# -- versions (translations) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VersionRevision:
+    number: int                         # 1, 2, 3 ... within this version
+    text: str                           # the markup subset, like the original's
+    status: Status
+    source_revision: int                # the original's revision this wording was made from
+    author: str
+    saved_at: datetime                  # aware, UTC
+
+    def fields(self) -> dict[str, Any]:
+        return {"text": self.text, "status": self.status}
+
+
+@dataclass(frozen=True)
+class Version:
+    message: str                        # the key message's id
+    language: str                       # one of LANGUAGES, never the original's
+    revisions: tuple[VersionRevision, ...]  # oldest first, numbered 1..n, at least one
+
+    def __post_init__(self) -> None:
+        numbers = [revision.number for revision in self.revisions]
+        if not numbers or numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"version {self.message}/{self.language}: revisions must be numbered 1..n")
+
+    @property
+    def current(self) -> VersionRevision:
+        return self.revisions[-1]
+
+    @property
+    def revision(self) -> int:
+        return self.current.number
+
+
+def out_of_date(version: Version, text_revision: int) -> bool:
+    """True when the original's text changed after the revision this version was made from."""
+    return version.current.source_revision < text_revision
+
+
+def complete(version: Version | None, text_revision: int) -> bool:
+    """A version that may stand in the outcome: agreed, and made from the original's current text."""
+    return version is not None and version.current.status == "agreed" and not out_of_date(version, text_revision)
+
+
+class VersionConflict(KeyMessageError):
+    """A version's save was based on a revision that is no longer its current one (or on none,
+    when another translator saved the first revision meanwhile). Nothing changed."""
+
+    code = "conflict"
+
+    def __init__(self, current: Version, yours: dict[str, Any], base_revision: int,
+                 original_language: str, text_revision: int) -> None:
+        latest = current.current
+        super().__init__(
+            f"Your changes were based on revision {base_revision} of the {current.language} version, but it "
+            f"is now at revision {latest.number} (saved by {latest.author}); nothing was saved. Merge your "
+            "changes into the current text and save again."
+        )
+        self.current = current
+        self.yours = yours
+        self.base_revision = base_revision
+        self.original_language = original_language
+        self.text_revision = text_revision
+
+    def to_error(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "current": version_contract(self.current, self.original_language, self.text_revision),
+            "yours": self.yours,
+        }
+
+
+def save_version(
+    version: Version | None, msg: KeyMessage, language: str, base_revision: int | None,
+    changes: dict[str, Any], author: str, now: datetime,
+) -> Version:
+    """Append a revision to `msg`'s version in `language` (the first one when `version` is None).
+
+    `base_revision` is the version's revision the changes were made on: 0 or None for a first save.
+    `changes` holds any of VERSION_FIELDS; a first save needs `text` (status defaults to draft).
+    The new revision records `msg.revision` as its source. As with `save`: changes that are already
+    what the version says return it unchanged, whatever the base, unless it is out of date and the
+    base is current (saving it again then confirms it against the original's present text); a stale
+    base raises VersionConflict. Raises InvalidEdit on a bad language, field or base.
+    """
+    if language not in LANGUAGES:
+        raise InvalidEdit(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.",
+                          code="not_found", field="language")
+    if language == msg.language:
+        raise InvalidEdit(f"{language} is the original's language: save the key message itself.",
+                          field="language")
+    if base_revision is None:
+        base_revision = 0
+    if not isinstance(base_revision, int) or isinstance(base_revision, bool) or base_revision < 0:
+        raise InvalidEdit("base_revision must be a revision number, or 0 (or null) for a version's first save.",
+                          field="base_revision")
+    if not isinstance(changes, dict):
+        raise InvalidEdit("The changes must be an object of fields.")
+    unknown = sorted(str(name) for name in changes if name not in VERSION_FIELDS)
+    if unknown:
+        raise InvalidEdit(f"Unknown field {', '.join(unknown)}; a version has text and status.", field=unknown[0])
+    cleaned = {name: _CLEANERS[name](value) for name, value in changes.items()}
+    source = msg.revision
+    if version is None:
+        if base_revision != 0:
+            raise InvalidEdit(f"There is no {language} version yet: its first save has base_revision 0.",
+                              code="not_found", field="base_revision")
+        if "text" not in cleaned:
+            raise InvalidEdit("A version's first save needs a text.", field="text")
+        values = {"status": "draft", **cleaned}
+        revision = _version_revision(1, values, source, author, now)
+        return Version(msg.id, language, (revision,))
+    current = version.current.fields()
+    values = {**current, **cleaned}
+    stale_source = out_of_date(version, msg.text_revision)
+    if values == current and (base_revision != version.revision or not stale_source):
+        return version
+    if base_revision != version.revision:
+        raise VersionConflict(version, cleaned, base_revision, msg.language, msg.text_revision)
+    revision = _version_revision(version.revision + 1, values, source, author, now)
+    return Version(version.message, language, version.revisions + (revision,))
+
+
+def version_contract(version: Version, original_language: str, text_revision: int) -> dict[str, Any]:
+    """A version as the API shows it."""
+    latest = version.current
+    return {
+        "message": version.message,
+        "language": version.language,
+        "original": False,
+        "original_language": original_language,
+        "text": latest.text,
+        "html": markup.render_html(latest.text),
+        "status": latest.status,
+        "revision": latest.number,
+        "source_revision": latest.source_revision,
+        "out_of_date": out_of_date(version, text_revision),
+        "author": latest.author,
+        "saved_at": latest.saved_at.isoformat(),
+    }
+
+
+def original_as_version(msg: KeyMessage) -> dict[str, Any]:
+    """The original, in the shape of a version (`GET .../versions/<its language>`)."""
+    latest = msg.current
+    return {
+        "message": msg.id,
+        "language": msg.language,
+        "original": True,
+        "original_language": msg.language,
+        "text": latest.text,
+        "html": markup.render_html(latest.text),
+        "status": latest.status,
+        "revision": latest.number,
+        "source_revision": latest.number,
+        "out_of_date": False,
+        "author": latest.author,
+        "saved_at": latest.saved_at.isoformat(),
+    }
+
+
+def version_summary(version: Version, text_revision: int) -> dict[str, Any]:
+    """What a message's `versions` field says of one version (no text: lists stay small)."""
+    latest = version.current
+    return {
+        "revision": latest.number,
+        "status": latest.status,
+        "out_of_date": out_of_date(version, text_revision),
+        "author": latest.author,
+        "saved_at": latest.saved_at.isoformat(),
+    }
+
+
+def version_history(version: Version) -> list[dict[str, Any]]:
+    return [
+        {"revision": r.number, "text": r.text, "status": r.status, "source_revision": r.source_revision,
+         "author": r.author, "saved_at": r.saved_at.isoformat()}
+        for r in version.revisions
+    ]
+
+
+def _version_revision(number: int, values: dict[str, Any], source: int, author: str,
+                      now: datetime) -> VersionRevision:
+    if not isinstance(author, str) or not author.strip():
+        raise ValueError("a revision needs an author")
+    if not isinstance(now, datetime) or now.utcoffset() is None:
+        raise ValueError("the time of a revision must be an aware datetime")
+    return VersionRevision(number=number, text=values["text"], status=values["status"],
+                           source_revision=source, author=author, saved_at=now.astimezone(timezone.utc))
 
 
 # --------------------------------------------------------------------------------------------------

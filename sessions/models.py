@@ -34,6 +34,7 @@ class AgendaItem(Base):
     chair_title: Mapped[str | None] = mapped_column(String(20), nullable=True)
     chair_role: Mapped[dict] = mapped_column(JSON, default=dict)
     chair_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
+    rapporteurs: Mapped[list] = mapped_column(JSON, default=list)   # person keys
     # iCalendar SEQUENCE and LAST-MODIFIED: move on whenever time or title changes.
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     modified_at: Mapped[datetime] = mapped_column(UTCDateTime)

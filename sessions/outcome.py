@@ -9,22 +9,35 @@ The document has three parts:
 2. key messages by objective, for each of the 23 GCM objectives that has any;
 3. the coverage table: every objective 1-23 against the sessions that produced messages on it.
 
+In a conference with several languages (`OutcomeInput.languages`), each message is shown in the
+document's language when that version is complete (agreed and made from the original's present
+text); otherwise its original is shown, in its own language and direction, marked "original in
+Arabic — translation pending" (in the document's language). A fourth part, the language coverage
+table, says for every message which languages are complete.
+
 Only agreed messages appear unless `include_drafts`; drafts are then marked with the "draft"
 label everywhere they appear. Sessions without any message to show are left out of part 1.
 
 Every string that comes from a person (titles, labels, groups, message text) is escaped for the
-format it lands in; message bodies go through `sessions.markup`. The renderers set no text
-direction except in DOCX, which has no page around it: there, language "ar" makes every paragraph,
-run and table right-to-left. No Flask, no database.
+format it lands in; message bodies go through `sessions.markup`. HTML is rendered from the Jinja
+template `templates/sessions/_outcome_document.html` with autoescaping; a message whose language
+is known carries its own `lang` and `dir`, the rest take the page's. In DOCX, which has no page
+around it, language "ar" makes every paragraph, run and table right-to-left, and a message in a
+language of the other direction gets its own paragraph direction (`w:bidi` on or off, `w:rtl` on
+its runs). No Flask, no database.
 """
 from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 import docx
+import jinja2
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from docx.enum.style import WD_STYLE_TYPE
@@ -32,11 +45,16 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from markupsafe import Markup
 
 from sessions import markup
 from sessions.key_messages import OBJECTIVES
 
 LANGUAGES = ("ar", "en", "fr")
+RTL = frozenset({"ar"})
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# How a message stands in one language, for the language coverage table.
+STATES = ("original", "complete", "draft", "out_of_date", "missing")
 
 # The keys of `OutcomeInput.labels`, with the English used when a key is missing.
 DEFAULT_LABELS = {
@@ -49,6 +67,19 @@ DEFAULT_LABELS = {
     "sessions": "Sessions",
     "draft": "Draft",
     "none": "No key message yet",
+    "pending_ar": "Original in Arabic — translation pending",
+    "pending_en": "Original in English — translation pending",
+    "pending_fr": "Original in French — translation pending",
+    "languages": "Key messages in each language",
+    "message": "Key message",
+    "language_ar": "Arabic",
+    "language_en": "English",
+    "language_fr": "French",
+    "state_original": "Original",
+    "state_complete": "Agreed translation",
+    "state_draft": "Translation in progress",
+    "state_out_of_date": "Translation out of date",
+    "state_missing": "Not translated",
 }
 
 
@@ -61,6 +92,10 @@ class MessageBlock:
     principles: Sequence[str] = ()      # keys of key_messages.PRINCIPLES
     group: str | None = None            # display text of the heading it is gathered under
     status: str = "agreed"              # "agreed" or "draft"
+    language: str | None = None         # the language `text` is in (None: the document's)
+    pending_from: str | None = None     # the original's language when `text` is the original standing
+                                        # in for a translation not complete yet
+    coverage: dict[str, str] = field(default_factory=dict)  # language -> one of STATES
 
 
 @dataclass(frozen=True)
@@ -81,6 +116,7 @@ class OutcomeInput:
     principle_titles: dict[str, str]    # principle key -> title in the document's language
     labels: dict[str, str] = field(default_factory=dict)   # see DEFAULT_LABELS
     include_drafts: bool = False
+    languages: Sequence[str] = ()       # the conference's languages: the language coverage table
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -93,6 +129,12 @@ class OutcomeMessage:
     draft: bool
     session_id: str
     session_title: str
+    language: str | None = None
+    pending_from: str | None = None
+
+    @property
+    def direction(self) -> str | None:
+        return None if self.language is None else ("rtl" if self.language in RTL else "ltr")
 
 
 @dataclass(frozen=True)
@@ -131,6 +173,13 @@ class CoverageRow:
 
 
 @dataclass(frozen=True)
+class LanguageRow:
+    session_title: str
+    number: int                         # the message's number within its session, from 1
+    states: tuple[tuple[str, str], ...]     # (language, one of STATES), in the conference's order
+
+
+@dataclass(frozen=True)
 class Outcome:
     title: str
     dates_label: str
@@ -140,6 +189,12 @@ class Outcome:
     sessions: tuple[SessionSection, ...]
     objectives: tuple[ObjectiveSection, ...]
     coverage: tuple[CoverageRow, ...]   # always 23 rows
+    languages: tuple[str, ...] = ()
+    language_rows: tuple[LanguageRow, ...] = ()     # empty unless `languages`
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language in RTL else "ltr"
 
 
 def build(data: OutcomeInput) -> Outcome:
@@ -149,13 +204,16 @@ def build(data: OutcomeInput) -> Outcome:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {data.language!r}")
     by_objective: dict[int, list[OutcomeMessage]] = {n: [] for n in OBJECTIVES}
     covered: dict[int, dict[str, CoverageSession]] = {n: {} for n in OBJECTIVES}
-    sections = []
+    sections, language_rows = [], []
     for session in data.sessions:
-        pairs = [
-            (block.group or None, _message(block, session, data))
-            for block in session.messages
-            if _included(block, data.include_drafts)
-        ]
+        blocks = [block for block in session.messages if _included(block, data.include_drafts)]
+        pairs = [(block.group or None, _message(block, session, data)) for block in blocks]
+        if data.languages:
+            for number, block in enumerate(blocks, start=1):
+                states = tuple((code, block.coverage.get(code, "missing")) for code in data.languages)
+                if any(state not in STATES for _code, state in states):
+                    raise ValueError(f"unknown language state in {states}")
+                language_rows.append(LanguageRow(session.title, number, states))
         if pairs:
             sections.append(
                 SessionSection(session.id, session.title, session.starts_label, _grouped(pairs))
@@ -181,6 +239,8 @@ def build(data: OutcomeInput) -> Outcome:
             CoverageRow(n, data.objective_titles.get(n, ""), tuple(covered[n].values()))
             for n in OBJECTIVES
         ),
+        languages=tuple(data.languages),
+        language_rows=tuple(language_rows),
     )
 
 
@@ -201,6 +261,8 @@ def _message(block: MessageBlock, session: SessionBlock, data: OutcomeInput) -> 
         draft=block.status == "draft",
         session_id=session.id,
         session_title=session.title,
+        language=block.language,
+        pending_from=block.pending_from if block.pending_from != data.language else None,
     )
 
 
@@ -248,6 +310,22 @@ def _join(items: list[str], outcome: Outcome) -> str:
     return format_list(items, locale=outcome.language) if items else ""
 
 
+def pending_label(message: OutcomeMessage, outcome: Outcome) -> str:
+    """"Original in Arabic — translation pending", or "" for a message in the document's language."""
+    if not message.pending_from:
+        return ""
+    return outcome.labels.get(f"pending_{message.pending_from}", "")
+
+
+def list_separators(count: int, outcome: Outcome) -> list[str]:
+    """The `count + 1` pieces of text around `count` items of a list in the document's language
+    (before the first, between each, after the last), so a template can put links between them."""
+    if count == 0:
+        return [""]
+    marks = [f"\x00{i}\x00" for i in range(count)]
+    return re.split(r"\x00\d+\x00", format_list(marks, locale=outcome.language))
+
+
 # --- Markdown -----------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
@@ -268,6 +346,9 @@ def _md_item(body: str, extra: list[str]) -> list[str]:
 
 def _md_message(message: OutcomeMessage, outcome: Outcome, extra: list[str]) -> list[str]:
     body = markup.to_markdown(message.text)
+    pending = pending_label(message, outcome)
+    if pending:
+        extra = [f"*{_md(pending)}*"] + extra
     if message.draft:
         body = f"**{_md(outcome.labels['draft'])}**\n\n{body}"
     return _md_item(body, extra)
@@ -305,90 +386,81 @@ def to_markdown(outcome: Outcome) -> str:
         names = [_md_cell(_session_name(s, outcome)) for s in row.sessions]
         sessions = _join(names, outcome) or f"*{_md_cell(labels['none'])}*"
         lines.append(f"| {_md_cell(_coverage_label(row.number, row.title, outcome))} | {sessions} |")
+    if outcome.languages:
+        names = [_md_cell(labels.get(f"language_{code}", code)) for code in outcome.languages]
+        lines += ["", f"## {_md(labels['languages'])}", "",
+                  f"| {_md_cell(labels['message'])} | " + " | ".join(names) + " |",
+                  "|---|" + "---|" * len(names)]
+        for row in outcome.language_rows:
+            cells = [_md_cell(labels.get(f"state_{state}", state)) for _code, state in row.states]
+            lines.append(f"| {_md_cell(message_label(row, outcome))} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def message_label(row: LanguageRow, outcome: Outcome) -> str:
+    return f"{row.session_title} · {_number(row.number, outcome)}"
 
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
+class Helpers:
+    """What the template needs beyond the document's fields: wording shared with the other formats."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+
+    def body(self, message: OutcomeMessage) -> Markup:
+        return Markup(markup.render_html(message.text))     # sanitised by sessions.markup (nh3)
+
+    def pending(self, message: OutcomeMessage) -> str:
+        return pending_label(message, self.outcome)
+
+    def tags(self, message: OutcomeMessage) -> str:
+        return _tags(message, self.outcome)
+
+    def objective_heading(self, objective: ObjectiveSection) -> str:
+        return _objective_heading(objective.number, objective.title, self.outcome)
+
+    def coverage_label(self, row: CoverageRow) -> str:
+        return _coverage_label(row.number, row.title, self.outcome)
+
+    def session_name(self, entry: CoverageSession) -> str:
+        return _session_name(entry, self.outcome)
+
+    def separators(self, count: int) -> list[str]:
+        return list_separators(count, self.outcome)
+
+    def language_name(self, code: str) -> str:
+        return self.outcome.labels.get(f"language_{code}", code)
+
+    def message_label(self, row: LanguageRow) -> str:
+        return message_label(row, self.outcome)
+
+    def state(self, state: str) -> str:
+        return self.outcome.labels.get(f"state_{state}", state)
 
 
-def _html_message(message: OutcomeMessage, outcome: Outcome, footer: str) -> str:
-    classes = "outcome-message outcome-message-draft" if message.draft else "outcome-message"
-    parts = [f'<li class="{classes}">']
-    if message.draft:
-        draft = _h(outcome.labels["draft"])
-        parts.append(f'<p class="outcome-draft-mark"><strong>{draft}</strong></p>')
-    parts.append(f'<div class="outcome-text">{markup.render_html(message.text)}</div>')
-    if footer:
-        parts.append(footer)
-    parts.append("</li>")
-    return "".join(parts)
+def _escape(value):
+    # Autoescaping, with html.escape's entities (&quot; &#x27;) rather than markupsafe's numeric ones.
+    if isinstance(value, Markup) or value is None:
+        return value
+    return Markup(html.escape(str(value), quote=True))
 
 
-def _session_anchor(session_id: str) -> str:
-    return _h(f"outcome-session-{session_id}")
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              finalize=_escape, undefined=jinja2.StrictUndefined)
+
+
+DOCUMENT_TEMPLATE = "sessions/_outcome_document.html"
 
 
 def to_html_fragment(outcome: Outcome) -> str:
-    """The outcome document as an HTML fragment (an <article>) for a page that sets lang and dir."""
-    out = ['<article class="outcome">', f"<h1>{_h(outcome.title)}</h1>"]
-    if outcome.dates_label:
-        out.append(f'<p class="outcome-dates">{_h(outcome.dates_label)}</p>')
-    out += ['<section class="outcome-by-session">', f"<h2>{_h(outcome.labels['by_session'])}</h2>"]
-    for section in outcome.sessions:
-        out += [
-            f'<section class="outcome-session" id="{_session_anchor(section.id)}">',
-            f"<h3>{_h(section.title)}</h3>",
-        ]
-        if section.starts_label:
-            out.append(f'<p class="outcome-when">{_h(section.starts_label)}</p>')
-        for group in section.groups:
-            if group.title:
-                out.append(f'<h4 class="outcome-group">{_h(group.title)}</h4>')
-            out.append('<ul class="outcome-messages">')
-            for message in group.messages:
-                tags = _tags(message, outcome)
-                footer = f'<p class="outcome-tags">{_h(tags)}</p>' if tags else ""
-                out.append(_html_message(message, outcome, footer))
-            out.append("</ul>")
-        out.append("</section>")
-    out += ["</section>", '<section class="outcome-by-objective">',
-            f"<h2>{_h(outcome.labels['by_objective'])}</h2>"]
-    for objective in outcome.objectives:
-        out += [
-            f'<section class="outcome-objective" id="outcome-objective-{objective.number}">',
-            f"<h3>{_h(_objective_heading(objective.number, objective.title, outcome))}</h3>",
-            '<ul class="outcome-messages">',
-        ]
-        for message in objective.messages:
-            source = (f'<p class="outcome-source"><a href="#{_session_anchor(message.session_id)}">'
-                      f"{_h(message.session_title)}</a></p>")
-            out.append(_html_message(message, outcome, source))
-        out += ["</ul>", "</section>"]
-    out += [
-        "</section>",
-        '<section class="outcome-coverage">',
-        f"<h2>{_h(outcome.labels['coverage'])}</h2>",
-        '<table class="outcome-coverage-table">',
-        f'<thead><tr><th scope="col">{_h(outcome.labels["objective"])}</th>'
-        f'<th scope="col">{_h(outcome.labels["sessions"])}</th></tr></thead>',
-        "<tbody>",
-    ]
-    for row in outcome.coverage:
-        links = [
-            f'<a href="#{_session_anchor(s.id)}">{_h(_session_name(s, outcome))}</a>'
-            for s in row.sessions
-        ]
-        cell = _join(links, outcome) or f"<em>{_h(outcome.labels['none'])}</em>"
-        css = "" if row.sessions else ' class="outcome-uncovered"'
-        out.append(
-            f'<tr{css}><th scope="row">{_h(_coverage_label(row.number, row.title, outcome))}</th>'
-            f"<td>{cell}</td></tr>"
-        )
-    out += ["</tbody>", "</table>", "</section>", "</article>"]
-    return "\n".join(out) + "\n"
+    """The outcome document as an HTML fragment (an <article>) for a page that sets lang and dir,
+    rendered from DOCUMENT_TEMPLATE (the page, templates/sessions/outcome.html, includes the same)."""
+    rendered = _environment().get_template(DOCUMENT_TEMPLATE).render(outcome=outcome, h=Helpers(outcome))
+    return rendered.strip("\n") + "\n"
 
 
 # --- DOCX ---------------------------------------------------------------------------------------
@@ -453,6 +525,7 @@ def to_docx(outcome: Outcome) -> bytes:
 
     if outcome.language == "ar":
         _right_to_left(document)
+    _own_direction(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -470,6 +543,13 @@ def _docx_message(document, message: OutcomeMessage, outcome: Outcome) -> None:
         if index == 0 and message.draft:
             paragraph.add_run(_x(outcome.labels["draft"]) + ": ").bold = True
         paragraph.add_run(_x(block))  # "\n" inside a block becomes a line break
+        if message.direction is not None and message.direction != outcome.direction:
+            # A message in the other direction than the document: its own paragraph direction,
+            # set after the whole document is made right-to-left (see `_own_direction`).
+            paragraph._p.set(_OWN_DIRECTION, message.direction)
+    pending = pending_label(message, outcome)
+    if pending:
+        document.add_paragraph(style=DETAILS_STYLE).add_run(_x(pending)).italic = True
 
 
 # Elements that may follow <w:bidi/> inside <w:pPr> and <w:sectPr>, in schema order: Word rejects
@@ -481,6 +561,38 @@ _PPR_AFTER_BIDI = (
     "w:pPrChange",
 )
 _SECTPR_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+# A marker attribute on the message paragraphs whose direction differs from the document's; it is
+# replaced by the paragraph's real properties before saving and never reaches the file.
+_OWN_DIRECTION = "{urn:minbar}direction"
+
+
+def _own_direction(document) -> None:
+    """Right-to-left paragraphs (`w:bidi`) and runs (`w:rtl`) for Arabic messages in an English or
+    French document; explicitly left-to-right ones (`w:bidi w:val="0"`, no `w:rtl`) for English or
+    French messages in an Arabic document, whose defaults are right-to-left."""
+    for p in list(document.element.body.iter(qn("w:p"))):
+        direction = p.attrib.pop(_OWN_DIRECTION, None)
+        if direction is None:
+            continue
+        ppr = p.get_or_add_pPr()
+        bidi = ppr.find(qn("w:bidi"))
+        if bidi is None:
+            bidi = OxmlElement("w:bidi")
+            ppr.insert_element_before(bidi, *_PPR_AFTER_BIDI)
+        runs = [r.get_or_add_rPr() for r in p.iter(qn("w:r"))]
+        if direction == "rtl":
+            bidi.attrib.pop(qn("w:val"), None)
+            for rpr in runs:
+                rpr.get_or_add_rtl()
+        else:
+            bidi.set(qn("w:val"), "0")
+            for rpr in runs:
+                rpr._remove_rtl()
+                rtl = OxmlElement("w:rtl")
+                rtl.set(qn("w:val"), "0")
+                rpr._insert_rtl(rtl)
 
 
 def _right_to_left(document) -> None:

@@ -38,7 +38,7 @@ def _rows(slug: str):
     db = get_db()
     conf = queries.conference(db, slug)
     session = (request.args.get("session") or "").strip() or None
-    return conf, session, report(db, conf, now(), session)
+    return conf, session, report(db, conf, now(), session, lang())
 
 
 def _links(slug: str, session: str | None, **extra) -> dict:

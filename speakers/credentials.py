@@ -3,6 +3,8 @@
 - the session cookie (Flask's signed session, HttpOnly, SameSite=Lax, Secure over https): it
   holds the link's id under `SESSION_KEY`, never the token;
 - `Authorization: Bearer TOKEN` for API clients;
+- an organiser account signed in with its password (`speakers.organiser_session`, same cookie,
+  CSRF token on writes);
 - `auth={"token": ...}` on a Socket.IO connection (unattended screens, scripts), else the
   connection's session cookie (`conference.live.connect`);
 - `?token=` on a page GET is exchanged: the session is set and the browser is sent (303) to the
@@ -22,7 +24,7 @@ from flask import current_app, g, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
 
 from conference.errors import MinbarError
-from speakers import access
+from speakers import access, organiser_session
 from speakers.identity import ANONYMOUS, Identity
 
 SESSION_KEY = "link"          # the signed-in link's id in the session cookie
@@ -123,6 +125,9 @@ def resolve_request():
             return None
         if request.method not in SAFE_METHODS and not _same_origin():
             raise MinbarError("forbidden", "This request did not come from Minbar's own pages.")
+        return None
+    if organiser_session.SESSION_KEY in session:   # an organiser account signed in (CSRF on writes)
+        g.identity = organiser_session.resolve()
     return None
 
 

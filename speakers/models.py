@@ -24,6 +24,7 @@ class Person(Base):
     group: Mapped[str] = mapped_column(String(40), default="other")
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    gender: Mapped[str | None] = mapped_column(String(20), nullable=True)   # for balance figures
 
     def name_in(self, language: str) -> str:
         return (self.names or {}).get(language) or self.name

@@ -50,6 +50,14 @@ ACTIONS: dict[str, str] = {
     "messages.translate": "edit the translations of key messages (not agree originals)",
     "speech_text.upload": "upload a statement's text in advance (context: speaker, the slot's person)",
     "speech_text.read": "read the speech texts of a session",
+    # the secretariat's workspace (organisers only)
+    "page.workspace": "open the workspace pages of the conference",
+    "workspace.people": "add and edit people; name interpreters of a booth",
+    "workspace.schedule": "move and resize sessions, assign speakers, chairs and rapporteurs, reorder slots",
+    "workspace.links": "issue, list, revoke and e-mail access links",
+    "workspace.audit": "read and export the audit log",
+    "workspace.balance": "read and export the balance of speaking time",
+    "workspace.conferences": "export the agenda file, clone the conference",
 }
 
 # Actions open to everyone, anonymous viewers included.
@@ -86,6 +94,10 @@ def _rapporteur(identity: Identity, conference: str, session: str | None) -> boo
     return _role_here(identity, "rapporteur", conference, session) and session is not None
 
 
+def _translator(identity: Identity, conference: str, session: str | None) -> bool:
+    return _role_here(identity, "translator", conference, session) and session is not None
+
+
 def _upload(identity: Identity, conference: str, session: str | None, speaker: str | None = None) -> bool:
     if identity.role != "speaker" or not _in(identity, conference) or session is None:
         return False
@@ -112,12 +124,15 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return chair or _interpreter(identity, conference, session)
     if action == "channel.booth":
         return chair or (_interpreter(identity, conference, session) and identity.booth == context.get("booth"))
-    if action in ("page.rapporteur", "messages.write"):
+    if action == "messages.write":
         return _rapporteur(identity, conference, session)
+    if action == "page.rapporteur":
+        # The console is shared: rapporteurs write the originals, translators their versions.
+        return _rapporteur(identity, conference, session) or _translator(identity, conference, session)
     if action == "messages.read_drafts":
-        # Drafts are working text: the conference's rapporteurs, the session's chair. `session`
-        # None asks for the whole conference (the outcome with drafts): no chair then.
-        return (identity.role == "rapporteur" and _in(identity, conference)) or chair
+        # Drafts are working text: the conference's rapporteurs and translators, the session's
+        # chair. `session` None asks for the whole conference (the outcome with drafts): no chair then.
+        return (identity.role in ("rapporteur", "translator") and _in(identity, conference)) or chair
     if action == "messages.translate":
         return _role_here(identity, "translator", conference, session)
     if action == "presentation.drive":
@@ -128,6 +143,8 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _upload(identity, conference, session, context.get("speaker"))
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
+    if action == "page.workspace" or action.startswith("workspace."):
+        return False                      # organisers only (decided above)
     raise AssertionError(f"action {action!r} is declared but not decided")   # pragma: no cover
 
 

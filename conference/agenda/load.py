@@ -52,14 +52,20 @@ def load(spec: ConferenceSpec, db: Session, now: datetime, source_text: str = ""
             title=dict(spec.title), timezone=spec.timezone, languages=list(spec.languages),
             platform_url=spec.platform_url, floor_listen_url=spec.floor_listen_url,
             venue=dict(spec.venue), organisers=dict(spec.organisers),
-            booths=[{"language": b.language, "sources": list(b.sources), "listen_url": b.listen_url}
-                    for b in spec.booths],
+            booths=[_booth(b) for b in spec.booths],
             source_digest=digest(source_text) if source_text else conference.source_digest or "")
     db.flush()
     _load_days(spec, conference, db)
     people = _load_people(spec, conference, db, report)
     _load_items(spec, conference, db, people, now, report)
     return report
+
+
+def _booth(booth) -> dict:
+    row = {"language": booth.language, "sources": list(booth.sources), "listen_url": booth.listen_url}
+    if booth.interpreters:
+        row["interpreters"] = list(booth.interpreters)
+    return row
 
 
 def _assign(row, report: LoadReport, label: str, now: datetime, **values) -> bool:
@@ -97,7 +103,7 @@ def _load_people(spec, conference, db, report) -> dict[str, Person]:
                 name=person.display_name, names={k: v for k, v in person.name.items() if k},
                 title=person.title, organisation=person.organisation,
                 delegation=person.delegation, group=person.group, language=person.language,
-                rank=person.rank)
+                rank=person.rank, gender=person.gender)
         people[person.id] = row
     db.flush()
     # People no longer named are detached from slots before removal, never left dangling.
@@ -121,8 +127,9 @@ def _load_items(spec, conference, db, people, now, report) -> None:
             db.delete(tombstone)
         row = existing.pop(item.id, None)
         if row is None:
-            # A session that comes back is newer than its cancellation.
-            row = AgendaItem(conference_id=conference.id, key=item.id, sequence=0,
+            # A session that comes back is newer than its cancellation; the file's sequence is
+            # where its calendar SEQUENCE starts.
+            row = AgendaItem(conference_id=conference.id, key=item.id, sequence=item.sequence,
                              modified_at=_later(tombstone.modified_at if tombstone else None, now))
             db.add(row)
             report.created.append(f"session {item.id}")
@@ -175,12 +182,15 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
             starts_at=starts_at, ends_at=ends_at, objectives=list(item.objectives),
             stated_minutes=item.stated_minutes, intervention_minutes=item.intervention_minutes,
             chair_title=chair.title if chair else None, chair_role=dict(chair.role) if chair else {},
-            chair_person_id=people[chair.person].id if chair and chair.person else None)
+            chair_person_id=people[chair.person].id if chair and chair.person else None,
+            rapporteurs=list(item.rapporteurs))
     if calendar_visible:
         row.sequence = (row.sequence or 0) + 1
         row.modified_at = now
     if previous is not None and (changed or calendar_visible):
         row.modified_at = _later(previous, now)
+    # The file's sequence is a floor: a database rebuilt from it never goes back.
+    row.sequence = max(row.sequence or 0, item.sequence)
 
 
 def _load_slot(slot: SlotSpec, row: Slot, position, people, report) -> None:

@@ -31,11 +31,12 @@ __all__ = ["parse_file", "parse_text"]
 ROOT_KEYS = ("conference", "booths", "people", "days")
 CONFERENCE_KEYS = ("slug", "timezone", "languages", "platform_url", "floor_listen_url", "title",
                    "venue", "organisers")
-BOOTH_KEYS = ("language", "sources", "listen_url")
-PERSON_KEYS = ("id", "name", "title", "organisation", "delegation", "group", "language", "rank")
+BOOTH_KEYS = ("language", "sources", "listen_url", "interpreters")
+PERSON_KEYS = ("id", "name", "title", "organisation", "delegation", "group", "language", "rank", "gender")
 DAY_KEYS = ("date", "items")
 ITEM_KEYS = ("id", "kind", "number", "start", "end", "objectives", "stated_minutes",
-             "intervention_minutes", "title", "description", "chair", "slots")
+             "intervention_minutes", "title", "description", "chair", "slots", "rapporteurs",
+             "sequence")
 CHAIR_KEYS = ("title", "person", "role")
 SLOT_KEYS = ("id", "kind", "minutes", "speaker", "tbd", "language", "role")
 
@@ -392,6 +393,7 @@ class _Reader:
             language=language,
             sources=self.value(table, "sources", _strs, path, label, required=True),
             listen_url=self.value(table, "listen_url", _str, path, label, default=""),
+            interpreters=self.value(table, "interpreters", _strs, path, label, default=()),
             where=self.where(path),
         )
 
@@ -410,6 +412,7 @@ class _Reader:
             group=get(table, "group", _str, path, label, default="other"),
             language=get(table, "language", _str, path, label),
             rank=get(table, "rank", _int, path, label),
+            gender=get(table, "gender", _str, path, label),
             where=self.where(path),
         )
 
@@ -441,6 +444,8 @@ class _Reader:
             objectives=get("objectives", _ints, default=()),
             stated_minutes=get("stated_minutes", _int),
             intervention_minutes=get("intervention_minutes", _int),
+            rapporteurs=get("rapporteurs", _strs, default=()),
+            sequence=get("sequence", _int, default=0),
         )
         chair_table = self.table(table, "chair", path, label, item=item_id)
         chair = None if chair_table is None else self.chair(chair_table, path + ("chair",), item_id,

@@ -19,6 +19,7 @@ SESSION_KINDS = (
 NUMBERED_KINDS = ("plenary", "roundtable")
 SLOT_KINDS = ("statement", "presentation", "discussion")
 CHAIR_TITLES = ("chair", "facilitator", "moderator")
+GENDERS = ("female", "male", "other")
 
 STAKEHOLDER_GROUPS = (
     "member_state", "un_entity", "intergovernmental", "civil_society", "migrants",
@@ -65,6 +66,7 @@ class PersonSpec:
     group: str = "other"          # one of STAKEHOLDER_GROUPS
     language: str | None = None   # the language they speak, one of the conference languages
     rank: int | None = None       # protocol precedence inside Member States (1 = head of State ...)
+    gender: str | None = None     # optional, for the balance figures: one of GENDERS
     where: Where = field(default_factory=Where, compare=False)
 
     def __post_init__(self) -> None:
@@ -112,6 +114,8 @@ class ItemSpec:
     chair: ChairSpec | None = None
     slots: tuple[SlotSpec, ...] = ()
     intervention_minutes: int | None = None  # limit per open-discussion intervention
+    rapporteurs: tuple[str, ...] = ()        # PersonSpec ids of the session's rapporteurs
+    sequence: int = 0             # the calendar SEQUENCE reached so far (a floor; never goes back)
     where: Where = field(default_factory=Where, compare=False)
 
 
@@ -120,6 +124,7 @@ class BoothSpec:
     language: str                 # the booth's target language
     sources: tuple[str, ...]      # languages it can work from
     listen_url: str = ""
+    interpreters: tuple[str, ...] = ()   # PersonSpec ids of the booth's interpreters
     where: Where = field(default_factory=Where, compare=False)
 
 

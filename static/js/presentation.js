@@ -32,12 +32,16 @@
     var shown = current(state);
     var slide = document.getElementById("pres-slide");
     var text = document.getElementById("pres-text");
+    var pending = document.getElementById("pres-pending");
     if (!shown) {
+      pending.textContent = "";
       slide.dataset.empty = "true";
       document.getElementById("pres-counter").textContent = "";
       document.getElementById("pres-session").textContent = "";
       document.getElementById("pres-objectives").textContent = "";
       text.textContent = S.empty;
+      text.lang = cfg.lang;
+      text.dir = (cfg.directions || {})[cfg.lang] || "auto";
       return;
     }
     var m = shown.message;
@@ -46,7 +50,15 @@
     slide.dataset.message = m.id;
     document.getElementById("pres-counter").textContent = fill(S.counter, { n: shown.index + 1, count: shown.count });
     document.getElementById("pres-session").textContent = cfg.titles[m.session] || m.session;
-    text.innerHTML = m.html;             // sanitised by the server (sessions/markup.render_html)
+    // The agreed version in the page's language when it is complete; else the original, in its own
+    // language and direction, marked as pending translation.
+    var version = m.versions && m.versions[cfg.lang];
+    var translated = m.language !== cfg.lang && version && version.status === "agreed" && !version.out_of_date && version.html;
+    var language = translated ? cfg.lang : (m.language || cfg.lang);
+    text.innerHTML = translated ? version.html : m.html;   // sanitised by the server (sessions/markup.render_html)
+    text.lang = language;
+    text.dir = (cfg.directions || {})[language] || "auto";
+    pending.textContent = language !== cfg.lang ? ((S.pending || {})[language] || "") : "";
     document.getElementById("pres-objectives").textContent = m.objectives.length
       ? S.objectives + ": " + m.objectives.map(function (n) { return n + ". " + (cfg.objectives[n] || ""); }).join(" · ")
       : "";

@@ -12,6 +12,12 @@
 // decides. Other rapporteurs' saves arrive as `key_messages` events on the session's room; a
 // draft arrives as a notice and is fetched with this page's session (its sign-in cookie).
 //
+// Languages: a message is written in one language (its original, `language`) and has a version in
+// each other conference language, with its own revisions and status. Translators (cfg.can_write
+// false) edit versions only; versions save like the original (pending edits kept on this device,
+// `base_revision`, a 409 shows both texts to merge). A version's text is fetched when its panel is
+// opened, and again when another writer's save of it arrives.
+//
 // Message previews are the server's sanitised HTML (sessions/markup.render_html); everything else
 // a person typed is set as text, never as HTML.
 (function (global) {
@@ -43,6 +49,10 @@
     FIELDS.forEach(function (k) { f[k] = m[k] === undefined ? null : m[k]; });
     return f;
   }
+  function langAttrs(node, code) {
+    if (code) { node.lang = code; node.dir = (cfg.directions || {})[code] || "auto"; } else { node.dir = "auto"; }
+  }
+  function languageName(code) { return (cfg.language_names || {})[code] || code; }
   function newKey() {
     var bytes = new Uint8Array(12);
     global.crypto.getRandomValues(bytes);
@@ -106,6 +116,15 @@
     q(".km-take-theirs").addEventListener("click", function () { takeTheirs(card); });
     var history = q(".km-history");
     history.addEventListener("toggle", function () { if (history.open) { loadHistory(card); } });
+    card.versionsBox = q(".km-versions");
+    card.versions = {};
+    card.versionsBox.addEventListener("toggle", function () { if (card.versionsBox.open) { loadVersions(card); } });
+    if (!cfg.can_write) {                                // a translator: the original is read-only
+      card.text.readOnly = true;
+      [card.status, card.group].concat(Array.prototype.slice.call(card.objectives), Array.prototype.slice.call(card.principles))
+        .forEach(function (input) { input.disabled = true; });
+      q(".km-order").hidden = true;
+    }
     cards[key] = card;
     return card;
   }
@@ -147,6 +166,11 @@
     badge.dataset.status = v.status;
     card.el.dataset.status = v.status;
     card.el.querySelector(".km-number").textContent = card.mid || "…";
+    var original = card.server ? card.server.language : (cfg.my_language || (cfg.languages || [])[0]);
+    card.el.querySelector(".km-language").textContent = fill(S.original, { name: languageName(original) });
+    langAttrs(card.text, original);
+    langAttrs(card.preview, original);
+    renderVersionsState(card);
     card.el.classList.toggle("km-pending", !!(entry && !empty(entry.changes)));
   }
 
@@ -202,7 +226,12 @@
   function flushAll() {
     Object.keys(store).forEach(function (key) {
       var card = cards[key];
-      if (card) { flush(card); }
+      if (card) { flush(card); return; }
+      var parts = key.split(":");                      // "v:<message id>:<language>"
+      if (parts[0] === "v" && cards[parts[1]]) {
+        var ed = versionEditor(cards[parts[1]], parts[2]);
+        if (ed) { flushVersion(ed); }
+      }
     });
   }
 
@@ -330,8 +359,12 @@
     card.el.querySelector(".km-conflict").hidden = true;
   }
 
+  // An instant in the conference's zone and the reader's language (not the device's).
   function when(iso) {
-    try { return new Date(iso).toLocaleString(document.documentElement.lang); } catch (e) { return iso; }
+    try {
+      return new Date(iso).toLocaleString(cfg.lang || document.documentElement.lang,
+                                          { timeZone: cfg.timezone, dateStyle: "medium", timeStyle: "short" });
+    } catch (e) { return iso; }
   }
 
   // -- order ------------------------------------------------------------------------------
@@ -376,7 +409,7 @@
           mark.className = "km-current";
           mark.textContent = S.current;
           head.appendChild(mark);
-        } else {
+        } else if (cfg.can_write) {                    // translators never restore an original
           var button = document.createElement("button");
           button.type = "button";
           button.className = "km-restore";
@@ -436,6 +469,7 @@
     var m = event.message;
     if (!cards[m.id] && creating > 0) { deferred.push(event); return; }   // maybe our own create
     if (m.redacted) { fetchOne(m.id); } else { apply(m); }
+    if (event.language && cards[m.id]) { refreshVersion(cards[m.id], event.language); }
   }
 
   function drainDeferred() {
@@ -456,7 +490,11 @@
     return request("GET", cfg.api).then(function (res) {
       if (!res.ok) { return; }
       var total = 0;
-      res.body.forEach(function (m) { total += m.revision; apply(m); });
+      res.body.forEach(function (m) {
+        total += m.revision;
+        Object.keys(m.versions || {}).forEach(function (code) { total += m.versions[code].revision; });
+        apply(m);
+      });
       version = Math.max(version, total);
     });
   }
@@ -478,8 +516,203 @@
     var t = session.state && session.state.timer;
     var node = document.getElementById("km-timer");
     if (!t) { node.textContent = "–"; return; }
-    node.textContent = global.Minbar.formatClock(session.timerRemaining());
+    node.textContent = duration(session.timerRemaining());
     node.dataset.phase = global.Minbar.phase(session.timerRemaining(), t.warn_s);
+  }
+
+  // Minutes and seconds near the end; hours, then days, when the end is far away ("1691:10" is
+  // seventy days, which no one reads off a clock).
+  function duration(ms) {
+    var minutes = Math.floor(Math.abs(ms) / 60000);
+    if (minutes < 60) { return global.Minbar.formatClock(ms); }
+    var sign = ms < 0 ? "+" : "";
+    var hours = Math.floor(minutes / 60);
+    if (hours < 24) { return sign + fill(S.hours, { h: hours, m: minutes % 60 }); }
+    return sign + fill(S.days, { d: Math.floor(hours / 24), h: hours % 24 });
+  }
+
+  // -- versions in the other languages ----------------------------------------------------
+
+  var VERSION_TEMPLATE = document.getElementById("km-version");
+
+  function otherLanguages(card) {
+    var original = card.server ? card.server.language : null;
+    return (cfg.languages || []).filter(function (code) { return code !== original; });
+  }
+
+  function versionState(card, code) {
+    var v = card.server && card.server.versions && card.server.versions[code];
+    if (!v) { return S.missing; }
+    if (v.out_of_date) { return S.out_of_date; }
+    return v.status === "agreed" ? labelOf("agreed") : labelOf("draft");
+  }
+  function labelOf(status) {
+    var option = template.content.querySelector('.km-status option[value="' + status + '"]');
+    return option ? option.textContent : status;
+  }
+
+  function renderVersionsState(card) {
+    var target = card.el.querySelector(".km-versions-state");
+    if (!card.server) { card.versionsBox.hidden = true; return; }
+    card.versionsBox.hidden = false;
+    target.textContent = otherLanguages(card).map(function (code) {
+      return languageName(code) + ": " + versionState(card, code);
+    }).join(" · ");
+    otherLanguages(card).forEach(function (code) { if (card.versions[code]) { renderVersion(card.versions[code]); } });
+  }
+
+  function versionKey(card, code) { return "v:" + card.mid + ":" + code; }
+
+  function versionEditor(card, code) {
+    if (card.versions[code]) { return card.versions[code]; }
+    if (!card.mid || otherLanguages(card).indexOf(code) < 0) { return null; }
+    var el = VERSION_TEMPLATE.content.firstElementChild.cloneNode(true);
+    var ed = { card: card, lang: code, el: el, server: null, loaded: false, inflight: false, conflict: null, timer: null };
+    ed.text = el.querySelector(".km-version-text");
+    ed.status = el.querySelector(".km-version-status");
+    ed.save = el.querySelector(".km-save");
+    el.querySelector(".km-version-title").textContent = fill(S.version, { name: languageName(code) });
+    langAttrs(ed.text, code);
+    langAttrs(el.querySelector(".km-theirs"), code);
+    langAttrs(el.querySelector(".km-yours"), code);
+    langAttrs(el.querySelector(".km-merged"), code);
+    ed.text.addEventListener("input", function () { versionEdit(ed, "text", ed.text.value, TEXT_DELAY); });
+    ed.status.addEventListener("change", function () { versionEdit(ed, "status", ed.status.value, FIELD_DELAY); });
+    el.querySelector(".km-save-merged").addEventListener("click", function () {
+      var entry = store[versionKey(card, code)], error = ed.conflict;
+      if (!entry || !error) { return; }
+      entry.changes.text = el.querySelector(".km-merged").value;
+      entry.base = error.current.revision;
+      entry.snapshot = { text: error.current.text, status: error.current.status };
+      persist();
+      ed.conflict = null;
+      el.querySelector(".km-conflict").hidden = true;
+      renderVersion(ed);
+      flushVersion(ed);
+    });
+    el.querySelector(".km-take-theirs").addEventListener("click", function () {
+      delete store[versionKey(card, code)];
+      persist();
+      ed.conflict = null;
+      el.querySelector(".km-conflict").hidden = true;
+      renderVersion(ed);
+    });
+    card.versions[code] = ed;
+    card.el.querySelector(".km-versions-list").appendChild(el);
+    return ed;
+  }
+
+  function loadVersions(card) {
+    otherLanguages(card).forEach(function (code) {
+      var ed = versionEditor(card, code);
+      if (ed && !ed.loaded) { refreshVersion(card, code); }
+    });
+  }
+
+  function refreshVersion(card, code) {
+    var ed = card.versions[code];
+    if (!ed) { return; }
+    var exists = card.server && card.server.versions && card.server.versions[code];
+    if (!exists) { ed.loaded = true; renderVersion(ed); return; }
+    request("GET", cfg.api + "/" + encodeURIComponent(card.mid) + "/versions/" + code).then(function (res) {
+      if (!res.ok) { return; }
+      if (!ed.server || res.body.revision >= ed.server.revision) { ed.server = res.body; }
+      ed.loaded = true;
+      renderVersion(ed);
+    });
+  }
+
+  function renderVersion(ed) {
+    var entry = store[versionKey(ed.card, ed.lang)];
+    var values = ed.server ? { text: ed.server.text, status: ed.server.status } : { text: "", status: "draft" };
+    if (entry) { Object.keys(entry.changes).forEach(function (k) { values[k] = entry.changes[k]; }); }
+    if (ed.text.value !== values.text && document.activeElement !== ed.text) { ed.text.value = values.text; }
+    ed.status.value = values.status;
+    var badge = ed.el.querySelector(".km-version-badge");
+    badge.textContent = versionState(ed.card, ed.lang);
+    badge.dataset.status = ed.server ? (ed.server.out_of_date ? "stale" : ed.server.status) : "missing";
+    var summary = ed.card.server && ed.card.server.versions && ed.card.server.versions[ed.lang];
+    ed.el.querySelector(".km-version-stale").hidden = !(summary && summary.out_of_date);
+    ed.el.classList.toggle("km-pending", !!(entry && !empty(entry.changes)));
+  }
+
+  function versionEdit(ed, field, value, delay) {
+    var key = versionKey(ed.card, ed.lang);
+    if (!store[key]) {
+      store[key] = { changes: {}, base: ed.server ? ed.server.revision : 0,
+                     snapshot: ed.server ? { text: ed.server.text, status: ed.server.status } : null };
+    }
+    store[key].changes[field] = value;
+    persist();
+    renderVersion(ed);
+    clearTimeout(ed.timer);
+    ed.timer = setTimeout(function () { flushVersion(ed); }, delay);
+  }
+
+  function flushVersion(ed) {
+    var key = versionKey(ed.card, ed.lang), entry = store[key];
+    if (!entry || empty(entry.changes) || ed.inflight || ed.conflict) { return; }
+    if (!entry.base && !(entry.changes.text || "").trim()) { return; }   // nothing to create yet
+    var sent = JSON.parse(JSON.stringify(entry.changes));
+    ed.inflight = true;
+    ed.save.textContent = S.saving;
+    ed.save.dataset.kind = "saving";
+    request("PUT", cfg.api + "/" + encodeURIComponent(ed.card.mid) + "/versions/" + ed.lang,
+            Object.assign({ base_revision: entry.base || 0 }, sent)).then(function (res) {
+      ed.inflight = false;
+      if (res.ok) {
+        retryDelay = 2000;
+        Object.keys(sent).forEach(function (k) { if (same(entry.changes[k], sent[k])) { delete entry.changes[k]; } });
+        entry.base = res.body.revision;
+        entry.snapshot = { text: res.body.text, status: res.body.status };
+        ed.server = res.body;
+        if (empty(entry.changes)) { delete store[key]; }
+        persist();
+        ed.save.textContent = fill(S.saved, { n: res.body.revision });
+        ed.save.dataset.kind = "saved";
+        renderVersion(ed);
+        if (store[key]) { ed.timer = setTimeout(function () { flushVersion(ed); }, 0); }
+      } else if (res.status === 409 && res.body && res.body.error && res.body.error.current) {
+        versionConflict(ed, entry, res.body.error);
+      } else if (res.status === 0 || res.status >= 500 || res.status === 429) {
+        ed.save.textContent = S.pending;
+        ed.save.dataset.kind = "pending";
+        retryLater();
+      } else {
+        var error = (res.body && res.body.error) || {};
+        ed.save.textContent = fill(S.refused, { reason: (S.field_errors[error.field]) || error.message || String(res.status) });
+        ed.save.dataset.kind = "refused";
+      }
+    });
+  }
+
+  function versionConflict(ed, entry, error) {
+    var current = error.current;
+    ed.server = current;
+    var clash = Object.keys(entry.changes).filter(function (k) {
+      return !entry.snapshot || (!same(entry.snapshot[k], current[k]) && !same(entry.changes[k], current[k]));
+    });
+    if (!clash.length) {                                // someone changed the other field: rebase
+      entry.base = current.revision;
+      entry.snapshot = { text: current.text, status: current.status };
+      persist();
+      renderVersion(ed);
+      flushVersion(ed);
+      return;
+    }
+    ed.conflict = error;
+    var box = ed.el.querySelector(".km-conflict");
+    box.querySelector(".km-conflict-text").textContent = S.version_conflict + " (" + error.message + ")";
+    box.querySelector(".km-theirs-revision").textContent = "(" + fill(S.revision_line,
+      { n: current.revision, author: current.author, time: when(current.saved_at) }) + ")";
+    box.querySelector(".km-theirs").textContent = current.text;
+    var yours = entry.changes.text !== undefined ? entry.changes.text : current.text;
+    box.querySelector(".km-yours").textContent = yours;
+    box.querySelector(".km-merged").value = yours;
+    box.hidden = false;
+    ed.save.textContent = S.version_conflict;
+    ed.save.dataset.kind = "conflict";
+    renderVersion(ed);
   }
 
   // -- start ------------------------------------------------------------------------------
@@ -496,7 +729,8 @@
     order();
     flushAll();
 
-    document.getElementById("km-new").addEventListener("click", function () {
+    var newButton = document.getElementById("km-new");
+    if (newButton) newButton.addEventListener("click", function () {
       var clientKey = newKey();
       var card = makeCard("new:" + clientKey, null, clientKey);
       list.appendChild(card.el);
@@ -527,5 +761,5 @@
   }
 
   start();
-  global.Minbar.rapporteur = { cards: cards, store: store, flushAll: flushAll };
+  global.Minbar.rapporteur = { cards: cards, store: store, flushAll: flushAll, duration: duration };
 })(window);

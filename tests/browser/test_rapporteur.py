@@ -173,3 +173,45 @@ def test_a_stale_save_shows_both_texts_and_saves_the_merge(browser, server, serv
         assert [h["text"] for h in history] == ["Original wording.", "A's wording.", "A's and B's wording."]
     finally:
         context.close()
+
+
+def test_translator_and_rapporteur_work_side_by_side(browser, server, server_token):
+    rapporteur_context = browser.new_context()
+    translator_context = browser.new_context()
+    try:
+        rapporteur = open_console(rapporteur_context, server,
+                                  server_token("rapporteur", "plenary-1", name="Rapporteur A", language="ar"))
+        translator = open_console(translator_context, server, server_token("translator", name="Traductrice", language="fr"))
+        expect(translator.locator("#km-new")).to_have_count(0)
+
+        rapporteur.click("#km-new")
+        rapporteur.locator(".km-card .km-text").first.type("نؤكد على أهمية الهجرة الآمنة.")
+        expect(rapporteur.locator(".km-card .km-save").first).to_have_text("Saved: revision 1")
+
+        card = translator.locator('.km-card[data-key="plenary-1-km-1"]')
+        expect(card.locator(".km-text")).to_have_value("نؤكد على أهمية الهجرة الآمنة.")
+        expect(card.locator(".km-text")).to_have_attribute("readonly", "")
+        expect(card.locator(".km-text")).to_have_attribute("dir", "rtl")
+        card.locator(".km-versions summary").click()
+        french = card.locator(".km-version-text[lang=fr]")
+        french.type("Nous soulignons l’importance d’une migration sûre.")
+        expect(card.locator(".km-version .km-save").last).to_have_text("Saved: revision 1")
+
+        mine = rapporteur.locator('.km-card[data-key="plenary-1-km-1"]')
+        expect(mine.locator(".km-versions-state")).to_contain_text("French: Draft")
+        mine.locator(".km-versions summary").click()
+        expect(mine.locator(".km-version-text[lang=fr]")).to_have_value("Nous soulignons l’importance d’une migration sûre.")
+    finally:
+        rapporteur_context.close()
+        translator_context.close()
+
+
+def test_time_left_far_from_the_end_reads_in_hours_and_days(browser, server, server_token):
+    context = browser.new_context()
+    try:
+        page = open_console(context, server, server_token("rapporteur", "plenary-1"))
+        shown = page.evaluate("""() => [59 * 60000 + 10000, 1691 * 60000 + 10000, 5 * 3600000 + 7 * 60000, -(26 * 3600000)]
+                                 .map((ms) => window.Minbar.rapporteur.duration(ms))""")
+        assert shown == ["59:10", "1 d 4 h", "5 h 7 min", "+1 d 2 h"]
+    finally:
+        context.close()

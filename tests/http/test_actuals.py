@@ -177,7 +177,7 @@ def test_page_marks_the_slot_speaking_now(client, run_plenary, chair_token):
     assert "Actual: from" in html and "not ended yet" in html
 
 
-@pytest.mark.parametrize("language,direction,heading", [("ar", "rtl", "المقرر مقارنة بالفعلي"),
+@pytest.mark.parametrize("language,direction,heading", [("ar", "rtl", "المخطط مقارنة بالفعلي"),
                                                         ("fr", "ltr", "Prévu et réalisé")])
 def test_page_in_arabic_and_french(client, run_plenary, chair_token, language, direction, heading):
     run_plenary()

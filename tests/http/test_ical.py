@@ -228,7 +228,7 @@ def test_description_lists_the_objectives_with_their_titles(loaded_app, client):
         titles = {n: o.title for n, o in queries.objectives(db).items()}
     body = get_ics(client, f"/conferences/{SLUG}/sessions/roundtable-1.ics?lang=fr")
     description = str(Calendar.from_ical(body).events[0]["DESCRIPTION"])
-    expected = "\n".join(["Objectifs du Pacte mondial :"] + [f"• {n}. {titles[n]['fr']}" for n in (2, 5, 6, 12, 18)])
+    expected = "\n".join(["Objectifs du Pacte mondial\u202f:"] + [f"• {n}. {titles[n]['fr']}" for n in (2, 5, 6, 12, 18)])
     assert expected in description
 
 

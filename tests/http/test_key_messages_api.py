@@ -34,6 +34,9 @@ def test_create_answers_201_with_the_message(client, rapporteurs):
         "html": "<p>States <em>shared</em> data.</p>", "objectives": [1, 23], "principles": ["human_rights"],
         "status": "draft", "group": "member_state", "position": 0, "revision": 1, "author": "Rapporteur A",
         "saved_at": "2021-02-24T08:30:00+00:00",
+        # Extended by the languages of key messages: the original's language (no language on the
+        # link: the conference's first) and its versions in the other languages (none yet).
+        "language": "ar", "versions": {},
     })
 
 

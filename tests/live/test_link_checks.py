@@ -4,7 +4,6 @@ switches revocation off), an interpreter acts only in its own session (attack 3)
 prints working links only when asked (attack 7)."""
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,11 +21,19 @@ from speakers.tokens import unsign
 
 def revoke_in_database(env: dict, token: str) -> None:
     """Revoke as any other process would: one UPDATE of the link's row (milliseconds, so the next
-    command is sent well inside the 1 s revocation watcher's period)."""
-    path = env["DATABASE_URL"].removeprefix("sqlite:///")
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE access_tokens SET revoked_at = ? WHERE id = ?",
-                           (datetime.now(timezone.utc).isoformat(), unsign(token, env["SECRET_KEY"])))
+    command is sent well inside the 1 s revocation watcher's period), on SQLite or PostgreSQL."""
+    from sqlalchemy import create_engine, update
+    from sqlalchemy.orm import Session
+
+    from speakers.models import AccessToken
+
+    engine = create_engine(env["DATABASE_URL"])
+    try:
+        with Session(engine) as db, db.begin():
+            db.execute(update(AccessToken).where(AccessToken.id == unsign(token, env["SECRET_KEY"]))
+                       .values(revoked_at=datetime.now(timezone.utc)))
+    finally:
+        engine.dispose()
 
 
 def refused_or_cut(client: Client, event: str, payload: dict) -> dict | None:

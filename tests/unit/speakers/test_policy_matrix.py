@@ -50,9 +50,10 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("participant", "this"): PUBLIC | {"queue.request"},
     ("participant", "none"): PUBLIC | {"queue.request"},
     ("participant", "other"): PUBLIC,
-    ("translator", "this"): PUBLIC | {"messages.translate", "queue.request"},
-    ("translator", "none"): PUBLIC | {"messages.translate", "queue.request"},
-    ("translator", "other"): PUBLIC,
+    # Translators work in the rapporteur console beside the rapporteurs, on the drafts they translate.
+    ("translator", "this"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
+    ("translator", "none"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
+    ("translator", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference, as rapporteurs
 }
 for _role in ROLES:
     EXPECTED[(_role, "elsewhere")] = PUBLIC

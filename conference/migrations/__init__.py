@@ -1,0 +1,1 @@
+"""Alembic revisions of Minbar's schema (docs/deploy.md, "Schema changes")."""

@@ -1,0 +1,94 @@
+"""Invitations by e-mail: the person's link, their sessions in their language, the .ics attached.
+
+`build(...)` makes the message (plain Python, no Flask); `send(message, url)` hands it to the SMTP
+server named by `MINBAR_SMTP_URL`: `smtp://[user:password@]host[:port]` (STARTTLS when the server
+offers it and `?starttls=1`), or `smtps://...` for TLS from the start. The link is the secret the
+message carries: it is never logged.
+"""
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytz
+
+from conference import i18n, ical
+from conference.errors import MinbarError
+from conference.i18n import N_
+
+SUBJECT = N_("Your access link for %(conference)s")
+GREETING = N_("Dear %(name)s,")
+INTRO = N_("Here is your personal access link to %(conference)s. Keep it to yourself: it signs you in.")
+YOUR_SESSIONS = N_("Your sessions:")
+NO_SESSIONS = N_("No session is assigned to you yet.")
+ATTACHED = N_("The attached calendar file adds your sessions to your calendar.")
+SIGNATURE = N_("The conference secretariat")
+
+
+def sessions_of(person_key: str | None, items, session_key: str | None = None) -> list:
+    """The items where the person speaks, chairs or reports (or the link's own session)."""
+    chosen = []
+    for item in items:
+        mine = item.key == session_key or (person_key and (
+            any(s.speaker is not None and s.speaker.key == person_key for s in item.slots)
+            or (item.chair_person is not None and item.chair_person.key == person_key)
+            or person_key in (getattr(item, "rapporteurs", None) or [])))
+        if mine:
+            chosen.append(item)
+    return chosen
+
+
+def build(conf, items, *, to: str, name: str, language: str, link: str, base_url: str,
+          sender: str) -> EmailMessage:
+    language = language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    title = i18n.pick(conf.title, language)
+    zone = pytz.timezone(conf.timezone)
+    lines = [i18n.gettext(language, GREETING, name=name or to), "",
+             i18n.gettext(language, INTRO, conference=title), "", link, ""]
+    if items:
+        lines.append(i18n.gettext(language, YOUR_SESSIONS))
+        for item in items:
+            when = i18n.fmt_datetime(item.starts_at, language, zone, "medium")
+            lines.append(f"- {when}: {i18n.pick(item.title, language)}")
+        lines += ["", i18n.gettext(language, ATTACHED)]
+    else:
+        lines.append(i18n.gettext(language, NO_SESSIONS))
+    lines += ["", i18n.gettext(language, SIGNATURE)]
+    message = EmailMessage()
+    message["Subject"] = i18n.gettext(language, SUBJECT, conference=title)
+    message["From"] = sender
+    message["To"] = formataddr((name, to)) if name else to
+    message["Message-ID"] = make_msgid(domain="minbar")
+    message["Content-Language"] = language
+    message.set_content("\n".join(lines))
+    if items:
+        calendar = ical.build_calendar(conf, items, language, base_url, scope="invitation")
+        message.add_attachment(ical.serialize(calendar), maintype="text", subtype="calendar",
+                               filename=f"{conf.slug}.ics", params={"method": "PUBLISH"})
+    return message
+
+
+def send(message: EmailMessage, url: str | None, timeout: float = 20) -> None:
+    if not url:
+        raise MinbarError("bad_request", "E-mail is not configured on this server (MINBAR_SMTP_URL).")
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise MinbarError("bad_request", "MINBAR_SMTP_URL should be smtp://host:port or smtps://host:port.")
+    options = parse_qs(parts.query)
+    try:
+        if parts.scheme == "smtps":
+            client = smtplib.SMTP_SSL(parts.hostname, parts.port or 465, timeout=timeout,
+                                      context=ssl.create_default_context())
+        else:
+            client = smtplib.SMTP(parts.hostname, parts.port or 25, timeout=timeout)
+        with client:
+            if parts.scheme == "smtp" and options.get("starttls", ["0"])[0] in ("1", "true"):
+                client.starttls(context=ssl.create_default_context())
+            if parts.username:
+                client.login(unquote(parts.username), unquote(parts.password or ""))
+            client.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        raise MinbarError("unavailable", f"The e-mail could not be sent: {type(error).__name__}.") from None

@@ -1,0 +1,276 @@
+"""Organiser sign-in (`/signin`, `/signout`) and the workspace pages.
+
+The sign-in form carries Flask-WTF's CSRF token; failed attempts are counted in the database
+(`speakers.organisers`), so the sixth failure in a minute for one account or one address answers
+429 whichever server process receives it. The signed-in session lives in Flask's signed,
+HttpOnly session cookie and expires (`MINBAR_ORGANISER_SESSION_MINUTES`, 8 hours by default);
+`speakers.credentials` turns it into the request's identity (`speakers.organiser_session`).
+`POST /signout` is `speakers.views`'.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from conference.errors import MinbarError
+from conference.web import N_, _, get_db, now
+from conference.workspace import access as web_access
+from speakers import organiser_session, organisers, policy
+
+bp = Blueprint("workspace", __name__)
+
+FAILED = N_("The e-mail or the password is not right.")
+THROTTLED = N_("Too many failed sign-ins. Wait a minute and try again.")
+
+
+def _safe_next(value: str | None) -> str:
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return url_for("workspace.home")
+
+
+def _form(status: int = 200, message: str | None = None, email: str = ""):
+    response = render_template("workspace/signin.html", message=message, email=email,
+                               next=request.values.get("next", ""))
+    return response, status, {"Cache-Control": "no-store"}
+
+
+@bp.get("/signin")
+def signin_form():
+    return _form()
+
+
+@bp.post("/signin")
+def signin():
+    web_access.csrf.protect()
+    email = (request.form.get("email") or "").strip()
+    password = request.form.get("password") or ""
+    db = get_db()
+    try:
+        account = organisers.authenticate(db, email, password, request.remote_addr, now())
+    except MinbarError as refusal:
+        db.commit()     # the failure counts
+        if refusal.code == "rate_limited":
+            return _form(429, _(THROTTLED), email)
+        return _form(401, _(FAILED), email)
+    organiser_session.sign_in(account)
+    return redirect(_safe_next(request.form.get("next")), code=303)
+
+
+@bp.get("/workspace")
+def home():
+    account = organiser_session.account()
+    if account is None:
+        return redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
+    from conference import queries
+
+    conferences = [c for c in queries.conferences(get_db()) if organisers.may_organise(account, c.slug)]
+    config = {"api": "", "csrf": web_access.csrf_token(),
+              "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?")}}
+    return render_template("workspace/home.html", account=account, conferences=conferences, config=config), \
+        200, {"Cache-Control": "no-store"}
+
+
+# -- the workspace pages --------------------------------------------------------------------
+# Each page needs an organiser account signed in on this browser and granted the conference
+# (a signed-out visitor is sent to /signin, anyone else gets a 403 page). Writes go through the
+# JSON API from static/js/workspace.js, with the CSRF token from the page's JSON config.
+
+NAV = (
+    ("workspace.people_page", N_("People and assignments")),
+    ("workspace.links_page", N_("Links")),
+    ("workspace.schedule_page", N_("Reschedule")),
+    ("workspace.audit_page", N_("Audit log")),
+    ("workspace.balance_page", N_("Balance")),
+)
+GROUP_LABELS = {
+    "member_state": N_("Member State"), "un_entity": N_("UN entity"),
+    "intergovernmental": N_("Intergovernmental organisation"), "civil_society": N_("Civil society"),
+    "migrants": N_("Migrants and diaspora"), "trade_union": N_("Trade union"),
+    "private_sector": N_("Private sector"), "academia": N_("Academia"),
+    "nhri": N_("National human rights institution"), "local_authority": N_("Local authority"),
+    "faith_based": N_("Faith-based organisation"), "media": N_("Media"),
+    "red_cross_red_crescent": N_("Red Cross and Red Crescent"), "parliamentarian": N_("Parliamentarian"),
+    "other": N_("Other"),
+}
+BALANCE_LABELS = {
+    "state": N_("States"), "un": N_("United Nations"), "civil_society": N_("Civil society"),
+    "private_sector": N_("Private sector"), "open_discussion": N_("Open discussion"),
+    "tbd": N_("To be determined"), "unknown": N_("Not given"), "female": N_("Women"),
+    "male": N_("Men"), "total": N_("Total"), "intergovernmental": N_("Intergovernmental organisations"),
+    "other": N_("Other"),
+}
+DIMENSION_LABELS = {"group": N_("By stakeholder group"), "delegation": N_("By delegation"),
+                    "kind": N_("By kind of speaker"), "gender": N_("By gender")}
+ROLE_LABELS = {"organiser": N_("Organiser"), "chair": N_("Chair"), "rapporteur": N_("Rapporteur"),
+               "interpreter": N_("Interpreter"), "speaker": N_("Speaker"), "participant": N_("Participant"),
+               "translator": N_("Translator")}
+
+
+def _page(slug: str):
+    """(conference, account) for a workspace page, or a redirect/refusal."""
+    from conference import queries
+
+    who = web_access.identity()
+    if who.anonymous:
+        return None, redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
+    conf = queries.conference(get_db(), slug)
+    policy.require(who, "page.workspace", slug)
+    return conf, None
+
+
+def _render(template: str, conf, **context):
+    from flask import make_response
+
+    config = {"api": f"/api/v1/conferences/{conf.slug}", "csrf": web_access.csrf_token(),
+              "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?")}}
+    response = make_response(render_template(
+        template, conference=conf, nav=NAV, config=config, group_labels=GROUP_LABELS,
+        role_labels=ROLE_LABELS, **context))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/workspace/<slug>")
+def people_page(slug: str):
+    from sqlalchemy import select
+
+    from conference import queries
+    from conference.agenda.schema import GENDERS, STAKEHOLDER_GROUPS
+    from speakers.models import Person
+
+    conf, away = _page(slug)
+    if away:
+        return away
+    db = get_db()
+    people = list(db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id)))
+    return _render("workspace/people.html", conf, page="workspace.people_page", people=people,
+                   items=queries.agenda(db, conf), groups=STAKEHOLDER_GROUPS, genders=GENDERS,
+                   booths=conf.booths or [])
+
+
+@bp.get("/workspace/<slug>/links")
+def links_page(slug: str):
+    conf, away = _page(slug)
+    if away:
+        return away
+    from conference import queries
+
+    return _render("workspace/links.html", conf, page="workspace.links_page", links=_links(conf),
+                   items=queries.agenda(get_db(), conf), people=_people(conf))
+
+
+@bp.get("/workspace/<slug>/links/sheet")
+def links_sheet(slug: str):
+    conf, away = _page(slug)
+    if away:
+        return away
+    return _render("workspace/sheet.html", conf, page="workspace.links_page",
+                   links=[link for link in _links(conf) if link["row"].revoked_at is None])
+
+
+@bp.get("/workspace/<slug>/links/<link_id>/qr.svg")
+def link_qr(slug: str, link_id: str):
+    import io
+
+    import segno
+    from flask import make_response
+
+    conf, away = _page(slug)
+    if away:
+        return away
+    link = next((l for l in _links(conf) if l["row"].id == link_id), None)
+    if link is None:
+        raise MinbarError("not_found", "No such link.")
+    out = io.BytesIO()
+    segno.make(link["url"], error="m").save(out, kind="svg", scale=4, xmldecl=False)
+    response = make_response(out.getvalue())
+    response.headers["Content-Type"] = "image/svg+xml"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _people(conf):
+    from sqlalchemy import select
+
+    from speakers.models import Person
+
+    return list(get_db().scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id)))
+
+
+def _links(conf) -> list[dict]:
+    from flask import current_app
+    from sqlalchemy import select
+
+    from conference.workspace.api import base_url
+    from speakers.links import link_for
+    from speakers.models import AccessToken
+    from speakers.tokens import sign
+
+    rows = get_db().scalars(select(AccessToken).where(AccessToken.conference_id == conf.id)
+                            .order_by(AccessToken.issued_at, AccessToken.id))
+    secret = current_app.config["SECRET_KEY"]
+    return [{"row": row, "url": link_for(base_url(), conf.slug, row.role, row.session_key, sign(row.id, secret)),
+             "expires_at": getattr(row, "expires_at", None), "last_used_at": getattr(row, "last_used_at", None)}
+            for row in rows]
+
+
+@bp.get("/workspace/<slug>/schedule")
+def schedule_page(slug: str):
+    from conference import queries
+
+    conf, away = _page(slug)
+    if away:
+        return away
+    return _render("workspace/schedule.html", conf, page="workspace.schedule_page",
+                   items=queries.agenda(get_db(), conf))
+
+
+@bp.get("/workspace/<slug>/audit")
+def audit_page(slug: str):
+    from conference import audit, queries
+    from conference.workspace.api import _instant
+
+    conf, away = _page(slug)
+    if away:
+        return away
+    filters = {name: (request.args.get(name) or "").strip() for name in ("session", "person", "action", "since", "until")}
+    found = audit.entries(get_db(), conf, session=filters["session"] or None, person=filters["person"] or None,
+                          action=filters["action"] or None, since=_instant("since", conf),
+                          until=_instant("until", conf))
+    csv_args = {k: v for k, v in filters.items() if v}
+    return _render("workspace/audit.html", conf, page="workspace.audit_page", entries=list(reversed(found)),
+                   filters=filters, items=queries.agenda(get_db(), conf),
+                   csv_url=url_for("workspace_api.audit_log", slug=slug, format="csv", **csv_args))
+
+
+@bp.get("/workspace/<slug>/balance")
+def balance_page(slug: str):
+    from datetime import date
+
+    from conference import queries
+    from sessions import balance
+    from sessions.balance_query import turns
+
+    conf, away = _page(slug)
+    if away:
+        return away
+    session = (request.args.get("session") or "").strip() or None
+    day = None
+    if request.args.get("day"):
+        try:
+            day = date.fromisoformat(request.args["day"])
+        except ValueError:
+            raise MinbarError("bad_request", "'day' should be a date written YYYY-MM-DD.") from None
+    db = get_db()
+    if session:
+        queries.item(db, conf, session)
+    result = balance.compute(balance.select(turns(db, conf, now()), session=session, day=day))
+    tables = []
+    for dimension, lines in result.items():
+        top = max([max(l.planned_ms, l.actual_ms) for l in lines] + [1])
+        tables.append((dimension, lines, balance.total(lines), top))
+    csv_args = {k: v for k, v in (("session", session), ("day", day.isoformat() if day else None)) if v}
+    return _render("workspace/balance.html", conf, page="workspace.balance_page", tables=tables,
+                   session=session, day=day, items=queries.agenda(db, conf),
+                   dimension_labels=DIMENSION_LABELS, balance_labels=BALANCE_LABELS,
+                   csv_url=url_for("workspace_api.balance_figures", slug=slug, format="csv", **csv_args))

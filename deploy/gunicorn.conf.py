@@ -1,0 +1,31 @@
+"""gunicorn settings for one Minbar process (docs/deploy.md).
+
+Run one gunicorn per port, each with ONE gevent worker: a Socket.IO connection's long-polling
+requests must all reach the process that holds it, which nginx guarantees per upstream address
+(sticky hash), not per worker inside one gunicorn. Scale out with more ports behind nginx, all on
+the same PostgreSQL and the same Redis (REDIS_URL, Flask-SocketIO's message queue).
+
+    MINBAR_BIND=127.0.0.1:8001 gunicorn -c deploy/gunicorn.conf.py wsgi:app
+"""
+import os
+
+bind = os.environ.get("MINBAR_BIND", "127.0.0.1:8001")
+# gevent: one process carries thousands of open connections (the choice and its figures:
+# docs/performance.md, "Worker class"). wsgi.py monkey-patches before the app is imported.
+worker_class = "gevent"
+workers = 1
+worker_connections = int(os.environ.get("MINBAR_WORKER_CONNECTIONS", "5000"))
+# A worker that stops answering its heartbeat for this long is killed and replaced; clients
+# reconnect to the other processes through nginx meanwhile.
+timeout = 30
+graceful_timeout = 10
+keepalive = 75
+# Behind nginx on the same machine: trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("MINBAR_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("MINBAR_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("MINBAR_LOG_LEVEL", "info")
+proc_name = f"minbar-{bind}"
+# gunicorn's control socket defaults to one path per user: several processes on one machine
+# would share it. Not used by Minbar.
+control_socket_disable = True

@@ -1,0 +1,62 @@
+"""Presentation mode: the projector view of the agreed key messages (`/conferences/<slug>/presentation`),
+each in the page's language when its version there is complete, else its original marked as
+pending translation (static/js/presentation.js)."""
+from __future__ import annotations
+
+from flask import Response, render_template, request
+
+from conference import i18n, live, queries
+from conference.errors import MinbarError
+from conference.web import _, get_db, lang, now
+from sessions import key_message_ops as ops
+from sessions import operations
+from sessions.rapporteur_views import OUTCOME_LABELS, bp, caller, reference
+from speakers import policy
+
+
+@bp.get("/conferences/<slug>/presentation")
+def presentation_page(slug: str):
+    """The projector view: drivers (signed in as the session's chair or rapporteur, or an
+    organiser) page through the agreed messages; everyone else follows, read-only."""
+    db = get_db()
+    actor = caller()
+    conf = queries.conference(db, slug)
+    key = request.args.get("session") or next(
+        (i.key for i in queries.agenda(db, conf) if i.kind == "key_messages"), None)
+    if not key or not live.ID.match(key):
+        raise MinbarError("not_found", "This conference has no key-messages session to present.")
+    item = queries.item(db, conf, key)
+    moment = now()
+    moved = ops.sync_presentations(db, conf, moment, also=key)
+    db.commit()
+    for session_key, state in moved:
+        live.broadcast(slug, session_key, state)
+    driver = policy.may(actor, "presentation.drive", slug, key)
+    objectives, _principles = reference(db)
+    state = operations.current(db, slug, key, moment)
+    titles = {i.key: i18n.pick(i.title, lang()) for i in queries.agenda(db, conf)}
+    config = {
+        "conference": slug,
+        "session": key,
+        "driver": driver,
+        "api": f"/api/v1/conferences/{slug}/key-messages?status=agreed",
+        "messages": ops.agreed_in_conference(db, conf),
+        "digest": state["presentation"]["digest"],
+        "presentation": state["presentation"],
+        "titles": titles,
+        "objectives": objectives,
+        "lang": lang(),
+        "directions": {code: i18n.direction(code) for code in i18n.LANGUAGES},
+        "strings": {
+            "pending": {code: _(OUTCOME_LABELS[f"pending_{code}"]) for code in i18n.LANGUAGES},
+            "empty": _("No key message has been agreed yet."),
+            "counter": _("%(n)s of %(count)s", n="{n}", count="{count}"),
+            "objectives": _("Objectives"),
+            "disconnected": _("Connection lost: reconnecting…"),
+        },
+    }
+    response = Response(render_template("sessions/presentation.html", conference=conf, item=item,
+                                        config=config, driver=driver))
+    if driver:
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,36 @@
+"""Organiser accounts (e-mail and password) and the sign-in attempts that rate-limit them."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from conference.db import Base, UTCDateTime
+
+
+class OrganiserAccount(Base):
+    """A secretariat member who signs in with a password. `conferences` lists the slugs they
+    organise; `all_conferences` grants every conference of the server."""
+
+    __tablename__ = "organiser_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    conferences: Mapped[list] = mapped_column(JSON, default=list)
+    all_conferences: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SignInFailure(Base):
+    """One failed sign-in, under the account's key and the address's: a store every server
+    process shares, so the limit holds across processes."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)   # "account:<email>" or "address:<ip>"
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -1,0 +1,111 @@
+"""Organiser accounts: creation, password check, rate limit of failures, grants.
+
+Passwords are hashed with werkzeug's scrypt (`generate_password_hash`); nothing here logs or
+stores a password in clear. The rate limit: the sixth failed attempt within a minute for one
+account or from one address is refused with `rate_limited` before the password is even checked.
+No Flask import: the database session and `now` are passed in.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from conference.errors import MinbarError
+from speakers.identity import Identity
+from speakers.organiser_models import OrganiserAccount, SignInFailure
+
+MAX_FAILURES = 5
+WINDOW = timedelta(minutes=1)
+MIN_PASSWORD = 10
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Checked against when the account does not exist, so a wrong e-mail costs as long as a
+    wrong password (made once, on first use)."""
+    if not _DUMMY:
+        _DUMMY.append(generate_password_hash("not a password", method="scrypt"))
+    return _DUMMY[0]
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def create(db: Session, email: str, password: str, now: datetime, *, conferences=(), all_conferences=False,
+           name: str = "") -> OrganiserAccount:
+    email = normalise_email(email)
+    if not EMAIL.match(email) or len(email) > 254:
+        raise MinbarError("bad_request", f"'{email}' is not an e-mail address.")
+    if len(password or "") < MIN_PASSWORD:
+        raise MinbarError("bad_request", f"The password needs at least {MIN_PASSWORD} characters.")
+    if db.scalar(select(OrganiserAccount.id).where(OrganiserAccount.email == email)) is not None:
+        raise MinbarError("conflict", f"There is already an organiser {email}.")
+    row = OrganiserAccount(email=email, name=name.strip()[:200],
+                           password_hash=generate_password_hash(password, method="scrypt"),
+                           conferences=sorted(set(conferences)), all_conferences=bool(all_conferences),
+                           created_at=now)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def grant(db: Session, email: str, slug: str) -> OrganiserAccount:
+    row = find(db, email)
+    if row is None:
+        raise MinbarError("not_found", f"There is no organiser {normalise_email(email)}.")
+    row.conferences = sorted(set(row.conferences or []) | {slug})
+    return row
+
+
+def find(db: Session, email: str) -> OrganiserAccount | None:
+    return db.scalar(select(OrganiserAccount).where(OrganiserAccount.email == normalise_email(email)))
+
+
+def _keys(email: str, address: str | None) -> list[str]:
+    keys = [f"account:{normalise_email(email)}"]
+    if address:
+        keys.append(f"address:{address}")
+    return keys
+
+
+def throttled(db: Session, email: str, address: str | None, now: datetime) -> bool:
+    since = now - WINDOW
+    for key in _keys(email, address):
+        count = db.scalar(select(func.count()).select_from(SignInFailure)
+                          .where(SignInFailure.key == key, SignInFailure.at > since))
+        if count >= MAX_FAILURES:
+            return True
+    return False
+
+
+def authenticate(db: Session, email: str, password: str, address: str | None, now: datetime) -> OrganiserAccount:
+    """The account, or `rate_limited` (429) / `unauthorized` (401). The caller commits either way
+    (a failure is recorded)."""
+    if throttled(db, email, address, now):
+        raise MinbarError("rate_limited", "Too many failed sign-ins; wait a minute and try again.")
+    row = find(db, email) if email else None
+    ok = check_password_hash(row.password_hash if row else _dummy_hash(), password or "")
+    if row is None or not ok or row.disabled_at is not None:
+        for key in _keys(email, address):
+            db.add(SignInFailure(key=key[:300], at=now))
+        db.execute(delete(SignInFailure).where(SignInFailure.at < now - WINDOW * 10))
+        raise MinbarError("unauthorized", "The e-mail or the password is not right.")
+    return row
+
+
+def may_organise(row: OrganiserAccount, slug: str) -> bool:
+    return row.disabled_at is None and (row.all_conferences or slug in (row.conferences or []))
+
+
+def identity_for(row: OrganiserAccount, slug: str | None) -> Identity:
+    """The identity a signed-in account has on conference `slug`'s pages and API: an organiser of
+    it when granted, else an organiser of none (refused by every check)."""
+    conference = slug if slug and may_organise(row, slug) else None
+    return Identity(role="organiser", conference=conference, name=row.name or row.email,
+                    token_id=f"account:{row.id}")

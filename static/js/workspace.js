@@ -1,0 +1,104 @@
+/* The secretariat's workspace: forms and buttons that call the workspace API.
+ *
+ * `form.api-form[data-method][data-url]` sends its fields as JSON; `button.api-button` sends its
+ * `data-body`. URLs are relative to the conference's API (the page's JSON config). Field rules:
+ * `name.ar` fills `{"name": {"ar": ...}}`; `data-null` turns an empty value into null; empty
+ * optional fields are left out; `data-type="int"` sends a number; a checkbox sends true/false;
+ * a datetime-local value is a wall time in the conference's zone. A signed-in browser sends the
+ * CSRF token in X-CSRFToken. On success the page reloads; a refusal is shown with its findings.
+ */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("workspace-config").textContent);
+  var status = document.getElementById("workspace-status");
+
+  function show(error) {
+    var lines = [config.messages.failed + " " + (error.message || "")];
+    (error.findings || []).forEach(function (f) { lines.push("• " + f.message); });
+    status.textContent = lines.join("\n");
+    status.hidden = false;
+    status.focus && status.focus();
+  }
+
+  function send(method, url, body, base) {
+    return fetch((base || config.api) + url, {
+      method: method,
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": config.csrf, "Accept": "application/json"},
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) { throw (data && data.error) || {message: String(response.status)}; }
+        return data;
+      });
+    });
+  }
+
+  function fields(form) {
+    var body = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) { return; }
+      var value;
+      if (el.type === "checkbox") { value = el.checked; }
+      else {
+        value = el.value.trim();
+        if (value === "") {
+          if (!el.hasAttribute("data-null")) { return; }
+          value = null;
+        } else if (el.getAttribute("data-type") === "int") { value = parseInt(value, 10); }
+      }
+      if (el.getAttribute("data-type") === "list") { value = value === null ? [] : [value]; }
+      var dot = el.name.indexOf(".");
+      if (dot > 0) {
+        var outer = el.name.slice(0, dot);
+        if (value === null) { return; }
+        body[outer] = body[outer] || {};
+        body[outer][el.name.slice(dot + 1)] = value;
+      } else {
+        body[el.name] = value;
+      }
+    });
+    return body;
+  }
+
+  function done() { window.location.reload(); }
+
+  function sendFile(form) {
+    // An agenda file, sent as the body itself (POST /api/v1/conferences).
+    var file = form.querySelector("input[type=file]").files[0];
+    if (!file) { return; }
+    file.text().then(function (text) {
+      return fetch(form.getAttribute("data-url"), {
+        method: "POST", credentials: "same-origin",
+        headers: {"Content-Type": "application/toml", "X-CSRFToken": config.csrf, "Accept": "application/json"},
+        body: text
+      });
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) { throw data.error; }
+        return data;
+      });
+    }).then(done, show);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList) { return; }
+    if (form.classList.contains("file-form")) { event.preventDefault(); sendFile(form); return; }
+    if (!form.classList.contains("api-form")) { return; }
+    event.preventDefault();
+    var url = form.getAttribute("data-url");
+    var base = form.getAttribute("data-api");   // another conference's API than the page's
+    send(form.getAttribute("data-method"), url, fields(form), base).then(done, show);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.api-button");
+    if (!button) { return; }
+    var ask = button.getAttribute("data-confirm");
+    if (ask && !window.confirm(config.messages[ask])) { return; }
+    var body = button.getAttribute("data-body");
+    send(button.getAttribute("data-method"), button.getAttribute("data-url"),
+         body ? JSON.parse(body) : undefined).then(done, show);
+  });
+})();

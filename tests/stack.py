@@ -1,0 +1,350 @@
+"""The production stack as real processes for the end-to-end tests: a private redis-server, a
+private PostgreSQL cluster, Minbar under gunicorn (deploy/gunicorn.conf.py) and Debian's nginx with
+deploy/nginx-minbar.conf rendered for the test's ports. Everything listens on 127.0.0.1 on free
+ports, in the test's own folders, and is stopped by the test.
+
+A missing program (nginx, redis-server, PostgreSQL's initdb) skips the test with a plain reason,
+except where MINBAR_REQUIRE_STACK=1 (CI), where it is a failure: `make stack-deps` installs them.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+from render import render  # noqa: E402  (deploy/render.py)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def require(program: str, *candidates: str) -> str:
+    """The program's path, or skip (fail under MINBAR_REQUIRE_STACK=1)."""
+    found = shutil.which(program) or next((c for c in candidates if os.path.exists(c)), None)
+    if found:
+        return found
+    message = f"{program} is not installed (make stack-deps installs nginx, redis-server and PostgreSQL)"
+    if os.environ.get("MINBAR_REQUIRE_STACK") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def wait_for_port(port: int, timeout: float = 20, process: subprocess.Popen | None = None, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{what} did not listen on {port} within {timeout} s")
+
+
+def http_get(url: str, timeout: float = 5, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+class Redis:
+    """A private redis-server (no persistence) that can be stopped and started on the same port."""
+
+    def __init__(self, folder: Path):
+        self.binary = require("redis-server")
+        self.folder, self.port, self.process = folder, free_port(), None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> "Redis":
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "redis.log", "ab") as log:
+            self.process = subprocess.Popen(
+                [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                 "--dir", str(self.folder)], stdout=log, stderr=subprocess.STDOUT)
+        wait_for_port(self.port, process=self.process, what="redis-server")
+        return self
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    stop = kill
+
+
+class Minbar:
+    """One Minbar process as deployed: gunicorn -c deploy/gunicorn.conf.py wsgi:app (gevent)."""
+
+    def __init__(self, env: dict, port: int | None = None):
+        self.env, self.port, self.process = env, port or free_port(), None
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = Path(env["MINBAR_INSTANCE"]) / f"gunicorn-{self.port}.log"
+
+    def start(self, timeout: float = 30) -> "Minbar":
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "wsgi:app"],
+                env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=str(ROOT),
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited: " + self.log.read_text(errors="replace")[-3000:])
+            try:
+                if http_get(self.url + "/healthz", timeout=1)[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("gunicorn did not answer /healthz: " + self.log.read_text(errors="replace")[-3000:])
+
+    def kill(self) -> None:
+        """kill -9 of the whole process (gunicorn's master and its worker), as in a crash."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def tracebacks(self) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return text if "Traceback" in text else ""
+
+
+class Nginx:
+    """Debian's nginx with deploy/nginx-minbar.conf, rendered for these ports and this checkout."""
+
+    def __init__(self, folder: Path, upstreams: list[int]):
+        self.binary = require("nginx", "/usr/sbin/nginx")
+        self.folder, self.port, self.process = folder, free_port(), None
+        self.upstreams = upstreams
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Nginx":
+        folder = self.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(ROOT / "static"))
+        (folder / "minbar.conf").write_text(site, encoding="utf-8")
+        temp = "\n".join(f"    {name}_temp_path {folder / name};" for name in
+                         ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (folder / "nginx.conf").write_text(f"""
+user {"root" if os.geteuid() == 0 else os.environ.get("USER", "nobody")};
+worker_processes 1;
+daemon off;
+pid {folder / "nginx.pid"};
+error_log {folder / "error.log"} info;
+events {{ worker_connections 4096; }}
+http {{
+    log_format upstream '$request_method $uri $status $upstream_addr';
+    access_log {folder / "access.log"} upstream;
+{temp}
+    include {folder / "minbar.conf"};
+}}
+""", encoding="utf-8")
+        test = subprocess.run([self.binary, "-t", "-e", str(folder / "error.log"), "-p", str(folder),
+                               "-c", str(folder / "nginx.conf")], capture_output=True, text=True)
+        assert test.returncode == 0, test.stderr
+        with open(folder / "stdout.log", "ab") as log:
+            self.process = subprocess.Popen([self.binary, "-e", str(folder / "error.log"), "-p", str(folder),
+                                             "-c", str(folder / "nginx.conf")], stdout=log, stderr=subprocess.STDOUT)
+        wait_for_port(self.port, process=self.process, what="nginx")
+        return self
+
+    def served_by(self, prefix: str = "/socket.io/") -> set[int]:
+        """The upstream ports that served requests under `prefix` (from the access log)."""
+        used = set()
+        for line in (self.folder / "access.log").read_text().splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 4 and parts[1].startswith(prefix):
+                for address in " ".join(parts[3:]).replace(",", " ").replace(":", " ").split():
+                    if address.isdigit() and int(address) in self.upstreams:
+                        used.add(int(address))
+        return used
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+
+
+class Postgres:
+    """A private PostgreSQL cluster (initdb + pg_ctl, as the `postgres` user when run as root)."""
+
+    def __init__(self):
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        initdb = require("initdb", *found)
+        self.bin = Path(found[-1]).parent if found else Path(initdb).parent
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="minbar-pg-"))
+        self.data = self.folder / "data"
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.as_user = []
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            require("runuser")
+            shutil.chown(self.folder, "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run([*self.as_user, *args], capture_output=True, text=True, timeout=120, check=check)
+
+    def init(self) -> "Postgres":
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
+                  "--no-sync", "-E", "UTF8")
+        return self.start()
+
+    def start(self) -> "Postgres":
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w",
+                  "-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        return self
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# -- Socket.IO clients ------------------------------------------------------------------------
+
+NS = "/live"
+
+
+class LiveClient:
+    """A python-socketio client on /live that queues every `state`; `route` sets the nginx route
+    cookie (which process it sticks to), `transport` is "websocket" or "polling"."""
+
+    def __init__(self, url: str, token: str | None = None, transport: str = "websocket",
+                 route: str | None = None, reconnection: bool = False):
+        import queue
+
+        import socketio
+
+        self.url, self.token, self.transport = url, token, transport
+        # The cookie goes in the client's HTTP session: sent with every long-polling request and
+        # with the WebSocket handshake, as a browser does.
+        import requests
+
+        http = requests.Session()
+        if route:
+            http.cookies.set("minbar_route", route)
+        self.states: queue.Queue = queue.Queue()
+        self.sio = socketio.Client(reconnection=reconnection, reconnection_delay=0.2, http_session=http,
+                                   reconnection_delay_max=0.5, randomization_factor=0.1, handle_sigint=False)
+        self.sio.on("state", self.states.put, namespace=NS)
+        self.sio.connect(url, namespaces=[NS], transports=[transport],
+                         auth={"token": token} if token else None, wait_timeout=10)
+
+    def call(self, event: str, payload=None, timeout: float = 10) -> dict:
+        return self.sio.call(event, payload if payload is not None else {}, namespace=NS, timeout=timeout)
+
+    def join(self, session: str) -> dict:
+        answer = self.call("join", {"session": session})
+        assert answer["ok"], answer
+        return answer["state"]
+
+    def next_state(self, timeout: float = 5.0, where=lambda state: True) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.states.get(timeout=max(0.01, deadline - time.monotonic()))
+            if where(state):
+                return state
+
+    @property
+    def connected(self) -> bool:
+        return self.sio.connected and NS in self.sio.namespaces
+
+    def wait_connected(self, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.connected:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not reconnected within {timeout} s")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        import functools
+
+        ws = getattr(self.sio.eio, "ws", None)
+        if ws is not None:
+            ws.close = functools.partial(type(ws).close, ws, timeout=0.2)
+        try:
+            # shutdown(), not disconnect(): it also stops a reconnection loop still running (one
+            # left behind would go on retrying, and drawing on `random`, during later tests).
+            self.sio.shutdown()
+        except Exception:
+            pass
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+# -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----
+
+@pytest.fixture
+def stack(server_env, tmp_path):
+    """redis-server, two gunicorn processes and nginx; everything stopped at the end and the
+    processes' logs checked for tracebacks."""
+    redis = Redis(tmp_path / "redis")
+    env = {k: v for k, v in server_env.items() if k != "MINBAR_AT"}  # the real clock
+    env["REDIS_URL"] = redis.url
+    processes = [Minbar(env), Minbar(env)]
+    nginx = Nginx(tmp_path / "nginx", [p.port for p in processes])
+    made: list[LiveClient] = []
+
+    class Stack:
+        tracebacks_allowed = False   # a fault test that breaks a service on purpose may log some
+
+    stack = Stack()
+    stack.redis, stack.processes, stack.nginx, stack.env = redis, processes, nginx, env
+
+    def client(*args, url: str | None = None, **kwargs) -> LiveClient:
+        made.append(LiveClient(url or nginx.url, *args, **kwargs))
+        return made[-1]
+
+    stack.client = client
+    try:
+        redis.start()
+        for process in processes:
+            process.start()
+        nginx.start()
+        yield stack
+    finally:
+        for c in made:
+            c.close()
+        nginx.stop()
+        for process in processes:
+            process.stop()
+        redis.stop()
+    for process in processes:
+        assert stack.tracebacks_allowed or not process.tracebacks(), process.tracebacks()[-4000:]
