@@ -135,8 +135,10 @@ def run_command(host, port, at, links):
             raise click.BadParameter(str(error), param_hint="--at") from None
         os.environ["MINBAR_AT"] = at
     app = create_app()
+    from conference.startup import start_clock
     from speakers.cli import remember_base_url
 
+    start_clock(app)
     remember_base_url(app, app.config.get("MINBAR_BASE_URL") or f"http://{host}:{port}")
     from conference.startup import print_links
 

@@ -6,7 +6,7 @@
 | REDIS_URL       | unset: one process, no message queue      |
 | MINBAR_CHANNEL  | minbar: the message-queue channel name    |
 | SECRET_KEY      | generated once into <instance>/secret_key |
-| MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock |
+| MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock (kept in <instance>/rehearsal.json) |
 | MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
 | MINBAR_BASE_URL | unset: links are built from the request   |
 | MINBAR_SMTP_URL | unset: no e-mail; smtp://[user:pass@]host:port[?starttls=1] or smtps://... |

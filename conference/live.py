@@ -18,13 +18,15 @@ from conference.errors import MinbarError
 from conference.extensions import socketio
 from sessions import operations
 from sessions import live_state
+from sessions.features import LIVE
 from sessions.live_state import Command
 from speakers import access, credentials
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
 NAMESPACE = "/live"
-COMMAND_FAMILIES = ("timer", "slot", "queue", "channel", "presentation", "message", "undo")
+# One event per command family of the live features (sessions.features), in their order.
+COMMAND_FAMILIES = tuple(LIVE.families)
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_PAYLOAD_BYTES = 16 * 1024
 RATE_PER_S, RATE_BURST = 10.0, 30.0
@@ -241,7 +243,7 @@ def broadcast(slug: str, key: str, state: dict) -> None:
 def run_command(family: str, payload: dict) -> dict:
     """Apply a command of `family` and broadcast; used by every command event."""
     slug, key = _session_of(payload)
-    action = payload.get("action", live_state.default_action(family))
+    action = payload.get("action", LIVE.default_action(family))
     if not isinstance(action, str):
         raise MinbarError("bad_request", "'action' must be a string.")
     command = Command(family, action, payload, identity())
@@ -249,8 +251,8 @@ def run_command(family: str, payload: dict) -> dict:
     with _db().session_scope() as db:
         if command.actor.token_id:   # the link's current row: revoked or expired stops here
             access.check_link(db, command.actor.token_id, _now())
-        state, changed = operations.apply(db, slug, key, command, _now(), ack=extra)
-    if changed and live_state.is_quiet(command):
+        state, changed = operations.apply(db, slug, key, command, _now(), ack=extra, features=LIVE)
+    if changed and LIVE.is_quiet(command):
         _broadcast_quietly(slug, key, state)
     elif changed:
         broadcast(slug, key, state)

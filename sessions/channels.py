@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from conference.errors import MinbarError
+
 _NAMES = {"ar": "Arabic", "en": "English", "fr": "French"}
 
 
@@ -47,13 +49,9 @@ class Mode(StrEnum):
     UNAVAILABLE = "unavailable"
 
 
-class ChannelRefused(Exception):
-    """A refused command: `code` is a contract error code, `message` a plain English sentence."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+# A refused command: `code` is a contract error code, `message` a plain English sentence. The one
+# refusal type of the live core and the wire (`conference.errors.MinbarError`).
+ChannelRefused = MinbarError
 
 
 @dataclass(frozen=True)

@@ -54,10 +54,7 @@ from typing import Any
 
 from sessions import channels
 from sessions.channels import Booth, ChannelRefused
-from sessions.live_state import (
-    Command, Family, LiveSession, Part, Refused, SessionInfo, register_after_apply, register_family,
-    register_note, register_part,
-)
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
 from speakers import policy
 from timing.clock import to_ms
 
@@ -249,8 +246,8 @@ def _contract(value: Channels, info: SessionInfo, now: datetime) -> dict:
     return state
 
 
-CHANNELS = register_part(Part(name="channels", initial=_initial, dump=_dump, load=_load,
-                              contract=_contract))
+CHANNELS = Part(name="channels", initial=_initial, dump=_dump, load=_load,
+                contract=_contract)
 
 
 # -- the commands ------------------------------------------------------------------------------
@@ -366,8 +363,8 @@ def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
     return policy.may(actor, "channel.booth", info.conference, info.key, booth=booth)
 
 
-register_family(Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
-                       authorise=authorise_channel, quiet=frozenset({"select"})))
+CHANNEL_FAMILY = Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
+                        authorise=authorise_channel, quiet=frozenset({"select"}))
 
 
 # -- the floor follows the speaker -------------------------------------------------------------
@@ -422,5 +419,5 @@ def floor_note(before: LiveSession, after: LiveSession, command: Command, info: 
     return f"floor {old.floor} -> {new.floor} (automatic: the speaker's language, {cause})"
 
 
-register_after_apply(follow_speaker)
-register_note(floor_note)
+FEATURE = Feature("channels", parts=(CHANNELS,), families=(CHANNEL_FAMILY,),
+                  after_apply=(follow_speaker,), notes=(floor_note,))

@@ -1,10 +1,12 @@
 """A session's live state: one versioned aggregate made of parts (timer, queue, channels, ...).
 
-Plain Python. Each feature registers a `Part` (its initial value, how it is stored, how the
-contract publishes it) and a `Family` of commands (the `timer`, `slot`, `queue`, `channel` events
-of the contract): a pure function from (live state, command, session info, now) to a new live
-state, raising `Refused` for anything that does not apply. `sessions.operations` loads, applies,
-persists and logs; the transports only parse, authorise and broadcast.
+Plain Python. Each feature declares a `Feature`: its `Part`s (initial value, how each is stored,
+how the contract publishes it), its `Family`s of commands (the `timer`, `slot`, `queue`,
+`channel`, ... events of the contract: a pure function from (live state, command, session info,
+now) to a new live state, raising `Refused` for anything that does not apply), its after-apply
+hooks and event-log notes. `sessions.features.FEATURES` lists the features in order and
+`LiveFeatures` runs them; `sessions.operations` loads, applies, persists and logs; the transports
+only parse and broadcast. Nothing registers itself by being imported.
 """
 from __future__ import annotations
 
@@ -13,17 +15,14 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from conference.errors import MinbarError
 from timing.clock import to_ms
 
 
-class Refused(Exception):
-    """A command that does not apply now; nothing changes. `code` is a contract error code."""
-
-    def __init__(self, code: str, message: str, **extra):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.extra = extra
+# A command that does not apply now; nothing changes. The one refusal type from the core to the
+# wire (`conference.errors.MinbarError`: `code`, `message`, `extra`), raised as it is by every
+# feature (the timer's, the queue's and the channels' refusals are the same class).
+Refused = MinbarError
 
 
 @dataclass(frozen=True)
@@ -142,58 +141,146 @@ class Family:
 
 QUIET_INTERVAL_S = 2.0
 
-
-PARTS: dict[str, Part] = {}
-FAMILIES: dict[str, Family] = {}
-# Run after every command's handler, in order: (before, after, command, info, now) -> after. A
-# feature that follows another's changes (the channels' floor follows the slot and the queue)
-# registers one, so the other feature's code needs no change.
-AFTER_APPLY: list[Callable[[LiveSession, LiveSession, Command, SessionInfo, datetime], LiveSession]] = []
+# After a command's handler: (before, after, command, info, now) -> after. A feature that follows
+# another's changes (the channels' floor follows the slot and the queue) declares one, so the
+# other feature's code needs no change.
+Hook = Callable[[LiveSession, LiveSession, Command, SessionInfo, datetime], LiveSession]
 # (before, after, command, info) -> a note for the event log ("" for none): what a command changed
 # beyond its own part (an automatic floor switch after a slot move).
-NOTES: list[Callable[[LiveSession, LiveSession, Command, SessionInfo], str]] = []
+Note = Callable[[LiveSession, LiveSession, Command, SessionInfo], str]
 
 
-def register_part(part: Part) -> Part:
-    PARTS[part.name] = part
-    return part
+@dataclass(frozen=True)
+class Feature:
+    """One live feature, declared whole: its parts, its command families, its after-apply hooks
+    and event-log notes. `sessions.features.FEATURES` lists them in order."""
+
+    name: str
+    parts: tuple[Part, ...] = ()
+    families: tuple[Family, ...] = ()
+    after_apply: tuple[Hook, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
-def register_family(family: Family) -> Family:
-    FAMILIES[family.name] = family
-    return family
+class LiveFeatures:
+    """The live core over an explicit, ordered list of features.
+
+    Parts appear in STATE in the features' order; after-apply hooks and notes run in the
+    features' order (then each feature's own order). A name declared twice is a ValueError.
+    """
+
+    def __init__(self, features: tuple[Feature, ...]):
+        self.features = tuple(features)
+        self.parts: Mapping[str, Part] = MappingProxyType(_unique("part", (p for f in self.features for p in f.parts)))
+        self.families: Mapping[str, Family] = MappingProxyType(
+            _unique("family", (c for f in self.features for c in f.families)))
+        self.after_apply: tuple[Hook, ...] = tuple(h for f in self.features for h in f.after_apply)
+        self.notes_of: tuple[Note, ...] = tuple(n for f in self.features for n in f.notes)
+
+    def family(self, name: str) -> Family | None:
+        return self.families.get(name)
+
+    def command_family(self, command: Command) -> Family:
+        """The command's family; `Refused("bad_request")` for an unknown family or action."""
+        family = self.families.get(command.family)
+        if family is None or command.action not in family.actions:
+            raise Refused("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
+        return family
+
+    def notes(self, before: LiveSession, after: LiveSession, command: Command, info: SessionInfo) -> str:
+        return "; ".join(note for describe in self.notes_of if (note := describe(before, after, command, info)))
+
+    def initial(self, info: SessionInfo) -> LiveSession:
+        first = info.slots[0].key if info.slots else None
+        return LiveSession(info.key, 0, first, MappingProxyType({n: p.initial(info) for n, p in self.parts.items()}))
+
+    def dump(self, live: LiveSession) -> dict:
+        return {"slot": live.slot,
+                "parts": {n: self.parts[n].dump(v) for n, v in live.parts.items() if n in self.parts}}
+
+    def load(self, data: Mapping | None, version: int, info: SessionInfo) -> LiveSession:
+        """Rebuild from stored data; a part added since the row was written starts from its initial."""
+        if not data:
+            return replace(self.initial(info), version=version)
+        stored = data.get("parts", {})
+        parts = {n: (p.load(stored[n], info) if n in stored else p.initial(info)) for n, p in self.parts.items()}
+        return LiveSession(info.key, version, data.get("slot"), MappingProxyType(parts))
+
+    def apply(self, live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+        """The state after `command`, or `Refused`: a stale `expect` first, then the family's
+        handler, then (unless the family says not to) every after-apply hook in order."""
+        family = self.command_family(command)
+        check_expected(live, command, info, now, self)
+        new = family.handle(live, command, info, now)
+        if family.follow:
+            for hook in self.after_apply:
+                new = hook(live, new, command, info, now)
+        return new
+
+    def default_action(self, family_name: str) -> str | None:
+        """The action of a command sent without one (`Family.default_action`), else None."""
+        family = self.families.get(family_name)
+        return family.default_action if family is not None else None
+
+    def is_quiet(self, command: Command) -> bool:
+        family = self.families.get(command.family)
+        return family is not None and command.action in family.quiet
+
+    def ack_fields(self, live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict:
+        """The command family's extra acknowledgement fields (see `Family.ack`); {} for most."""
+        family = self.families.get(command.family)
+        return dict(family.ack(live, command, info, now)) if family is not None and family.ack else {}
+
+    def to_contract(self, live: LiveSession, info: SessionInfo, now: datetime) -> dict:
+        """The contract's STATE: session, version, server_time, slot, then every part by name."""
+        state = {"session": live.session, "version": live.version, "server_time": to_ms(now), "slot": live.slot}
+        for name, value in live.parts.items():
+            part = self.parts.get(name)
+            if part is not None:
+                state[name] = part.view(live, info, now) if part.view else part.contract(value, info, now)
+        return state
 
 
-def register_after_apply(hook):
-    AFTER_APPLY.append(hook)
-    return hook
+def _unique(kind: str, items) -> dict:
+    named: dict = {}
+    for item in items:
+        if item.name in named:
+            raise ValueError(f"The live {kind} '{item.name}' is declared twice.")
+        named[item.name] = item
+    return named
 
 
-def register_note(describe):
-    NOTES.append(describe)
-    return describe
+def default() -> LiveFeatures:
+    """The server's live features (`sessions.features.LIVE`), for callers that do not pass theirs."""
+    from sessions.features import LIVE
+
+    return LIVE
 
 
-def notes(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo) -> str:
-    return "; ".join(note for describe in NOTES if (note := describe(before, after, command, info)))
+def __getattr__(name: str):
+    # live_state.PARTS and live_state.FAMILIES: the server's features' tables, by name.
+    if name in ("PARTS", "FAMILIES"):
+        return getattr(default(), name.lower())
+    raise AttributeError(name)
 
 
-def initial(info: SessionInfo) -> LiveSession:
-    first = info.slots[0].key if info.slots else None
-    return LiveSession(info.key, 0, first, MappingProxyType({n: p.initial(info) for n, p in PARTS.items()}))
+# The module-level functions run the server's features (`default()`), or the ones given.
+
+def notes(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
+          features: LiveFeatures | None = None) -> str:
+    return (features or default()).notes(before, after, command, info)
 
 
-def dump(live: LiveSession) -> dict:
-    return {"slot": live.slot, "parts": {n: PARTS[n].dump(v) for n, v in live.parts.items() if n in PARTS}}
+def initial(info: SessionInfo, features: LiveFeatures | None = None) -> LiveSession:
+    return (features or default()).initial(info)
 
 
-def load(data: Mapping | None, version: int, info: SessionInfo) -> LiveSession:
-    """Rebuild from stored data; a part added since the row was written starts from its initial."""
-    if not data:
-        return replace(initial(info), version=version)
-    stored = data.get("parts", {})
-    parts = {n: (p.load(stored[n], info) if n in stored else p.initial(info)) for n, p in PARTS.items()}
-    return LiveSession(info.key, version, data.get("slot"), MappingProxyType(parts))
+def dump(live: LiveSession, features: LiveFeatures | None = None) -> dict:
+    return (features or default()).dump(live)
+
+
+def load(data: Mapping | None, version: int, info: SessionInfo, features: LiveFeatures | None = None) -> LiveSession:
+    return (features or default()).load(data, version, info)
 
 
 def expected_version(payload: Mapping[str, Any]) -> int | None:
@@ -207,51 +294,33 @@ def expected_version(payload: Mapping[str, Any]) -> int | None:
     return value
 
 
-def check_expected(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> None:
+def check_expected(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
+                   features: LiveFeatures | None = None) -> None:
     """`Refused("stale", state=STATE)` when the command names a version the session has left."""
     expected = expected_version(command.payload)
     if expected is not None and expected != live.version:
         raise Refused("stale", f"The session has changed since version {expected}; it is now at "
                                f"version {live.version}. Nothing was done.",
-                      state=to_contract(live, info, now))
+                      state=(features or default()).to_contract(live, info, now))
 
 
-def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
-    """The state after `command`, or `Refused`: a stale `expect` first, then the family's handler,
-    then (unless the family says not to) every after-apply hook in order."""
-    family = FAMILIES.get(command.family)
-    if family is None or command.action not in family.actions:
-        raise Refused("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
-    check_expected(live, command, info, now)
-    new = family.handle(live, command, info, now)
-    if family.follow:
-        for hook in AFTER_APPLY:
-            new = hook(live, new, command, info, now)
-    return new
+def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
+          features: LiveFeatures | None = None) -> LiveSession:
+    return (features or default()).apply(live, command, info, now)
 
 
-def default_action(family_name: str) -> str | None:
-    """The action of a command sent without one (`Family.default_action`), else None."""
-    family = FAMILIES.get(family_name)
-    return family.default_action if family is not None else None
+def default_action(family_name: str, features: LiveFeatures | None = None) -> str | None:
+    return (features or default()).default_action(family_name)
 
 
-def is_quiet(command: Command) -> bool:
-    family = FAMILIES.get(command.family)
-    return family is not None and command.action in family.quiet
+def is_quiet(command: Command, features: LiveFeatures | None = None) -> bool:
+    return (features or default()).is_quiet(command)
 
 
-def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict:
-    """The command family's extra acknowledgement fields (see `Family.ack`); {} for most."""
-    family = FAMILIES.get(command.family)
-    return dict(family.ack(live, command, info, now)) if family is not None and family.ack else {}
+def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
+               features: LiveFeatures | None = None) -> dict:
+    return (features or default()).ack_fields(live, command, info, now)
 
 
-def to_contract(live: LiveSession, info: SessionInfo, now: datetime) -> dict:
-    """The contract's STATE: session, version, server_time, slot, then every part by name."""
-    state = {"session": live.session, "version": live.version, "server_time": to_ms(now), "slot": live.slot}
-    for name, value in live.parts.items():
-        if name in PARTS:
-            part = PARTS[name]
-            state[name] = part.view(live, info, now) if part.view else part.contract(value, info, now)
-    return state
+def to_contract(live: LiveSession, info: SessionInfo, now: datetime, features: LiveFeatures | None = None) -> dict:
+    return (features or default()).to_contract(live, info, now)

@@ -18,9 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from sessions.live_state import (
-    Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
-)
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
 from speakers import policy
 from timing.clock import from_ms, to_ms
 
@@ -49,13 +47,13 @@ def _load(data: dict | None, _info: SessionInfo) -> Message | None:
                    slot=data.get("slot"))
 
 
-MESSAGE = register_part(Part(
+MESSAGE = Part(
     name="message",
     initial=lambda info: None,
     dump=_dump,
     load=_load,
     contract=lambda message, info, now: _dump(message),
-))
+)
 
 
 # -- the message family --------------------------------------------------------------------
@@ -97,9 +95,12 @@ def handle_message(live: LiveSession, command: Command, info: SessionInfo, now: 
     return live.with_part("message", Message(text=text, preset=preset, sent_at=now, slot=live.slot))
 
 
-register_family(Family(
+MESSAGE_FAMILY = Family(
     name="message",
     actions=frozenset({"send", "clear"}),
     handle=handle_message,
     authorise=lambda actor, info, command: policy.may(actor, "message.send", info.conference, info.key),
-))
+)
+
+
+FEATURE = Feature("messages", parts=(MESSAGE,), families=(MESSAGE_FAMILY,))

@@ -1,7 +1,9 @@
 """Applying live commands: load the session's state under a lock, run the core, persist, log.
 
 Takes an SQLAlchemy session, the instant and the actor; never touches Flask or Socket.IO. The
-caller commits, then broadcasts the returned state.
+caller commits, then broadcasts the returned state. The live features come in as `features`
+(`sessions.features.LIVE`, the server's list, unless another is given); refusals are the core's
+one refusal type (`conference.errors.MinbarError`), raised as they are.
 """
 from __future__ import annotations
 
@@ -15,13 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import live_state
-from sessions import speaking  # noqa: F401  (registers the timer and slot families)
-from sessions import messages  # noqa: F401  (registers the chair's message to the speaker)
-from sessions import presentation  # noqa: F401  (registers the presentation family)
-from sessions import channels_live  # noqa: F401  (registers the channels part and channel family)
-from sessions import queue_live  # noqa: F401  (registers the queue and interventions parts, queue family)
-from sessions import undo  # noqa: F401  (registers undo; last, so its hook sees every other change)
-from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
+from sessions.features import LIVE
+from sessions.live_state import BoothConfig, Command, LiveFeatures, SessionInfo, SlotInfo
 from sessions.models import AgendaItem, EventLog, LiveStateRow, Slot
 from speakers.models import Person
 
@@ -66,19 +63,17 @@ def _row(db: Session, item: AgendaItem, now: datetime, lock: bool) -> LiveStateR
     return db.scalar(query.with_for_update() if lock else query)
 
 
-def current(db: Session, slug: str, key: str, now: datetime) -> dict:
+def current(db: Session, slug: str, key: str, now: datetime, features: LiveFeatures = LIVE) -> dict:
     """The session's STATE as of `now`, for `join` and for pages."""
     conf, item = find_item(db, slug, key)
     info = session_info(conf, item)
     row = db.scalar(select(LiveStateRow).where(LiveStateRow.item_id == item.id))
-    live = live_state.load(row.data if row else None, row.version if row else 0, info)
-    return live_state.to_contract(live, info, now)
+    live = features.load(row.data if row else None, row.version if row else 0, info)
+    return features.to_contract(live, info, now)
 
 
-def authorise(command: Command, info: SessionInfo) -> None:
-    family = live_state.FAMILIES.get(command.family)
-    if family is None or command.action not in family.actions:
-        raise MinbarError("bad_request", f"Unknown action '{command.action}' for '{command.family}'.")
+def authorise(command: Command, info: SessionInfo, features: LiveFeatures = LIVE) -> None:
+    family = features.command_family(command)
     if not family.authorise(command.actor, info, command):
         if getattr(command.actor, "anonymous", False):
             raise MinbarError("unauthorized", "This needs a sign-in link.")
@@ -86,7 +81,7 @@ def authorise(command: Command, info: SessionInfo) -> None:
 
 
 def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
-          ack: dict | None = None) -> tuple[dict, bool]:
+          ack: dict | None = None, features: LiveFeatures = LIVE) -> tuple[dict, bool]:
     """Authorise and apply `command`; returns (STATE, changed). Refusals change nothing.
 
     `ack`, when given, is filled with the family's extra acknowledgement fields for the actor
@@ -94,30 +89,24 @@ def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
     conf, item = find_item(db, slug, key)
     info = session_info(conf, item)
     info = replace(info, ranks=actor_ranks(db, conf, command.actor))
-    try:
-        live_state.expected_version(command.payload)   # a malformed `expect` is bad_request first
-    except Refused as refusal:
-        raise MinbarError(refusal.code, refusal.message) from None
-    authorise(command, info)
+    live_state.expected_version(command.payload)   # a malformed `expect` is bad_request first
+    authorise(command, info, features)
     row = _row(db, item, now, lock=True)
-    live = live_state.load(row.data, row.version, info)
-    try:
-        new = live_state.apply(live, command, info, now)
-    except Refused as refusal:
-        raise MinbarError(refusal.code, refusal.message, **refusal.extra) from None
+    live = features.load(row.data, row.version, info)
+    new = features.apply(live, command, info, now)   # Refused (MinbarError): nothing changes
     if new == live:
         if ack is not None:
-            ack.update(live_state.ack_fields(live, command, info, now))
-        return live_state.to_contract(live, info, now), False
+            ack.update(features.ack_fields(live, command, info, now))
+        return features.to_contract(live, info, now), False
     new = live_state.LiveSession(new.session, live.version + 1, new.slot, new.parts)
-    row.version, row.data, row.updated_at = new.version, live_state.dump(new), now
-    state = live_state.to_contract(new, info, now)
+    row.version, row.data, row.updated_at = new.version, features.dump(new), now
+    state = features.to_contract(new, info, now)
     db.add(EventLog(conference_id=conf.id, session_key=item.key, at=now, actor=command.actor.label,
                     action=command.name,
                     payload={**_loggable(command.payload), "after": after_of(state)},
-                    note=live_state.notes(live, new, command, info)))
+                    note=features.notes(live, new, command, info)))
     if ack is not None:
-        ack.update(live_state.ack_fields(new, command, info, now))
+        ack.update(features.ack_fields(new, command, info, now))
     return state, True
 
 

@@ -20,9 +20,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sessions.live_state import (
-    Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
-)
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
 from speakers import policy
 
 SYSTEM_ROLE = policy.SYSTEM_ROLE
@@ -47,11 +45,11 @@ def _contract(value: dict, _info: SessionInfo, _now: datetime) -> dict:
             "message": ids[value["index"]] if ids else None, "digest": value["digest"]}
 
 
-PRESENTATION = register_part(Part(
+PRESENTATION = Part(
     name="presentation", initial=_initial,
     dump=lambda value: {"index": value["index"], "ids": list(value["ids"]), "digest": value["digest"]},
     load=_load, contract=_contract,
-))
+)
 
 
 def _index(payload) -> int:
@@ -101,9 +99,12 @@ def authorise(actor, info: SessionInfo, command: Command) -> bool:
     return policy.may(actor, action, info.conference, info.key)
 
 
-register_family(Family(
+PRESENTATION_FAMILY = Family(
     name="presentation",
     actions=frozenset({"goto", "next", "prev", "sync"}),
     handle=handle,
     authorise=authorise,
-))
+)
+
+
+FEATURE = Feature("presentation", parts=(PRESENTATION,), families=(PRESENTATION_FAMILY,))

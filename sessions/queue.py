@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import StrEnum
 
+from conference.errors import MinbarError
+
 
 class Priority(StrEnum):
     POINT_OF_ORDER = "point_of_order"
@@ -52,13 +54,9 @@ _BAND = {Priority.POINT_OF_ORDER: 0, Priority.RIGHT_OF_REPLY: 1, Priority.ORDINA
 _GROUP_TIER = {"member_state": 0, "un_entity": 1, "intergovernmental": 1}
 
 
-class QueueRefused(Exception):
-    """A refused command: `code` is a contract error code, `message` a plain English sentence."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+# A refused command: `code` is a contract error code, `message` a plain English sentence. The one
+# refusal type of the live core and the wire (`conference.errors.MinbarError`).
+QueueRefused = MinbarError
 
 
 @dataclass(frozen=True)

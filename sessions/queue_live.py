@@ -38,11 +38,8 @@ from datetime import datetime
 from typing import Any
 
 from sessions import queue as core
-from sessions.live_state import (
-    Command, Family, LiveSession, Part, Refused, SessionInfo, register_after_apply, register_family,
-    register_part,
-)
-from sessions.queue import Entry, Policy, Priority, Queue, QueueRefused
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
+from sessions.queue import Entry, Policy, Priority, Queue
 from speakers import policy
 from timing import timer as timers
 from timing.clock import from_ms, to_ms
@@ -123,23 +120,23 @@ def queue_view(live: LiveSession, info: SessionInfo, now: datetime) -> dict:
     return out
 
 
-QUEUE = register_part(Part(
+QUEUE = Part(
     name="queue",
     initial=lambda info: Queue(),
     dump=dump_queue, load=load_queue,
     contract=lambda q, info, now: core.to_contract(q),
     view=queue_view,
-))
+)
 
 # The record of interventions, oldest first: who had the floor, from which delegation, in which
 # slot, with what limit, from when to when and how long they spoke (`spoken_ms`, null while open).
 # It feeds the planned-versus-actual record and the rapporteurs' view. Plain JSON dicts.
-INTERVENTIONS = register_part(Part(
+INTERVENTIONS = Part(
     name="interventions",
     initial=lambda info: (),
     dump=list, load=lambda data, info: tuple(dict(r) for r in data),
     contract=lambda value, info, now: [{k: v for k, v in r.items() if k != "banked_ms"} for r in value],
-))
+)
 
 
 # -- interventions -----------------------------------------------------------------------------
@@ -197,9 +194,6 @@ def follow_slot_and_timer(before: LiveSession, after: LiveSession, command: Comm
         banked = {**record, "banked_ms": _running_ms(record, before.part("timer"), now)}
         return after.with_part("interventions", after.part("interventions")[:-1] + (banked,))
     return after
-
-
-register_after_apply(follow_slot_and_timer)
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -280,10 +274,8 @@ HANDLERS = {
 
 
 def handle_queue(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
-    try:
-        return HANDLERS[command.action](live, command, info, now)
-    except QueueRefused as refusal:
-        raise Refused(refusal.code, refusal.message) from None
+    # The queue core's refusals are `Refused` already (one refusal type): they pass through.
+    return HANDLERS[command.action](live, command, info, now)
 
 
 def authorise_queue(actor, info: SessionInfo, command: Command) -> bool:
@@ -310,10 +302,14 @@ def place_of(live: LiveSession, command: Command, info: SessionInfo, now: dateti
     }
 
 
-register_family(Family(
+QUEUE_FAMILY = Family(
     name="queue",
     actions=PARTICIPANT_ACTIONS | CHAIR_ACTIONS,
     handle=handle_queue,
     authorise=authorise_queue,
     ack=place_of,
-))
+)
+
+
+FEATURE = Feature("queue", parts=(QUEUE, INTERVENTIONS), families=(QUEUE_FAMILY,),
+                  after_apply=(follow_slot_and_timer,))

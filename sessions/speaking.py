@@ -14,13 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sessions.live_state import (
-    Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
-)
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
 from speakers import policy
 from timing import timer as timers
 from timing.clock import from_ms, to_ms
-from timing.timer import Timer, TimerRefused, TimerStatus
+from timing.timer import Timer, TimerStatus
 
 MAX_ADJUST_S = timers.MAX_ADJUST_S
 MAX_WARN_S = 3600
@@ -81,28 +79,28 @@ def _restore_timer(t: Timer, at: datetime, now: datetime) -> Timer:
     return t
 
 
-TIMER = register_part(Part(
+TIMER = Part(
     name="timer",
     initial=lambda info: SessionTimer(TimerStatus.IDLE, limit_for(info, info.slots[0].key if info.slots else None)),
     dump=_dump_timer, load=_load_timer, contract=_timer_contract, restore=_restore_timer,
-))
+)
 
 # Finished slots' actual speaking time in ms, by slot id: the planned-versus-actual record.
-ACTUALS = register_part(Part(
+ACTUALS = Part(
     name="actuals",
     initial=lambda info: {},
     dump=dict, load=lambda data, info: dict(data), contract=lambda value, info, now: dict(value),
-))
+)
 
 # When the session actually began: STATE `started` is {"started_at": Unix ms or null}.
-STARTED = register_part(Part(
+STARTED = Part(
     name="started",
     initial=lambda info: None,
     dump=lambda value: {"started_at": to_ms(value)} if value is not None else None,
     load=lambda data, info: from_ms(data["started_at"]) if data and data.get("started_at") is not None else None,
     contract=lambda value, info, now: {"started_at": to_ms(value) if value is not None else None},
     undoable=False,   # the session did begin, whatever is undone afterwards
-))
+)
 
 
 def mark_started(live: LiveSession, now: datetime) -> LiveSession:
@@ -135,31 +133,29 @@ def _warn_seconds(payload) -> int:
 
 def handle_timer(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
     t: Timer = live.part("timer")
-    try:
-        if command.action == "start":
-            new = timers.start(t, now)
-        elif command.action == "pause":
-            new = timers.pause(t, now)
-        elif command.action == "resume":
-            new = timers.resume(t, now)
-        elif command.action == "reset":
-            new = timers.reset(t, limit_for(info, live.slot))
-        elif command.action == "thresholds":
-            new = replace(_carry(t, t), warn_s=_warn_seconds(command.payload))
-        else:  # adjust
-            new = timers.adjust(t, _seconds(command.payload))
-    except TimerRefused as refusal:
-        raise Refused(refusal.code, refusal.message) from None
+    # The core timer's refusals are `Refused` already (one refusal type): they pass through.
+    if command.action == "start":
+        new = timers.start(t, now)
+    elif command.action == "pause":
+        new = timers.pause(t, now)
+    elif command.action == "resume":
+        new = timers.resume(t, now)
+    elif command.action == "reset":
+        new = timers.reset(t, limit_for(info, live.slot))
+    elif command.action == "thresholds":
+        new = replace(_carry(t, t), warn_s=_warn_seconds(command.payload))
+    else:  # adjust
+        new = timers.adjust(t, _seconds(command.payload))
     live = live.with_part("timer", _carry(new, t))
     return mark_started(live, now) if command.action in ("start", "resume") else live
 
 
-TIMER_FAMILY = register_family(Family(
+TIMER_FAMILY = Family(
     name="timer",
     actions=frozenset({"start", "pause", "resume", "reset", "adjust", "thresholds"}),
     handle=handle_timer,
     authorise=lambda actor, info, command: policy.may(actor, "timer.control", info.conference, info.key),
-))
+)
 
 
 # -- the slot family -----------------------------------------------------------------------
@@ -197,9 +193,12 @@ def handle_slot(live: LiveSession, command: Command, info: SessionInfo, now: dat
     return move_to(live, info, target, now)
 
 
-register_family(Family(
+SLOT_FAMILY = Family(
     name="slot",
     actions=frozenset({"next", "prev", "goto"}),
     handle=handle_slot,
     authorise=lambda actor, info, command: policy.may(actor, "slot.move", info.conference, info.key),
-))
+)
+
+
+FEATURE = Feature("timer_and_slots", parts=(TIMER, ACTUALS, STARTED), families=(TIMER_FAMILY, SLOT_FAMILY))

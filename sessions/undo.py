@@ -1,10 +1,11 @@
 """Undo: the chair takes back their last `timer` or `slot` command (the `undo` part and event).
 
-Plain Python. After every `timer` or `slot` command that changed something, `remember` (the
-last after-apply hook) keeps an undo record in the live state: the version the command made, when
-it was applied, its name, and the slot and the parts as they were just before it (only the parts
-it changed, the after-apply hooks' changes included: the queue's intervention ended by a slot
-move, the floor that followed the speaker). A part marked `undoable=False` (the session's actual
+Plain Python; `feature(BASE_FEATURES)` builds the feature over the parts of the features before
+it (`sessions.features`). After every `timer` or `slot` command that changed something,
+`remember` (the last after-apply hook) keeps an undo record in the live state: the version the
+command made, when it was applied, its name, and the slot and the parts as they were just
+before it (only the parts it changed, the after-apply hooks' changes included: the queue's
+intervention ended by a slot move, the floor that followed the speaker). A part marked `undoable=False` (the session's actual
 start) is never put back.
 
 The `undo` event (`{"session": ID, "expect": VERSION}`, the chair or an organiser: the timer's
@@ -23,15 +24,13 @@ STATE `undo`: `{"action": "slot.next", "version": N, "until": UNIX_MS}` while an
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sessions import speaking
-from sessions.live_state import (
-    PARTS, Command, Family, LiveSession, Part, Refused, SessionInfo, register_after_apply,
-    register_family, register_note, register_part,
-)
+from sessions.live_state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
 from timing.clock import from_ms, to_ms
 
 UNDO_WINDOW_S = 60
@@ -80,20 +79,21 @@ PART = Part(
 )
 
 
-def remember(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
-             now: datetime) -> LiveSession:
+def remember(parts: Mapping[str, Part], before: LiveSession, after: LiveSession, command: Command,
+             info: SessionInfo, now: datetime) -> LiveSession:
     """After-apply hook, the last one: a `timer` or `slot` command that changed something leaves
     an undo record of what it changed."""
     if command.family not in UNDOABLE_FAMILIES or after == before:
         return after
-    changed = {name: PARTS[name].dump(value) for name, value in before.parts.items()
-               if name in PARTS and PARTS[name].undoable and after.parts.get(name) != value}
+    changed = {name: parts[name].dump(value) for name, value in before.parts.items()
+               if name in parts and parts[name].undoable and after.parts.get(name) != value}
     record = {"version": before.version + 1, "at": to_ms(now), "action": command.name,
               "slot": before.slot, "parts": changed}
     return after.with_part(NAME, record)
 
 
-def handle_undo(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+def handle_undo(parts: Mapping[str, Part], live: LiveSession, command: Command, info: SessionInfo,
+                now: datetime) -> LiveSession:
     record = _record_of(live)
     if record is None or record["version"] != live.version:
         raise Refused("invalid_state", "There is nothing to undo: no timer or slot command was the "
@@ -103,7 +103,7 @@ def handle_undo(live: LiveSession, command: Command, info: SessionInfo, now: dat
         raise Refused("invalid_state", f"Too late to undo: a command can be undone for {UNDO_WINDOW_S} seconds.")
     restored = replace(live, slot=record["slot"])
     for name, data in record["parts"].items():
-        part = PARTS.get(name)
+        part = parts.get(name)
         if part is None:
             continue
         value = part.load(data, info)
@@ -119,17 +119,20 @@ def note(before: LiveSession, after: LiveSession, command: Command, info: Sessio
     return f"undid {record.get('action', '?')} (version {record.get('version', '?')})"
 
 
-FAMILY = Family(
-    name=NAME,
-    actions=frozenset({NAME}),
-    handle=handle_undo,
-    # The timer's permission: whoever may start and reset the timer may take a command back.
-    authorise=lambda actor, info, command: speaking.TIMER_FAMILY.authorise(actor, info, command),
-    default_action=NAME,
-    follow=False,
-)
-
-register_part(PART)
-register_family(FAMILY)
-register_after_apply(remember)   # imported last: it sees every other hook's changes
-register_note(note)
+def feature(features: tuple[Feature, ...]) -> Feature:
+    """Undo over `features`: it records and puts back their parts. Listed after them, so its hook
+    runs last and sees every other hook's changes."""
+    parts = {p.name: p for f in features for p in f.parts}
+    family = Family(
+        name=NAME,
+        actions=frozenset({NAME}),
+        handle=lambda live, command, info, now: handle_undo(parts, live, command, info, now),
+        # The timer's permission: whoever may start and reset the timer may take a command back.
+        authorise=lambda actor, info, command: speaking.TIMER_FAMILY.authorise(actor, info, command),
+        default_action=NAME,
+        follow=False,
+    )
+    return Feature(NAME, parts=(PART,), families=(family,),
+                   after_apply=(lambda before, after, command, info, now:
+                                remember(parts, before, after, command, info, now),),
+                   notes=(note,))

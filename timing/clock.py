@@ -54,13 +54,27 @@ class SystemClock:
 class ShiftedClock:
     """A rehearsal clock (`minbar run --at`): it reads `at` when created, then runs at real speed.
 
-    now() = at + (base.now() - base.now() at creation). Processes started with the same `at` at
-    different moments disagree by the gap between their starts; rehearsals accept that.
+    now() = at + (base.now() - base.now() at creation), that is base.now() + offset. A clock built
+    from a kept offset (`with_offset`) goes on where an earlier one was: `conference.clock` keeps
+    a rehearsal's offset with the instance, so a restarted process continues the rehearsal.
     """
 
     def __init__(self, at: datetime, base: Clock | None = None) -> None:
         self._base = base if base is not None else SystemClock()
         self._offset = to_utc(at) - self._base.now()
+
+    @classmethod
+    def with_offset(cls, offset: timedelta, base: Clock | None = None) -> "ShiftedClock":
+        """A clock reading base.now() + offset."""
+        clock = cls.__new__(cls)
+        clock._base = base if base is not None else SystemClock()
+        clock._offset = offset
+        return clock
+
+    @property
+    def offset(self) -> timedelta:
+        """This clock minus the base clock."""
+        return self._offset
 
     def now(self) -> datetime:
         return self._base.now() + self._offset

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
+from conference.errors import MinbarError
 from timing.clock import to_ms, to_utc
 
 MAX_ADJUST_S = 3600
@@ -37,13 +38,9 @@ class TimerStatus(StrEnum):
     PAUSED = "paused"
 
 
-class TimerRefused(Exception):
-    """A command that does not apply: `code` is a contract error code, `message` a sentence."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+# A command that does not apply: `code` is a contract error code, `message` a sentence. The one
+# refusal type of the live core and the wire (`conference.errors.MinbarError`).
+TimerRefused = MinbarError
 
 
 @dataclass(frozen=True)

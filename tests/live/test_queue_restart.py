@@ -53,8 +53,8 @@ def connect():
 
 def lasting(state: dict) -> dict:
     """What a restart must keep exactly: the list and the record. The budget's spent and
-    remaining time follow the running intervention's clock, which moves on (and the rehearsal
-    clock of `server_env` starts again from its --at instant), so only its need is compared."""
+    remaining time follow the running intervention's clock, which moves on, so only its need is
+    compared."""
     queue = {**state["queue"], "budget": state["queue"]["budget"]["needed_s"]}
     return {"version": state["version"], "slot": state["slot"], "queue": queue,
             "interventions": state["interventions"]}

@@ -1,8 +1,8 @@
 """The /live protocol end to end: real python-socketio clients against real server processes.
 
 Each test starts `minbar run` (threading, Werkzeug) on a free port of 127.0.0.1 on the test's
-own database, on the real clock (no rehearsal offset: a restarted rehearsal clock would start
-again from its --at instant). What is checked here cannot be seen in-process: the websocket
+own database, on the real clock (elapsed times are compared with the test's own clock; the
+rehearsal clock across a restart is tests/live/test_rehearsal_restart.py). What is checked here cannot be seen in-process: the websocket
 transport, a kill -9 and restart, revocation by another process (the CLI), the rate limit under a
 real burst, and two processes sharing Redis.
 """

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import channels_live, live_state, messages, presentation, queue_live, undo  # noqa: F401
+from sessions import live_state, undo
 from sessions.live_state import Command, Refused, SessionInfo, SlotInfo
 from speakers.identity import Identity
 
