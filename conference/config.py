@@ -9,6 +9,8 @@
 | MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock |
 | MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
 | MINBAR_BASE_URL | unset: links are built from the request   |
+| MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
+| MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
 """
 from __future__ import annotations
 
@@ -46,6 +48,8 @@ def from_environment(overrides: dict | None = None) -> dict:
         "MINBAR_AT": os.environ.get("MINBAR_AT") or None,
         "MINBAR_ASYNC_MODE": os.environ.get("MINBAR_ASYNC_MODE", "threading"),
         "MINBAR_BASE_URL": os.environ.get("MINBAR_BASE_URL") or None,
+        "MINBAR_ALLOWED_ORIGINS": os.environ.get("MINBAR_ALLOWED_ORIGINS", ""),
+        "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }

@@ -14,6 +14,7 @@ import time
 from flask import current_app, request, session as connection
 from socketio.exceptions import ConnectionRefusedError
 
+from conference import untrusted
 from conference.errors import MinbarError
 from conference.extensions import socketio
 from sessions import operations
@@ -27,7 +28,9 @@ NAMESPACE = "/live"
 COMMAND_FAMILIES = ("timer", "slot", "queue", "channel", "presentation", "message")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_PAYLOAD_BYTES = 16 * 1024
-RATE_PER_S, RATE_BURST = 10.0, 30.0
+# The rate limit (MINBAR_LIVE_RATE_LIMIT events per second per connection) and the checks of the
+# packets themselves (reserved event names, malformed JSON, lone surrogates) are applied before
+# any handler here runs: `conference.live_guard`.
 
 
 def ok(**values) -> dict:
@@ -72,7 +75,6 @@ def connect(auth=None):
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
-    connection["bucket"] = (RATE_BURST, time.monotonic())
     return True
 
 
@@ -90,7 +92,6 @@ def handler(event: str):
     def register(fn):
         def wrapped(payload=None, *extra):
             try:
-                _rate_limit()
                 return fn(_parse(payload))
             except MinbarError as error:
                 return refuse(**error.to_contract())
@@ -105,6 +106,9 @@ def _parse(payload) -> dict:
         payload = {}
     if not isinstance(payload, dict):
         raise MinbarError("bad_request", "The payload must be an object.")
+    reason = untrusted.problem(payload)
+    if reason is not None:
+        raise MinbarError("bad_request", reason)
     try:
         size = len(json.dumps(payload))
     except (TypeError, ValueError):
@@ -112,17 +116,6 @@ def _parse(payload) -> dict:
     if size > MAX_PAYLOAD_BYTES:
         raise MinbarError("bad_request", "The payload is too large.")
     return payload
-
-
-def _rate_limit() -> None:
-    # A token bucket per connection: a burst of events from one client cannot starve the others.
-    tokens, last = connection.get("bucket", (RATE_BURST, time.monotonic()))
-    now = time.monotonic()
-    tokens = min(RATE_BURST, tokens + (now - last) * RATE_PER_S)
-    if tokens < 1:
-        connection["bucket"] = (tokens, now)
-        raise MinbarError("rate_limited", "Too many requests; slow down.")
-    connection["bucket"] = (tokens - 1, now)
 
 
 def _session_of(payload: dict) -> tuple[str, str]:
@@ -294,11 +287,8 @@ _register_command_events()
 
 @socketio.on("*", namespace=NAMESPACE)
 def unknown_event(event, *_args):
-    """An event the protocol does not have: refused like any bad input (clients wait for an ack)."""
-    try:
-        _rate_limit()
-    except MinbarError as error:
-        return refuse(**error.to_contract())
+    """An event the protocol does not have: refused like any bad input (clients wait for an ack).
+    Reserved names (`connect`, `*`, ...) never get here: `conference.live_guard` refuses them."""
     return refuse("bad_request", "There is no such event.")
 
 
