@@ -22,6 +22,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_database(app)
     init_clock(app)
     init_i18n(app)
+    init_edge(app)
     init_socketio(app)
     register_blueprints(app)
     register_errors(app)
@@ -54,6 +55,12 @@ def init_i18n(app: Flask) -> None:
     from conference import web
 
     web.init_app(app)
+
+
+def init_edge(app: Flask) -> None:
+    from conference import edge
+
+    edge.init_app(app)
 
 
 def init_socketio(app: Flask) -> None:

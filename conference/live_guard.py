@@ -18,10 +18,12 @@ first taken as the connection's id). `GuardedServer` decides before dispatch:
 """
 from __future__ import annotations
 
+import io
 import logging
 import threading
 import time
 
+import engineio.packet
 import socketio
 from socketio import packet
 
@@ -59,6 +61,34 @@ class SafePacket(packet.Packet):
             return 0
 
 
+_engineio_decode = engineio.packet.Packet.decode
+
+
+def _tolerant_engineio_decode(self, encoded_packet):
+    """Engine.IO's own framing (`engineio.packet.Packet.decode`) raises on an empty frame or an
+    unknown type character, outside any handler of the library's receive loop (a traceback and a
+    half-closed socket per frame). Such a frame becomes a packet of an unknown type instead, which
+    Engine.IO ignores on a WebSocket and answers 400 on long-polling."""
+    try:
+        return _engineio_decode(self, encoded_packet)
+    except (ValueError, TypeError, IndexError, UnicodeError, RecursionError):
+        self.packet_type, self.data, self.binary = len(engineio.packet.packet_names), None, False
+
+
+engineio.packet.Packet.decode = _tolerant_engineio_decode
+
+
+def _polling_problem(body: bytes) -> str | None:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "a long-polling body that is not UTF-8"
+    # Engine.IO v4 payload: packets separated by \x1e, each a type digit (or "b" for base64).
+    if not all(part and part[0] in "0123456b" for part in text.split("\x1e")):
+        return "a long-polling body that is not Engine.IO framing"
+    return None
+
+
 class _Connection:
     __slots__ = ("tokens", "last", "warned_at", "suppressed")
 
@@ -94,7 +124,6 @@ class GuardedServer(socketio.Server):
         finally:
             with self._guard_lock:
                 self._guard_connections.pop(eio_sid, None)
-            self._binary_packet.pop(eio_sid, None)
 
     def allow(self, eio_sid) -> bool:
         """One token from the connection's bucket; False when it is empty."""
@@ -110,8 +139,9 @@ class GuardedServer(socketio.Server):
             state.tokens -= 1
             return True
 
-    def hostile(self, eio_sid, reason: str) -> None:
-        """One warning line per connection per WARN_EVERY_S at most, however much it sends."""
+    def hostile(self, eio_sid, reason: str, environ: dict | None = None) -> None:
+        """One warning line per connection per WARN_EVERY_S at most, however much it sends
+        (requests outside a connection share one allowance)."""
         state = self._guard_state(eio_sid)
         now = time.monotonic()
         with self._guard_lock:
@@ -119,14 +149,37 @@ class GuardedServer(socketio.Server):
                 state.suppressed += 1
                 return
             state.warned_at, suppressed, state.suppressed = now, state.suppressed, 0
-        environ = self.environ.get(eio_sid) or {}
+        environ = environ or self.environ.get(eio_sid) or {}
         address = str(environ.get("REMOTE_ADDR", "?"))[:64]
         more = f" ({suppressed} more since the last warning)" if suppressed else ""
         reason = " ".join(str(reason).split())[:MAX_REASON]
         log.warning("refused a client packet from %s (connection %s): %s%s",
                     address, str(eio_sid)[:12], reason.encode("unicode_escape").decode("ascii"), more)
 
-    # -- packets ----------------------------------------------------------------------------
+    # -- requests and packets ---------------------------------------------------------------
+
+    def handle_request(self, environ, start_response):
+        """A long-polling POST body that is not UTF-8 or not Engine.IO framing is refused here
+        (400): Engine.IO would decode it outside any handler of its own (a traceback) or close
+        the connection while another request of it is under way."""
+        if environ.get("REQUEST_METHOD") == "POST":
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = -1
+            if 0 <= length <= self.eio.max_http_buffer_size:
+                body = environ["wsgi.input"].read(length)
+                reason = _polling_problem(body)
+                if reason is not None:
+                    self.hostile(None, reason, environ)
+                    start_response("400 BAD REQUEST", [("Content-Type", "text/plain")])
+                    return [b"Bad request"]
+                environ["wsgi.input"] = io.BytesIO(body)
+            elif length < 0:
+                start_response("400 BAD REQUEST", [("Content-Type", "text/plain")])
+                return [b"Bad request"]
+        return super().handle_request(environ, start_response)
+
 
     def _answer(self, eio_sid, pkt, answer: dict) -> None:
         """Acknowledge `pkt` with `answer` when it asked for one on a namespace it is connected to."""
