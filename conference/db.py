@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "speakers.models",
     "sessions.key_message_models",
     "sessions.speech_text_models",
+    "sessions.listener_store",       # listener counts per server process (not versioned state)
 )
 
 

@@ -31,6 +31,9 @@
       self._status("refused", err && err.data ? err.data.message || err.message : err.message);
     });
     this.socket.on("state", function (state) { self._accept(state); });
+    // Listener counts are not versioned state: a `listeners` event (at most every few seconds)
+    // updates STATE's channels.listeners in place.
+    this.socket.on("listeners", function (message) { self._acceptListeners(message); });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible" && self.socket.connected) { self._join(); self.syncClock(); }
     });
@@ -68,6 +71,13 @@
     this.state = state;
     var self = this;
     this.listeners.forEach(function (fn) { fn(state, self); });
+  };
+
+  LiveSession.prototype._acceptListeners = function (message) {
+    if (!message || !this.state || message.session !== this.state.session || !this.state.channels) { return; }
+    this.state.channels.listeners = message.listeners;
+    var self = this;
+    this.listeners.forEach(function (fn) { fn(self.state, self); });
   };
 
   LiveSession.prototype.onState = function (fn) { this.listeners.push(fn); if (this.state) { fn(this.state, this); } };
