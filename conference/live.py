@@ -414,7 +414,10 @@ class ListenerHub:
 
 
 def _hub() -> ListenerHub:
-    return current_app.extensions.setdefault("minbar.listeners", ListenerHub())
+    hub = current_app.extensions.get("minbar.listeners")
+    if hub is None:
+        hub = current_app.extensions.setdefault("minbar.listeners", ListenerHub())
+    return hub
 
 
 def with_listeners(slug: str, key: str, state: dict) -> dict:
