@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test setup init test-postgres bench clean browser-deps js-deps
 
 run: setup init
-	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)")
+	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)") $(if $(LINKS),--links)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

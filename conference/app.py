@@ -113,6 +113,7 @@ def allowed_origins(config: dict):
 
 # Each module defines `bp`, a Blueprint of its pages or API routes.
 BLUEPRINT_MODULES = (
+    "speakers.views",                 # first: resolves every request's caller (g.identity), sign-out
     "conference.api",
     "conference.views",
     "conference.feeds",               # iCalendar and schedule feeds

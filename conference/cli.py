@@ -96,7 +96,8 @@ def agenda_load(file):
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--at", "at", default=None, help="Rehearse: run the clock from this ISO 8601 instant "
               "(a time without an offset is in the conference's zone).")
-@click.option("--links/--no-links", default=True, help="Print the links to open.")
+@click.option("--links/--no-links", default=False, help="Also print a chair console link per session "
+              "(working links: do not show them on a shared screen).")
 def run_command(host, port, at, links):
     """Serve the app (Socket.IO included)."""
     from conference.clock import parse_instant
@@ -109,11 +110,13 @@ def run_command(host, port, at, links):
             raise click.BadParameter(str(error), param_hint="--at") from None
         os.environ["MINBAR_AT"] = at
     app = create_app()
-    if links:
-        from conference.startup import print_links
+    from speakers.cli import remember_base_url
 
-        with app.app_context():
-            print_links(f"http://{host}:{port}")
+    remember_base_url(app, app.config.get("MINBAR_BASE_URL") or f"http://{host}:{port}")
+    from conference.startup import print_links
+
+    with app.app_context():
+        print_links(f"http://{host}:{port}", role_links=links)
     # FlaskGroup marks the process as "run from the CLI", and Flask then ignores app.run(), which
     # Flask-SocketIO's threading server calls: without this the command returns at once.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)

@@ -22,7 +22,7 @@ from conference.extensions import socketio
 from sessions import channels_live, listener_store, listeners, operations
 from sessions import live_state
 from sessions.live_state import Command
-from speakers import access
+from speakers import access, credentials
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
@@ -63,17 +63,17 @@ def identity() -> Identity:
 
 @socketio.on("connect", namespace=NAMESPACE)
 def connect(auth=None):
-    """A token in `auth` signs the connection in; no token is an anonymous participant."""
+    """A token in `auth` signs the connection in; else the page's session cookie does
+    (`speakers.credentials`); neither is an anonymous participant. A revoked or expired link is
+    refused here, and re-checked by every command (`run_command`)."""
     token = auth.get("token") if isinstance(auth, dict) else None
-    who = ANONYMOUS
-    if token:
-        try:
-            with _db().session_scope() as db:
-                who = access.resolve(db, token, current_app.config["SECRET_KEY"])
-        except MinbarError as error:
-            # (message, data): clients read `err.message` and `err.data` = {code, message}; a lone
-            # dict would reach them as its Python repr in `message`.
-            raise ConnectionRefusedError(error.message, {"code": error.code, "message": error.message}) from None
+    try:
+        who = credentials.from_token(token) if token else credentials.from_session(connection)
+    except MinbarError as error:
+        # (message, data): clients read `err.message` and `err.data` = {code, message}; a lone
+        # dict would reach them as its Python repr in `message`.
+        raise ConnectionRefusedError(error.message, {"code": error.code, "message": error.message}) from None
+    if who.token_id:
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
@@ -244,6 +244,8 @@ def run_command(family: str, payload: dict) -> dict:
     command = Command(family, action, payload, identity())
     extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with _db().session_scope() as db:
+        if command.actor.token_id:   # the link's current row: revoked or expired stops here
+            access.check_link(db, command.actor.token_id, _now())
         state, changed = operations.apply(db, slug, key, command, _now(), ack=extra)
     if changed and live_state.is_quiet(command):
         _broadcast_quietly(slug, key, state)
@@ -514,7 +516,7 @@ class Revocations:
                 continue
             try:
                 with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
-                    revoked = access.revoked_among(db, tracked)
+                    revoked = access.revoked_among(db, tracked, app.extensions["minbar.clock"].now())
             except Exception:  # the database may be briefly away; try again next second
                 app.logger.exception("revocation check failed")
                 continue

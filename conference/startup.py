@@ -7,7 +7,7 @@ from sqlalchemy import select
 from conference.models import Conference
 
 
-def print_links(base_url: str) -> None:
+def print_links(base_url: str, role_links: bool = True) -> None:
     from flask import current_app
 
     database = current_app.extensions["minbar.db"]
@@ -19,7 +19,7 @@ def print_links(base_url: str) -> None:
             click.echo(f"  Agenda ({conf.slug}):  {base_url}/conferences/{conf.slug}")
             for language in ("ar", "fr"):
                 click.echo(f"     in {language}:  {base_url}/conferences/{conf.slug}?lang={language}")
-            for line in extra_links(db, conf, base_url):
+            for line in (extra_links(db, conf, base_url) if role_links else ()):
                 click.echo(line)
         click.echo("Press Ctrl+C to stop.\n")
 

@@ -2,32 +2,30 @@
 
 | route | who | |
 |---|---|---|
-| `GET /conferences/<slug>/sessions/<id>/booth?token=` | an interpreter (their link's booth; an interpreter link without a booth, the chair and organisers pick one with `&booth=LANG`) | the booth view |
-| `GET|POST /conferences/<slug>/sessions/<id>/speech-text?token=` | a speaker of the session, an organiser | the upload form |
-| `PUT /api/v1/conferences/<slug>/sessions/<id>/slots/<slot>/speech-text` | `Authorization: Bearer`: a speaker of the session, an organiser | stores a new revision |
+| `GET /conferences/<slug>/sessions/<id>/booth` | an interpreter (their link's booth; an interpreter link without a booth, the chair and organisers pick one with `&booth=LANG`) | the booth view |
+| `GET|POST /conferences/<slug>/sessions/<id>/speech-text` | a speaker of the session, an organiser | the upload form |
+| `PUT /api/v1/conferences/<slug>/sessions/<id>/slots/<slot>/speech-text` | `Authorization: Bearer` (or the session cookie): a speaker of the session, an organiser | stores a new revision |
 | `GET` the same | interpreters, the session's chair, organisers | the latest revision, with its text |
 | `GET /api/v1/conferences/<slug>/sessions/<id>/speech-texts` | the same readers | which slots have a text (no text) |
 
-Views are thin: resolve the link, check `speakers.permissions`, call `sessions.speech_texts` or
+Views are thin: read the caller (`g.identity`), ask `speakers.policy`, call `sessions.speech_texts` or
 `sessions.live_pages`, render. The booth view's live part is the `channel` family
 (`sessions.channels_live`) over Socket.IO, from static/js/booth.js.
 """
 from __future__ import annotations
 
 from babel import Locale
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, current_app, g, jsonify, render_template, request
 
 from conference import i18n, queries
 from conference.errors import MinbarError
 from conference.web import N_, _, get_db, lang, now
 from sessions import channels_live, live_pages, speech_texts
-from speakers import access, permissions
-from speakers.identity import Identity
+from speakers import policy
+from speakers.identity import ANONYMOUS, Identity
 
 bp = Blueprint("booth_views", __name__)
 
-BOOTH_ROLES = ("interpreter", "chair", "organiser")
-UPLOAD_ROLES = ("speaker", "organiser")
 API = "/api/v1/conferences/<slug>/sessions/<key>"
 
 
@@ -101,17 +99,10 @@ def channel_texts(codes=i18n.LANGUAGES) -> dict:
 
 # -- who is asking (API) -----------------------------------------------------------------------
 
-def bearer_identity(slug: str) -> Identity:
-    """The identity of `Authorization: Bearer TOKEN` (401 without one or with a bad one; 403 for
-    another conference's link)."""
-    header = request.headers.get("Authorization", "")
-    scheme, _sep, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
-    who = access.resolve(get_db(), token.strip(), current_app.config["SECRET_KEY"])
-    if who.conference != slug:
-        raise MinbarError("forbidden", "This link is for another conference.")
-    return who
+def caller() -> Identity:
+    """The API's caller: `Authorization: Bearer TOKEN` or the session cookie, resolved once per
+    request by `speakers.credentials` (ANONYMOUS without either)."""
+    return g.get("identity", ANONYMOUS)
 
 
 def _request_text():
@@ -141,15 +132,25 @@ def _speaker_key(slot) -> str | None:
     return slot.speaker.key if slot.speaker is not None else None
 
 
+def _require_reader(who: Identity, slug: str, key: str) -> None:
+    if policy.may(who, "speech_text.read", slug, key):
+        return
+    if who.anonymous:
+        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
+    raise MinbarError("forbidden", "Only the interpreters, the chair and the secretariat see speech texts.")
+
+
 # -- the speech-text API -------------------------------------------------------------------------
 
 @bp.put(API + "/slots/<slot>/speech-text")
 def put_speech_text(slug: str, key: str, slot: str):
     """Store a new revision of the slot's text; answers 200 with its details (not the text)."""
-    who = bearer_identity(slug)
+    who = caller()
+    if who.anonymous:
+        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
     db, conf, item = _item(slug, key)
     found = speech_texts.find_slot(item, slot)
-    if not permissions.can_upload_speech_text(who, slug, key, _speaker_key(found)):
+    if not policy.may(who, "speech_text.upload", slug, key, speaker=_speaker_key(found)):
         raise MinbarError("forbidden", "Your role may not upload a text for this slot.")
     row = speech_texts.save(db, conf, item, found.key, _request_text(), who, now())
     db.commit()
@@ -159,10 +160,11 @@ def put_speech_text(slug: str, key: str, slot: str):
 @bp.get(API + "/slots/<slot>/speech-text")
 def get_speech_text(slug: str, key: str, slot: str):
     """The slot's latest text: interpreters, the session's chair and organisers only."""
-    who = bearer_identity(slug)
+    who = caller()
+    if who.anonymous:
+        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
     db, conf, item = _item(slug, key)
-    if not permissions.can_see_speech_texts(who, slug, key):
-        raise MinbarError("forbidden", "Only the interpreters, the chair and the secretariat see speech texts.")
+    _require_reader(who, slug, key)
     found = speech_texts.find_slot(item, slot)
     row = speech_texts.latest(db, conf, found.key)
     if row is None:
@@ -173,10 +175,11 @@ def get_speech_text(slug: str, key: str, slot: str):
 @bp.get(API + "/speech-texts")
 def list_speech_texts(slug: str, key: str):
     """Which slots of the session have a text, in slot order (details only, no text)."""
-    who = bearer_identity(slug)
+    who = caller()
+    if who.anonymous:
+        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
     db, conf, item = _item(slug, key)
-    if not permissions.can_see_speech_texts(who, slug, key):
-        raise MinbarError("forbidden", "Only the interpreters, the chair and the secretariat see speech texts.")
+    _require_reader(who, slug, key)
     rows = speech_texts.latest_for_session(db, conf, item)
     return jsonify({"texts": [speech_texts.to_contract(rows[s.key], with_text=False)
                               for s in item.slots if s.key in rows]})
@@ -187,9 +190,9 @@ def list_speech_texts(slug: str, key: str):
 @bp.route("/conferences/<slug>/sessions/<key>/speech-text", methods=["GET", "POST"])
 def speech_text_form(slug: str, key: str):
     """A form to upload a statement's text (works without JavaScript)."""
-    who = live_pages.page_identity(slug, require=UPLOAD_ROLES, session=key)
+    who = live_pages.page_identity(slug, "page.speech_text", session=key)
     db, conf, item = _item(slug, key)
-    slots = [s for s in item.slots if permissions.can_upload_speech_text(who, slug, key, _speaker_key(s))]
+    slots = [s for s in item.slots if policy.may(who, "speech_text.upload", slug, key, speaker=_speaker_key(s))]
     if not slots:
         raise MinbarError("forbidden", "This link may not upload a text for any slot of this session.")
     chosen, text, saved, error, status = request.values.get("slot") or slots[0].key, "", None, None, 200
@@ -207,7 +210,7 @@ def speech_text_form(slug: str, key: str):
     response = current_app.make_response((render_template(
         "sessions/speech_text.html", conference=conf, item=item, identity=who, slots=slots,
         chosen=chosen, text=text, saved=saved, error=error, existing=existing,
-        max_chars=speech_texts.MAX_CHARS, token=live_pages.page_token(),
+        max_chars=speech_texts.MAX_CHARS,
         show_text=who.role == "organiser"), status))
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -227,7 +230,7 @@ FORM_ERRORS = {
 def booth(slug: str, key: str):
     """The interpreter booth view: floor and mode, who speaks now and next, the speech text,
     slow-down, the booth switch and the turn timer. Follows the session live (static/js/booth.js)."""
-    page = live_pages.build(slug, key, require=BOOTH_ROLES)
+    page = live_pages.build(slug, key, "page.booth")
     conf, item, who = page.conference, page.item, page.identity
     booths = list(conf.booths or ())
     languages = [b["language"] for b in booths]
@@ -245,8 +248,8 @@ def booth(slug: str, key: str):
         "booths": [{"language": b["language"], "sources": list(b.get("sources", ())),
                     "listen_url": b.get("listen_url", "")} for b in booths],
         "languages": list(conf.languages),
-        "can_floor": permissions.can_set_floor(who, slug, key),
-        "can_switch": permissions.can_switch_booth(who, slug, key, chosen),
+        "can_floor": policy.may(who, "channel.floor", slug, key),
+        "can_switch": policy.may(who, "channel.booth", slug, key, booth=chosen),
         "turn_s": channels_live.TURN_S,
         "slowdown_s": channels_live.SLOWDOWN_S,
         "texts": {k: speech_texts.to_contract(v, with_text=False) for k, v in texts.items()},

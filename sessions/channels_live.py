@@ -58,7 +58,7 @@ from sessions.live_state import (
     Command, Family, LiveSession, Part, Refused, SessionInfo, register_after_apply, register_family,
     register_note, register_part,
 )
-from speakers import permissions
+from speakers import policy
 from timing.clock import to_ms
 
 TURN_S = 30 * 60
@@ -284,7 +284,7 @@ def _slowdown(value: Channels, command: Command, info: SessionInfo, now: datetim
         raise ChannelRefused("bad_request", "'on' must be true or false.")
     if not on:
         # The chair clears any signal; an interpreter only their own booth's.
-        mine = permissions.chairs(command.actor, info.conference, info.key) or (
+        mine = policy.may(command.actor, "channel.clear_signals", info.conference, info.key) or (
             value.slowdown is not None and value.slowdown[0] == getattr(command.actor, "booth", None))
         return replace(value, slowdown=None) if mine else value
     return replace(value, slowdown=(_booth_of(command, info), to_ms(now)))
@@ -321,12 +321,10 @@ def handle_channel(live: LiveSession, command: Command, info: SessionInfo, now: 
 
 def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
     action, payload = command.action, command.payload
-    if action == "select":
-        return True
-    if action == "floor":
-        return permissions.can_set_floor(actor, info.conference, info.key)
+    if action in ("select", "floor"):
+        return policy.may(actor, f"channel.{action}", info.conference, info.key)
     booth = payload.get("booth") if action == "booth" else payload.get("booth", getattr(actor, "booth", None))
-    return permissions.can_switch_booth(actor, info.conference, info.key, booth)
+    return policy.may(actor, "channel.booth", info.conference, info.key, booth=booth)
 
 
 register_family(Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,

@@ -36,7 +36,7 @@ from sessions import operations, presentation
 from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow
 from sessions.live_state import Command
 from sessions.models import AgendaItem, EventLog, LiveStateRow
-from speakers import permissions
+from speakers import policy
 from speakers.identity import Identity
 
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -64,7 +64,7 @@ def list_messages(db: Session, slug: str, key: str, actor: Identity) -> list[dic
     """The session's key messages in order (position, then creation); drafts only for those who
     may read them (see the module docstring), agreed messages for anyone."""
     conf, item = operations.find_item(db, slug, key)
-    drafts = permissions.can_read_draft_key_messages(actor, slug, key)
+    drafts = policy.may(actor, "messages.read_drafts", slug, key)
     return [_contract(row, rev) for row, rev in _current(db, conf.id, key) if drafts or rev.status == "agreed"]
 
 
@@ -73,7 +73,7 @@ def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> 
     conf, _item = operations.find_item(db, slug, key)
     found = [(row, rev) for row, rev in _current(db, conf.id, key, mid)]
     if not found or (found[0][1].status != "agreed"
-                     and not permissions.can_read_draft_key_messages(actor, slug, key)):
+                     and not policy.may(actor, "messages.read_drafts", slug, key)):
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
     return _contract(*found[0])
 
@@ -82,7 +82,7 @@ def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list
     """Every revision of a message, oldest first: working text, so only for those who may read
     drafts (an agreed message's earlier wordings are drafts too)."""
     conf = operations.find_item(db, slug, key)[0]
-    if not permissions.can_read_draft_key_messages(actor, slug, key):
+    if not policy.may(actor, "messages.read_drafts", slug, key):
         if actor.anonymous:
             raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or organiser's access link.")
         raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
@@ -254,7 +254,7 @@ def sync_presentations(db: Session, conf: Conference, now: datetime, also: str |
 # -- helpers ---------------------------------------------------------------------------------
 
 def _authorise_write(actor: Identity, slug: str, key: str) -> None:
-    if permissions.can_write_key_messages(actor, slug, key):
+    if policy.may(actor, "messages.write", slug, key):
         return
     if actor.anonymous:
         raise MinbarError("unauthorized", "Writing key messages needs a rapporteur's or organiser's access link.")

@@ -1,16 +1,16 @@
-"""Building the live pages: who the page's `?token=` is, and what the console, the stage view and
-the participant live view show on first paint (the browser then follows the session's STATE).
+"""Building the live pages: who may open them, and what the console, the stage view and the
+participant live view show on first paint (the browser then follows the session's STATE).
 
-Reusable by every page that takes a sign-in link: `page_identity(slug, require=(...))` resolves
-the token (401 page when missing or invalid, 403 when the role or the link's scope may not open
-the page) and `page_token()` gives the token back to put into the page's JSON config.
+Reusable by every page: `page_identity(slug, "page.console", session)` asks `speakers.policy`
+about the signed-in caller (401 page when nobody is, 403 when the link may not open the page).
+Pages never carry a token: the browser's session cookie signs in their Socket.IO connection.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import current_app, make_response, render_template, request
+from flask import g, make_response, render_template
 from sqlalchemy import select
 
 from conference import i18n, presenters, queries
@@ -18,50 +18,24 @@ from conference.errors import MinbarError
 from conference.web import N_, _, get_db, lang, now, rehearsal
 from sessions import operations, speaking
 from sessions.models import AgendaItem, LiveStateRow
-from speakers import access
+from speakers import policy
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 from timing.drift import PlannedItem, project
 
 # Items nobody runs from a console: they absorb delay (timing.drift.project) and keep their times.
 ABSORBING_KINDS = frozenset({"break", "registration"})
-SESSION_ARGS = ("key", "session", "session_id", "session_key")
 
 
 # -- who is looking ------------------------------------------------------------------------
 
-def page_token() -> str | None:
-    """The page's `?token=`, or None."""
-    token = (request.args.get("token") or "").strip()
-    return token or None
-
-
-def page_identity(slug: str, require: tuple[str, ...] | None = ("chair", "organiser"),
-                  session: str | None = None) -> Identity:
-    """The identity of the page's `?token=` for conference `slug`.
-
-    `require` names the roles that may open the page; None lets anyone in, anonymous viewers
-    included (ANONYMOUS is returned when there is no token). `session` is the session the page is
-    about (by default the route's `key`/`session` argument); a link bound to another session does
-    not open it. Refusals raise MinbarError, which the app renders as an error page:
-    - no token where a role is required, or an invalid or revoked token: `unauthorized` (401);
-    - a link of another conference or session, or a role not in `require`: `forbidden` (403).
-    An organiser's link opens every session of its conference.
-    """
-    token = page_token()
-    if token is None:
-        if require is None:
-            return ANONYMOUS
-        raise MinbarError("unauthorized", "This page needs a sign-in link.")
-    who = access.resolve(get_db(), token, current_app.config["SECRET_KEY"])
-    if session is None:
-        session = next((request.view_args[k] for k in SESSION_ARGS if k in (request.view_args or {})), None)
-    if who.conference != slug:
-        raise MinbarError("forbidden", "This link is for another conference.")
-    if require is not None and who.role not in require:
-        raise MinbarError("forbidden", "This link's role may not open this page.")
-    if session is not None and who.role != "organiser" and who.session not in (None, session):
-        raise MinbarError("forbidden", "This link is for another session.")
+def page_identity(slug: str, action: str, session: str | None = None) -> Identity:
+    """The caller (`g.identity`, see `speakers.credentials`) if `speakers.policy` lets them do
+    `action` (a "page.*" action) in `slug`/`session`; else MinbarError, which the app renders as an
+    error page: `unauthorized` (401) for nobody signed in, `forbidden` (403) for a link whose
+    role, conference or session does not open the page."""
+    who = g.get("identity", ANONYMOUS)
+    policy.require(who, action, slug, session)
     return who
 
 
@@ -92,7 +66,6 @@ class LivePage:
     conference: object
     item: AgendaItem
     identity: Identity
-    token: str | None
     state: dict
     slots: list[dict]
     moment: datetime
@@ -156,19 +129,21 @@ def slot_views(item: AgendaItem, language: str) -> list[dict]:
     return views
 
 
-def build(slug: str, key: str, require: tuple[str, ...] | None) -> LivePage:
-    """Load the session (404 when unknown), check the link, and gather the first paint."""
+def build(slug: str, key: str, action: str) -> LivePage:
+    """Load the session (404 when unknown), check the caller may `action` (a "page.*" action of
+    `speakers.policy`), and gather the first paint."""
     db = get_db()
     conf = queries.conference(db, slug)
     item = queries.item(db, conf, key)
-    identity = page_identity(slug, require, session=key)
+    identity = page_identity(slug, action, session=key)
+    if action in policy.PUBLIC and not policy.in_scope(identity, slug, key):
+        identity = ANONYMOUS       # a public page: a link of another session or conference is a viewer here
     moment = now()
     state = operations.current(db, slug, key, moment)
     language = lang()
-    page = LivePage(conference=conf, item=item, identity=identity, token=page_token(), state=state,
+    page = LivePage(conference=conf, item=item, identity=identity, state=state,
                     slots=slot_views(item, language), moment=moment)
     page.config = {
-        "token": page.token,
         "conference": slug,
         "session": key,
         "lang": language,
@@ -187,9 +162,9 @@ def build(slug: str, key: str, require: tuple[str, ...] | None) -> LivePage:
 
 
 def render(template: str, page: LivePage, **extra):
-    """Render a live page; it carries a sign-in link in its URL, so it is never cached."""
+    """Render a live page; it shows what its signed-in caller may do, so it is never cached."""
     response = make_response(render_template(template, page=page, conference=page.conference, item=page.item,
-                                             identity=page.identity, token=page.token,
+                                             identity=page.identity,
                                              live_config=page.config, presenters=presenters,
                                              format_clock=format_clock, **extra))
     response.headers["Cache-Control"] = "no-store"

@@ -21,7 +21,7 @@ from datetime import datetime
 from sessions.live_state import (
     Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
 )
-from speakers import permissions
+from speakers import policy
 from timing.clock import from_ms, to_ms
 
 MAX_TEXT = 280
@@ -101,5 +101,5 @@ register_family(Family(
     name="message",
     actions=frozenset({"send", "clear"}),
     handle=handle_message,
-    authorise=lambda actor, info, command: permissions.can_message_speaker(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "message.send", info.conference, info.key),
 ))

@@ -23,9 +23,9 @@ from typing import Any
 from sessions.live_state import (
     Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
 )
-from speakers import permissions
+from speakers import policy
 
-SYSTEM_ROLE = "system"
+SYSTEM_ROLE = policy.SYSTEM_ROLE
 MAX_IDS = 5000
 MAX_DIGEST = 64
 
@@ -97,9 +97,8 @@ def handle(live: LiveSession, command: Command, info: SessionInfo, now: datetime
 
 
 def authorise(actor, info: SessionInfo, command: Command) -> bool:
-    if command.action == "sync":
-        return actor.role == SYSTEM_ROLE and actor.conference == info.conference
-    return permissions.can_drive_presentation(actor, info.conference, info.key)
+    action = "presentation.sync" if command.action == "sync" else "presentation.drive"
+    return policy.may(actor, action, info.conference, info.key)
 
 
 register_family(Family(

@@ -43,7 +43,7 @@ from sessions.live_state import (
     register_part,
 )
 from sessions.queue import Entry, Policy, Priority, Queue, QueueRefused
-from speakers import permissions
+from speakers import policy
 from timing import timer as timers
 from timing.clock import from_ms, to_ms
 from timing.timer import Timer, TimerStatus
@@ -288,8 +288,8 @@ def handle_queue(live: LiveSession, command: Command, info: SessionInfo, now: da
 
 def authorise_queue(actor, info: SessionInfo, command: Command) -> bool:
     if command.action in PARTICIPANT_ACTIONS:
-        return permissions.can_request_floor(actor, info.conference, info.key)
-    return permissions.can_manage_queue(actor, info.conference, info.key)
+        return policy.may(actor, "queue.request", info.conference, info.key)
+    return policy.may(actor, "queue.manage", info.conference, info.key)
 
 
 def place_of(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict[str, Any]:

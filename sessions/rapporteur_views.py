@@ -7,22 +7,23 @@ API (docs/key-messages.md), JSON errors per the contract:
 - `GET    .../key-messages/<mid>/history`, `POST .../key-messages/<mid>/restore`
 - `PUT    .../key-messages/order`                                            reorder
 - `GET    /api/v1/conferences/<slug>/key-messages`                           the whole conference's, agenda order
-Writers sign in with `Authorization: Bearer TOKEN`. Anyone reads agreed messages; drafts need a
+Writers sign in with `Authorization: Bearer TOKEN` (or the session cookie of their opened link). Anyone reads agreed messages; drafts need a
 rapporteur's, the session chair's or an organiser's token (`sessions.key_message_ops`).
 
 After every write that changed something, the event `key_messages` goes to the session's room on
 /live (`{"session", "message", "version"}`; a draft's text is left out, see `_public`), and the
 presentation sessions whose list moved get their new STATE.
 
-Pages: the rapporteur console (`?token=`), the outcome document (`.html`, `.md`, `.docx`;
-`?drafts=1` with a token that may read drafts; `?lang=`), the presentation view.
+Pages: the rapporteur console, the outcome document (`.html`, `.md`, `.docx`; `?drafts=1` for a
+signed-in caller who may read drafts; `?lang=`), the presentation view. Callers come from
+`g.identity` (`speakers.credentials`); what they may do from `speakers.policy`.
 """
 from __future__ import annotations
 
 import hashlib
 
 from babel.dates import format_interval
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, g, jsonify, render_template, request
 
 from conference import i18n, live, presenters, queries
 from conference.agenda.schema import STAKEHOLDER_GROUPS
@@ -32,7 +33,7 @@ from conference.web import N_, _, get_db, lang, now
 from sessions import key_message_ops as ops
 from sessions import markup, operations, outcome
 from sessions.key_messages import PRINCIPLES
-from speakers import access, permissions
+from speakers import policy
 from speakers.identity import ANONYMOUS, Identity
 
 bp = Blueprint("rapporteur_views", __name__)
@@ -77,27 +78,10 @@ OUTCOME_FORMATS = {
 
 # -- who is asking ---------------------------------------------------------------------------
 
-def _resolve(token: str | None) -> Identity:
-    if not token:
-        return ANONYMOUS
-    return access.resolve(get_db(), token, current_app.config["SECRET_KEY"])
-
-
-def _bearer() -> Identity:
-    """The API's caller: `Authorization: Bearer TOKEN`, or anonymous without the header."""
-    header = request.headers.get("Authorization", "").strip()
-    if not header:
-        return ANONYMOUS
-    scheme, _sep, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise MinbarError("unauthorized", "Send the access token as 'Authorization: Bearer TOKEN'.")
-    return _resolve(token.strip())
-
-
-def _page_identity() -> Identity:
-    """A page's caller: `?token=` (or the API's header, for tools fetching documents)."""
-    token = request.args.get("token")
-    return _resolve(token) if token else _bearer()
+def _caller() -> Identity:
+    """Who is asking: the signed-in link (session cookie) or `Authorization: Bearer`, resolved
+    once per request by `speakers.credentials`; ANONYMOUS without either."""
+    return g.get("identity", ANONYMOUS)
 
 
 def _body() -> dict:
@@ -111,7 +95,7 @@ def _body() -> dict:
 
 def _public(message: dict) -> dict:
     # The session's room holds everyone watching it, anonymous viewers too: a draft travels as a
-    # notice that it changed, and the rapporteurs' pages fetch it with their token.
+    # notice that it changed, and the rapporteurs' pages fetch it signed in.
     if message["status"] == "agreed":
         return message
     return {"id": message["id"], "session": message["session"], "status": message["status"],
@@ -140,12 +124,12 @@ def _write(slug: str, key: str, written: ops.Written, status: int = 200):
 
 @bp.get(API)
 def list_messages(slug: str, key: str):
-    return jsonify(ops.list_messages(get_db(), slug, key, _bearer()))
+    return jsonify(ops.list_messages(get_db(), slug, key, _caller()))
 
 
 @bp.post(API)
 def create_message(slug: str, key: str):
-    actor = _bearer()
+    actor = _caller()
     body = _body()
     client_key = body.pop("client_key", None)
     written = ops.create(get_db(), slug, key, body, actor=actor, now=now(), client_key=client_key)
@@ -154,7 +138,7 @@ def create_message(slug: str, key: str):
 
 @bp.put(API + "/order")
 def reorder_messages(slug: str, key: str):
-    actor = _bearer()
+    actor = _caller()
     body = _body()
     written = ops.reorder(get_db(), slug, key, body.get("order"), actor=actor, now=now())
     db = get_db()
@@ -165,12 +149,12 @@ def reorder_messages(slug: str, key: str):
 
 @bp.get(API + "/<mid>")
 def get_message(slug: str, key: str, mid: str):
-    return jsonify(ops.get_message(get_db(), slug, key, mid, _bearer()))
+    return jsonify(ops.get_message(get_db(), slug, key, mid, _caller()))
 
 
 @bp.put(API + "/<mid>")
 def save_message(slug: str, key: str, mid: str):
-    actor = _bearer()
+    actor = _caller()
     body = _body()
     base = body.pop("base_revision", None)
     written = ops.save(get_db(), slug, key, mid, base, body, actor=actor, now=now())
@@ -179,12 +163,12 @@ def save_message(slug: str, key: str, mid: str):
 
 @bp.get(API + "/<mid>/history")
 def message_history(slug: str, key: str, mid: str):
-    return jsonify(ops.history(get_db(), slug, key, mid, _bearer()))
+    return jsonify(ops.history(get_db(), slug, key, mid, _caller()))
 
 
 @bp.post(API + "/<mid>/restore")
 def restore_message(slug: str, key: str, mid: str):
-    actor = _bearer()
+    actor = _caller()
     body = _body()
     unknown = sorted(set(body) - {"revision", "base_revision"})
     if unknown:
@@ -198,12 +182,12 @@ def restore_message(slug: str, key: str, mid: str):
 def conference_messages(slug: str):
     """Every message of the conference in agenda order; `?status=agreed` for agreed ones only."""
     db = get_db()
-    actor = _bearer()
+    actor = _caller()
     conf = queries.conference(db, slug)
     wanted = request.args.get("status")
     if wanted not in (None, "agreed", "draft"):
         raise MinbarError("bad_request", "'status' must be agreed or draft.")
-    drafts = wanted != "agreed" and permissions.can_read_draft_key_messages(actor, slug, None)
+    drafts = wanted != "agreed" and policy.may(actor, "messages.read_drafts", slug, None)
     messages = [m for _item, ms in ops.by_session(db, conf, include_drafts=drafts) for m in ms]
     return jsonify([m for m in messages if wanted is None or m["status"] == wanted])
 
@@ -222,18 +206,17 @@ def _reference(db) -> tuple[dict, dict]:
 
 @bp.get("/conferences/<slug>/sessions/<key>/rapporteur")
 def console(slug: str, key: str):
-    """The rapporteur console: the session's rapporteur or an organiser (`?token=`)."""
+    """The rapporteur console: the session's rapporteur or an organiser (signed in with their link)."""
     db = get_db()
-    actor = _page_identity()
+    actor = _caller()
     if actor.anonymous:
         raise MinbarError("unauthorized", "This page needs a rapporteur's access link.")
     conf = queries.conference(db, slug)
     item = queries.item(db, conf, key)
-    if not permissions.can_write_key_messages(actor, slug, key):
+    if not policy.may(actor, "page.rapporteur", slug, key):
         raise MinbarError("forbidden", "This access link does not open this session's rapporteur console.")
     objectives, principles = _reference(db)
     config = {
-        "token": request.args.get("token"),
         "conference": slug,
         "session": key,
         "api": f"/api/v1/conferences/{slug}/sessions/{key}/key-messages",
@@ -314,17 +297,17 @@ def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.Outc
 
 @bp.get("/conferences/<slug>/outcome.<fmt>")
 def outcome_document(slug: str, fmt: str):
-    """The outcome document; `?drafts=1` needs a token of someone who may read drafts."""
+    """The outcome document; `?drafts=1` needs a signed-in caller who may read drafts."""
     if fmt not in ("html", "md", "docx"):
         raise MinbarError("not_found", "The outcome document comes as .html, .md or .docx.")
     db = get_db()
     conf = queries.conference(db, slug)
     drafts = request.args.get("drafts") in ("1", "true", "yes")
     if drafts:
-        actor = _page_identity()
+        actor = _caller()
         if actor.anonymous:
             raise MinbarError("unauthorized", "The outcome with drafts needs a rapporteur's or organiser's access link.")
-        if not permissions.can_read_draft_key_messages(actor, slug, None):
+        if not policy.may(actor, "messages.read_drafts", slug, None):
             raise MinbarError("forbidden", "This access link does not show draft key messages.")
     language = lang()
     data = outcome_input(db, conf, language, drafts)
@@ -333,7 +316,7 @@ def outcome_document(slug: str, fmt: str):
         document = outcome.build(data)
         response = Response(render_template(
             "sessions/outcome.html", conference=conf, fragment=outcome.to_html_fragment(document),
-            drafts=drafts, token=request.args.get("token") if drafts else None, title=data.conference_title))
+            drafts=drafts, title=data.conference_title))
     else:
         document = outcome.build(data)
         body = outcome.to_markdown(document).encode("utf-8") if fmt == "md" else outcome.to_docx(document)
@@ -351,10 +334,10 @@ def outcome_document(slug: str, fmt: str):
 
 @bp.get("/conferences/<slug>/presentation")
 def presentation_page(slug: str):
-    """The projector view: drivers (`?token=` of the session's chair or rapporteur, or an
+    """The projector view: drivers (signed in as the session's chair or rapporteur, or an
     organiser) page through the agreed messages; everyone else follows, read-only."""
     db = get_db()
-    actor = _resolve(request.args.get("token"))
+    actor = _caller()
     conf = queries.conference(db, slug)
     key = request.args.get("session") or next(
         (i.key for i in queries.agenda(db, conf) if i.kind == "key_messages"), None)
@@ -366,12 +349,11 @@ def presentation_page(slug: str):
     db.commit()
     for session_key, state in moved:
         live.broadcast(slug, session_key, state)
-    driver = permissions.can_drive_presentation(actor, slug, key)
+    driver = policy.may(actor, "presentation.drive", slug, key)
     objectives, _principles = _reference(db)
     state = operations.current(db, slug, key, moment)
     titles = {i.key: i18n.pick(i.title, lang()) for i in queries.agenda(db, conf)}
     config = {
-        "token": request.args.get("token") if driver else None,
         "conference": slug,
         "session": key,
         "driver": driver,

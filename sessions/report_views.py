@@ -2,12 +2,13 @@
 
 | route | answers |
 |---|---|
-| `GET /conferences/<slug>/actuals?token=T` | the page: every day, session and slot, planned against actual |
-| `GET /conferences/<slug>/actuals.csv?token=T` | the same rows as CSV (UTF-8 with a byte-order mark, so Excel reads Arabic) |
+| `GET /conferences/<slug>/actuals` | the page: every day, session and slot, planned against actual |
+| `GET /conferences/<slug>/actuals.csv` | the same rows as CSV (UTF-8 with a byte-order mark, so Excel reads Arabic) |
 
 Both take `?lang=` (the role and title column's language; the page's), and `?session=ID` for one
-session (with its day's row). Readable with an organiser's link or any session chair's link of
-the conference: no token or an invalid or revoked one is 401, another role or conference 403,
+session (with its day's row). Readable signed in with an organiser's link or any session chair's
+link of the conference ("page.actuals" in `speakers.policy`): nobody signed in or an invalid,
+revoked or expired link is 401, another role or conference 403,
 an unknown session 404 (error pages, as for every page). The rows are computed by
 `sessions.actuals` from the event log and the live states (`sessions.actuals_query`).
 """
@@ -23,18 +24,17 @@ from conference import queries
 from conference.web import N_, _, get_db, lang, now
 from sessions import actuals
 from sessions.actuals_query import report
-from sessions.live_pages import page_identity, page_token
+from sessions.live_pages import page_identity
 
 bp = Blueprint("actuals", __name__)
 
-READERS = ("organiser", "chair")
 WHOLE_DAY = N_("Whole day")
 # Text cells a spreadsheet would run as a formula are written with a leading apostrophe (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows(slug: str):
-    page_identity(slug, require=READERS, session=None)
+    page_identity(slug, "page.actuals")
     db = get_db()
     conf = queries.conference(db, slug)
     session = (request.args.get("session") or "").strip() or None
@@ -42,7 +42,7 @@ def _rows(slug: str):
 
 
 def _links(slug: str, session: str | None, **extra) -> dict:
-    args = {"slug": slug, "token": page_token(), "lang": lang(), **extra}
+    args = {"slug": slug, "lang": lang(), **extra}
     if session:
         args["session"] = session
     return args

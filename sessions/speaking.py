@@ -17,7 +17,7 @@ from datetime import datetime
 from sessions.live_state import (
     Command, Family, LiveSession, Part, Refused, SessionInfo, register_family, register_part,
 )
-from speakers import permissions
+from speakers import policy
 from timing import timer as timers
 from timing.clock import from_ms, to_ms
 from timing.timer import Timer, TimerRefused, TimerStatus
@@ -149,7 +149,7 @@ register_family(Family(
     name="timer",
     actions=frozenset({"start", "pause", "resume", "reset", "adjust", "thresholds"}),
     handle=handle_timer,
-    authorise=lambda actor, info, command: permissions.can_control_timer(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "timer.control", info.conference, info.key),
 ))
 
 
@@ -192,5 +192,5 @@ register_family(Family(
     name="slot",
     actions=frozenset({"next", "prev", "goto"}),
     handle=handle_slot,
-    authorise=lambda actor, info, command: permissions.can_move_slot(actor, info.conference, info.key),
+    authorise=lambda actor, info, command: policy.may(actor, "slot.move", info.conference, info.key),
 ))

@@ -1,7 +1,7 @@
 """Speech texts (layer 3): a statement's text uploaded in advance, for the interpreters.
 
 Takes an SQLAlchemy session, the instant and the actor; never touches Flask. Who may upload or
-read is `speakers.permissions` (`can_upload_speech_text`, `can_see_speech_texts`); the transports
+read is `speakers.policy` (`speech_text.upload`, `speech_text.read`); the transports
 check it. Every upload is a new revision (see `sessions.speech_text_models`) and is logged.
 """
 from __future__ import annotations

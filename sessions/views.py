@@ -19,24 +19,21 @@ from sessions import live_pages
 
 bp = Blueprint("sessions", __name__)
 
-CHAIRS = ("chair", "organiser")
-
-
 @bp.get("/conferences/<slug>/sessions/<key>/console")
 def console(slug: str, key: str):
-    page = live_pages.build(slug, key, require=CHAIRS)
+    page = live_pages.build(slug, key, "page.console")
     return live_pages.render("sessions/console.html", page)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/stage")
 def stage(slug: str, key: str):
-    page = live_pages.build(slug, key, require=None)
+    page = live_pages.build(slug, key, "page.stage")
     return live_pages.render("sessions/stage.html", page)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/live")
 def live(slug: str, key: str):
-    page = live_pages.build(slug, key, require=None)
+    page = live_pages.build(slug, key, "page.live")
     page.day = live_pages.day_projection(get_db(), page.conference, page.item, now(), lang())
     page.config["day"] = live_pages.day_config(page.day)
     return live_pages.render("sessions/live.html", page)

@@ -1,9 +1,10 @@
 """Issuing, resolving and revoking sign-in links (database side)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from conference.errors import MinbarError
@@ -17,8 +18,9 @@ from speakers.tokens import InvalidToken, new_id, sign, unsign
 def issue(db: Session, *, conference: Conference, role: str, now: datetime, secret: str,
           session: str | None = None, name: str = "", delegation: str = "", group: str = "other",
           language: str | None = None, booth: str | None = None,
-          person: str | None = None) -> tuple[str, AccessToken]:
+          person: str | None = None, expires_at: datetime | None = None) -> tuple[str, AccessToken]:
     """Create a link for `role`; returns the signed token and its row. Refuses what makes no sense.
+    `expires_at` (an aware instant, None for no expiry) ends the link like a revocation.
 
     A link that names a `person` (a people id of the agenda file) takes that person's name,
     delegation, group and language where not given, and their protocol rank in the queue."""
@@ -31,6 +33,8 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
             raise MinbarError("not_found", f"There is no session '{session}' in {conference.slug}.")
     elif role in ("chair",):
         raise MinbarError("bad_request", "A chair's link must name its session (--session).")
+    if expires_at is not None and expires_at <= now:
+        raise MinbarError("bad_request", "The expiry must be in the future.")
     if booth is not None:
         if role != "interpreter":
             raise MinbarError("bad_request", "Only an interpreter's link is bound to a booth.")
@@ -47,23 +51,46 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
     row = AccessToken(id=new_id(), conference_id=conference.id, role=role, person_key=person,
                       session_key=session,
                       name=name.strip()[:200], delegation=delegation.strip()[:200], group=group,
-                      language=language, booth=booth, issued_at=now)
+                      language=language, booth=booth, issued_at=now, expires_at=expires_at)
     db.add(row)
     db.flush()
     return sign(row.id, secret), row
 
 
-def resolve(db: Session, token: str, secret: str) -> Identity:
-    """The identity a token gives, or `unauthorized` for an invalid or revoked one."""
+REFUSED = "This access link has been revoked or does not exist."
+EXPIRED = "This access link has expired."
+TOUCH_EVERY = timedelta(minutes=1)   # last_used_at is written at most this often per link
+
+
+def resolve(db: Session, token: str, secret: str, now: datetime | None = None) -> Identity:
+    """The identity a token gives, or `unauthorized` for an invalid, revoked or expired one
+    (expired as of `now`; the transports pass their clock's, scripts may leave it out)."""
+    now = now or datetime.now(timezone.utc)
     try:
         token_id = unsign(token, secret)
     except InvalidToken as error:
         raise MinbarError("unauthorized", str(error)) from None
-    row = db.get(AccessToken, token_id)
-    if row is None or row.revoked_at is not None:
-        raise MinbarError("unauthorized", "This access link has been revoked or does not exist.")
+    return resolve_id(db, token_id, now)
+
+
+def resolve_id(db: Session, token_id: str, now: datetime) -> Identity:
+    """The identity of the link `token_id` (a session cookie holds it), checked as `resolve` does."""
+    row = check_link(db, token_id, now)
     slug = db.scalar(select(Conference.slug).where(Conference.id == row.conference_id))
     return identity_of(row, slug)
+
+
+def check_link(db: Session, token_id: str, now: datetime) -> AccessToken:
+    """The link's current row by primary key; `unauthorized` when it is gone, revoked or expired.
+    Every live command calls this in its own transaction, whatever the connection did before.
+    Records `last_used_at` (at most once a minute)."""
+    row = db.get(AccessToken, token_id) if isinstance(token_id, str) else None
+    reason = "missing" if row is None else row.refusal(now)
+    if reason is not None:
+        raise MinbarError("unauthorized", EXPIRED if reason == "expired" else REFUSED)
+    if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
+        row.last_used_at = now
+    return row
 
 
 def identity_of(row: AccessToken, slug: str) -> Identity:
@@ -72,13 +99,23 @@ def identity_of(row: AccessToken, slug: str) -> Identity:
                     booth=row.booth, token_id=row.id, person=row.person_key)
 
 
-def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
-    """Revoke by signed token or by bare id; revoking twice is harmless."""
+def link_id_of(text: str, secret: str) -> str:
+    """The link id in what a person pastes: a printed link (its `token=`), a token or a bare id."""
+    text = (text or "").strip()
+    if "://" in text or text.startswith("/"):
+        tokens = parse_qs(urlsplit(text).query).get("token")
+        if not tokens:
+            raise MinbarError("bad_request", "This address carries no token.")
+        text = tokens[0]
     try:
-        token_id = unsign(token, secret)
+        return unsign(text, secret)
     except InvalidToken:
-        token_id = token
-    row = db.get(AccessToken, token_id)
+        return text
+
+
+def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
+    """Revoke by printed link, signed token or bare id; revoking twice is harmless."""
+    row = db.get(AccessToken, link_id_of(token, secret))
     if row is None:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
@@ -86,7 +123,17 @@ def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
     return row
 
 
-def revoked_among(db: Session, token_ids: list[str]) -> list[str]:
-    """Which of these links have been revoked."""
-    return list(db.scalars(select(AccessToken.id).where(AccessToken.id.in_(token_ids),
-                                                        AccessToken.revoked_at.is_not(None))))
+def revoked_among(db: Session, token_ids: list[str], now: datetime) -> list[str]:
+    """Which of these links may no longer act: revoked or expired. (A link that is gone is
+    refused by its next command, `check_link`.)"""
+    return list(db.scalars(select(AccessToken.id).where(
+        AccessToken.id.in_(token_ids),
+        or_(AccessToken.revoked_at.is_not(None), AccessToken.expires_at <= now))))
+
+
+def links(db: Session, conference: Conference | None = None) -> list[tuple[AccessToken, str]]:
+    """Every issued link (newest first) with its conference's slug; never the token."""
+    query = select(AccessToken, Conference.slug).join(Conference, Conference.id == AccessToken.conference_id)
+    if conference is not None:
+        query = query.where(AccessToken.conference_id == conference.id)
+    return [(row, slug) for row, slug in db.execute(query.order_by(AccessToken.issued_at.desc(), AccessToken.id))]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ROLES = ("organiser", "chair", "rapporteur", "interpreter", "speaker", "participant")
+ROLES = ("organiser", "chair", "rapporteur", "interpreter", "speaker", "participant", "translator")
 SESSION_ROLES = ("chair", "rapporteur", "speaker")   # roles that a link may bind to one session
 
 

@@ -13,11 +13,12 @@ ROLE_PAGES = {
     "rapporteur": "/conferences/{slug}/sessions/{session}/rapporteur",
     "participant": "/conferences/{slug}/sessions/{session}/live",
     "organiser": "/conferences/{slug}",
+    # "translator": its page comes with the translation of key messages (issue 14); the agenda until then.
 }
 
 
 def link_for(base_url: str, slug: str, role: str, session: str | None, token: str) -> str:
-    page = ROLE_PAGES[role] if session or role == "organiser" else "/conferences/{slug}"
+    page = ROLE_PAGES.get(role, "/conferences/{slug}") if session or role == "organiser" else "/conferences/{slug}"
     path = page.format(slug=quote(slug), session=quote(session or ""))
     return f"{base_url.rstrip('/')}{path}?token={quote(token)}"
 

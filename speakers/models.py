@@ -53,3 +53,13 @@ class AccessToken(Base):
     person_key: Mapped[str | None] = mapped_column(String(80), nullable=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)     # None: no expiry
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)   # at most a minute stale
+
+    def refusal(self, now: datetime) -> str | None:
+        """Why this link may not act at `now` (revoked, expired), or None when it may."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and now >= self.expires_at:
+            return "expired"
+        return None

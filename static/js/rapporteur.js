@@ -10,7 +10,7 @@
 // the message, or agreed it while you edited the text) is rebased and re-sent at once; otherwise
 // both texts are shown side by side with a merge box, and nothing is sent until the rapporteur
 // decides. Other rapporteurs' saves arrive as `key_messages` events on the session's room; a
-// draft arrives as a notice and is fetched with this page's token.
+// draft arrives as a notice and is fetched with this page's session (its sign-in cookie).
 //
 // Message previews are the server's sanitised HTML (sessions/markup.render_html); everything else
 // a person typed is set as text, never as HTML.
@@ -61,7 +61,7 @@
     var timer = setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT);
     return fetch(url, {
       method: method, cache: "no-store", signal: controller.signal,
-      headers: { "Authorization": "Bearer " + cfg.token, "Content-Type": "application/json", "Accept": "application/json" },
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
       clearTimeout(timer);

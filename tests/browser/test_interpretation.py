@@ -50,9 +50,10 @@ def test_floor_follows_the_chair_to_a_french_speaker_and_the_channel_choice_is_r
     chair = demo_server.issue("chair", session=SESSION, name="Chair")
     fr_interpreter = demo_server.issue("interpreter", booth="fr", name="Anne")
     ar_interpreter = demo_server.issue("interpreter", booth="ar", name="Rana")
-    context = browser.new_context(locale="en-US")
+    # One browser per person: a browser holds one signed-in link (its session cookie).
+    contexts = [browser.new_context(locale="en-US") for _ in range(4)]
     try:
-        fr_booth, ar_booth, participant, console = (context.new_page() for _ in range(4))
+        fr_booth, ar_booth, participant, console = (context.new_page() for context in contexts)
         fr_booth.goto(f"{demo_server.url}{BASE}/booth?token={fr_interpreter}&lang=en")
         ar_booth.goto(f"{demo_server.url}{BASE}/booth?token={ar_interpreter}&lang=en")
         participant.goto(f"{demo_server.url}{BASE}/live?lang=en")
@@ -91,15 +92,16 @@ def test_floor_follows_the_chair_to_a_french_speaker_and_the_channel_choice_is_r
         expect(participant.locator('#channel-picker [data-channel="en"]')).to_have_attribute("aria-pressed", "true")
         expect(participant.locator('#channel-picker [data-status-for="floor"]')).to_have_text("Original speech, now in French")
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
 
 
 def test_interpreter_switches_the_booth_off_and_the_chair_sees_the_relay_warning(browser, demo_server):
     chair = demo_server.issue("chair", session=SESSION, name="Chair")
     en_interpreter = demo_server.issue("interpreter", booth="en", name="Omar")
-    context = browser.new_context(locale="en-US")
+    contexts = [browser.new_context(locale="en-US") for _ in range(2)]
     try:
-        booth, console = context.new_page(), context.new_page()
+        booth, console = (context.new_page() for context in contexts)
         booth.goto(f"{demo_server.url}{BASE}/booth?token={en_interpreter}&lang=en")
         console.goto(f"{demo_server.url}{BASE}/console?token={chair}&lang=en")
         expect(booth.locator("#live-connection")).to_have_attribute("data-status", "connected")
@@ -119,4 +121,5 @@ def test_interpreter_switches_the_booth_off_and_the_chair_sees_the_relay_warning
         console.locator("#channels-slowdown-clear").click()
         expect(console.locator("#channels-slowdown")).to_be_hidden()
     finally:
-        context.close()
+        for context in contexts:
+            context.close()

@@ -66,7 +66,7 @@ def by_key(records: list[dict]) -> dict:
 
 def test_csv_has_each_slots_speaking_time_against_its_limit(client, run_plenary, chair_token):
     run_plenary()
-    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=en")
+    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=en", follow_redirects=True)
 
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
@@ -91,7 +91,7 @@ def test_csv_has_each_slots_speaking_time_against_its_limit(client, run_plenary,
 
 def test_csv_has_each_sessions_actual_start_and_end_against_the_agenda(client, run_plenary, chair_token):
     run_plenary()
-    rows = by_key(read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=fr")))
+    rows = by_key(read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=fr", follow_redirects=True)))
     assert rows[(SESSION, "")] == {
         "day": "2021-02-24", "session": SESSION, "slot": "", "role": "Séance plénière 1 : rapports volontaires des pays arabes",
         "speaker": "", "limit_s": "3600", "actual_s": str(64 * 60), "over_s": "240",
@@ -104,7 +104,7 @@ def test_csv_has_each_sessions_actual_start_and_end_against_the_agenda(client, r
 
 def test_csv_has_a_row_per_day_spanning_its_sessions(client, run_plenary, chair_token):
     run_plenary()
-    records = read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=fr"))
+    records = read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=fr", follow_redirects=True))
     days = [r for r in records if r["session"] == ""]
     assert [d["day"] for d in days] == ["2021-02-24", "2021-02-25"]
     assert days[0] == {
@@ -117,7 +117,7 @@ def test_csv_has_a_row_per_day_spanning_its_sessions(client, run_plenary, chair_
 
 def test_csv_in_arabic_opens_with_a_bom_and_arabic_roles(client, run_plenary, chair_token):
     run_plenary()
-    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=ar")
+    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=ar", follow_redirects=True)
     rows = by_key(read_csv(response))
     assert rows[(SESSION, "plenary-1-state-a")]["role"] == "ممثل عن الدولة (يتم تحديدها لاحقاً - أ)"
     assert rows[(SESSION, "")]["role"] == "الجلسة العامة الأولى: التقارير الطوعية للبلدان العربية"
@@ -126,7 +126,7 @@ def test_csv_in_arabic_opens_with_a_bom_and_arabic_roles(client, run_plenary, ch
 
 def test_csv_of_one_session_has_its_day_row_and_its_rows_only(client, run_plenary, chair_token):
     run_plenary()
-    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&session={SESSION}")
+    response = client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&session={SESSION}", follow_redirects=True)
     assert response.headers["Content-Disposition"] == f'attachment; filename="{SLUG}-{SESSION}-actuals.csv"'
     records = read_csv(response)
     assert [(r["session"], r["slot"]) for r in records] == [("", ""), (SESSION, "")] + [
@@ -137,14 +137,14 @@ def test_csv_of_one_session_has_its_day_row_and_its_rows_only(client, run_plenar
 
 def test_csv_while_a_speaker_is_speaking_counts_up_to_now_and_has_no_end(client, run_plenary, chair_token):
     run_plenary(until_the_end=False)   # the open dialogue has been running since 11:29; it is 11:40
-    rows = by_key(read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}")))
+    rows = by_key(read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}", follow_redirects=True)))
     talk, head = rows[(SESSION, "plenary-1-discussion")], rows[(SESSION, "")]
     assert (talk["actual_s"], talk["over_s"], talk["actual_end"]) == (str(11 * 60), str(11 * 60 - 1800), "")
     assert (head["actual_start"], head["actual_end"], head["actual_s"]) == ("2021-02-24T11:16:00+02:00", "", "")
 
 
 def test_csv_before_anything_ran_has_planned_times_only(client, chair_token):
-    records = read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}"))
+    records = read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}", follow_redirects=True))
     # 2 days, the 13 sessions with speaker slots, their 49 slots.
     assert [len([r for r in records if kind(r)]) for kind in (
         lambda r: not r["session"], lambda r: r["session"] and not r["slot"], lambda r: r["slot"])] == [2, 13, 49]
@@ -155,7 +155,7 @@ def test_csv_before_anything_ran_has_planned_times_only(client, chair_token):
 
 def test_page_shows_each_slot_against_its_limit(client, run_plenary, chair_token):
     run_plenary()
-    response = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang=en")
+    response = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang=en", follow_redirects=True)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
@@ -166,12 +166,13 @@ def test_page_shows_each_slot_against_its_limit(client, run_plenary, chair_token
         assert text in row, text
     assert '<span class="under" dir="ltr">-1:00</span>' in html
     assert "Length: 1:04:00 for 1:00:00 planned" in html
-    assert f"/conferences/{SLUG}/actuals.csv?token={chair_token}&amp;lang=en" in html
+    assert f"/conferences/{SLUG}/actuals.csv?lang=en" in html and chair_token not in html
+    assert client.get(f"/conferences/{SLUG}/actuals.csv?lang=en").status_code == 200   # signed in: the link works
 
 
 def test_page_marks_the_slot_speaking_now(client, run_plenary, chair_token):
     run_plenary(until_the_end=False)
-    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang=en").get_data(as_text=True)
+    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang=en", follow_redirects=True).get_data(as_text=True)
     assert '<tr id="actuals-plenary-1-discussion" class="is-running">' in html
     assert "Actual: from" in html and "not ended yet" in html
 
@@ -180,16 +181,17 @@ def test_page_marks_the_slot_speaking_now(client, run_plenary, chair_token):
                                                         ("fr", "ltr", "Prévu et réalisé")])
 def test_page_in_arabic_and_french(client, run_plenary, chair_token, language, direction, heading):
     run_plenary()
-    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang={language}").get_data(as_text=True)
+    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&lang={language}", follow_redirects=True).get_data(as_text=True)
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert heading in html
     assert 'dir="ltr">+1:30</span>' in html     # durations stay left-to-right inside an Arabic page
 
 
 def test_page_of_one_session_links_back_to_all(client, chair_token):
-    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&session=plenary-2&lang=en").get_data(as_text=True)
+    html = client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&session=plenary-2&lang=en", follow_redirects=True).get_data(as_text=True)
     assert 'id="actuals-plenary-2"' in html and 'id="actuals-plenary-1"' not in html
-    assert f"/conferences/{SLUG}/actuals?token={chair_token}&amp;lang=en" in html
+    assert f"/conferences/{SLUG}/actuals?lang=en" in html and chair_token not in html
+    assert client.get(f"/conferences/{SLUG}/actuals?lang=en").status_code == 200
 
 
 # -- who may read it ------------------------------------------------------------------------
@@ -197,21 +199,21 @@ def test_page_of_one_session_links_back_to_all(client, chair_token):
 @pytest.mark.parametrize("path", ["actuals", "actuals.csv"])
 def test_an_organiser_and_any_chair_of_the_conference_may_read(client, issue_token, path):
     for token in (issue_token("organiser"), issue_token("chair", session="roundtable-4")):
-        assert client.get(f"/conferences/{SLUG}/{path}?token={token}").status_code == 200
+        assert client.get(f"/conferences/{SLUG}/{path}?token={token}", follow_redirects=True).status_code == 200
 
 
 @pytest.mark.parametrize("path", ["actuals", "actuals.csv"])
 def test_without_a_link_it_is_401(client, path):
     assert client.get(f"/conferences/{SLUG}/{path}").status_code == 401
-    assert client.get(f"/conferences/{SLUG}/{path}?token=forged").status_code == 401
+    assert client.get(f"/conferences/{SLUG}/{path}?token=forged", follow_redirects=True).status_code == 401
 
 
 @pytest.mark.parametrize("role,fields", [("participant", {}), ("speaker", {"session": SESSION}),
                                          ("rapporteur", {"session": SESSION}), ("interpreter", {"booth": "ar"})])
 def test_other_roles_are_403(client, issue_token, role, fields):
     token = issue_token(role, **fields)
-    assert client.get(f"/conferences/{SLUG}/actuals?token={token}").status_code == 403
-    assert client.get(f"/conferences/{SLUG}/actuals.csv?token={token}").status_code == 403
+    assert client.get(f"/conferences/{SLUG}/actuals?token={token}", follow_redirects=True).status_code == 403
+    assert client.get(f"/conferences/{SLUG}/actuals.csv?token={token}", follow_redirects=True).status_code == 403
 
 
 def test_a_revoked_link_is_401(client, loaded_app, chair_token, clock):
@@ -219,12 +221,12 @@ def test_a_revoked_link_is_401(client, loaded_app, chair_token, clock):
 
     with loaded_app.extensions["minbar.db"].session_scope() as db:
         access.revoke(db, chair_token, loaded_app.config["SECRET_KEY"], clock.now())
-    assert client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}").status_code == 401
+    assert client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}", follow_redirects=True).status_code == 401
 
 
 def test_unknown_conference_or_session_is_404(client, chair_token):
-    assert client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&session=plenary-99").status_code == 404
-    assert client.get(f"/conferences/no-such/actuals?token={chair_token}").status_code in (403, 404)
+    assert client.get(f"/conferences/{SLUG}/actuals?token={chair_token}&session=plenary-99", follow_redirects=True).status_code == 404
+    assert client.get(f"/conferences/no-such/actuals?token={chair_token}", follow_redirects=True).status_code in (403, 404)
 
 
 def test_the_event_log_records_where_each_command_left_the_session(loaded_app, run_plenary):

@@ -249,10 +249,10 @@ def test_console_needs_a_rapporteurs_link(client, issue_token):
     url = f"/conferences/{SLUG}/sessions/plenary-1/rapporteur"
     statuses = [
         client.get(url).status_code,
-        client.get(url + "?token=forged").status_code,
-        client.get(url + "?token=" + issue_token("rapporteur", session="plenary-2")).status_code,
-        client.get(url + "?token=" + issue_token("rapporteur", session="plenary-1")).status_code,
-        client.get(url + "?token=" + issue_token("organiser")).status_code,
+        client.get(url + "?token=forged", follow_redirects=True).status_code,
+        client.get(url + "?token=" + issue_token("rapporteur", session="plenary-2"), follow_redirects=True).status_code,
+        client.get(url + "?token=" + issue_token("rapporteur", session="plenary-1"), follow_redirects=True).status_code,
+        client.get(url + "?token=" + issue_token("organiser"), follow_redirects=True).status_code,
     ]
     assert statuses == [401, 401, 403, 200, 200]
 
@@ -260,5 +260,5 @@ def test_console_needs_a_rapporteurs_link(client, issue_token):
 def test_console_page_is_right_to_left_in_arabic_and_escapes_messages(client, rapporteurs, issue_token):
     create(client, rapporteurs[0], text='<script>alert(1)</script> "quoted"')
     page = client.get(f"/conferences/{SLUG}/sessions/plenary-1/rapporteur?lang=ar&token="
-                      + issue_token("rapporteur", session="plenary-1")).get_data(as_text=True)
+                      + issue_token("rapporteur", session="plenary-1"), follow_redirects=True).get_data(as_text=True)
     assert ('dir="rtl"' in page, "<script>alert(1)" in page, "لوحة تحكم المقرر" in page) == (True, False, True)

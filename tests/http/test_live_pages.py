@@ -54,7 +54,7 @@ def test_console_without_a_token_is_a_401_page(client):
 
 
 def test_console_with_a_forged_token_is_a_401_page(client):
-    assert client.get(CONSOLE + "?token=forged").status_code == 401
+    assert client.get(CONSOLE + "?token=forged", follow_redirects=True).status_code == 401
 
 
 def test_console_with_a_revoked_token_is_a_401_page(client, loaded_app, chair_token, clock):
@@ -62,14 +62,14 @@ def test_console_with_a_revoked_token_is_a_401_page(client, loaded_app, chair_to
 
     with loaded_app.extensions["minbar.db"].session_scope() as db:
         access.revoke(db, chair_token, loaded_app.config["SECRET_KEY"], clock.now())
-    assert client.get(f"{CONSOLE}?token={chair_token}").status_code == 401
+    assert client.get(f"{CONSOLE}?token={chair_token}", follow_redirects=True).status_code == 401
 
 
 @pytest.mark.parametrize("role,session", [("participant", None), ("speaker", "plenary-1"), ("rapporteur", "plenary-1"),
                                           ("chair", "plenary-2")])
 def test_console_refuses_other_roles_and_other_sessions_chairs_with_403(client, issue_token, role, session):
     token = issue_token(role, session=session, name="Someone")
-    response = client.get(f"{CONSOLE}?token={token}&lang=fr")
+    response = client.get(f"{CONSOLE}?token={token}&lang=fr", follow_redirects=True)
     assert response.status_code == 403
     assert "Votre lien d’accès ne permet pas d’ouvrir cette page." in html_of(response)
 
@@ -77,22 +77,22 @@ def test_console_refuses_other_roles_and_other_sessions_chairs_with_403(client, 
 def test_console_refuses_a_link_of_another_conference(client, loaded_app, issue_token, clock):
     load_agenda_file(loaded_app, DATA / "agendas" / "minimal.toml", clock.now())
     token = issue_token("organiser", conference="mini-2021")
-    assert client.get(f"{CONSOLE}?token={token}").status_code == 403
+    assert client.get(f"{CONSOLE}?token={token}", follow_redirects=True).status_code == 403
 
 
 def test_console_of_an_unknown_session_is_404(client, chair_token):
-    assert client.get(f"{BASE}/no-such-session/console?token={chair_token}").status_code == 404
+    assert client.get(f"{BASE}/no-such-session/console?token={chair_token}", follow_redirects=True).status_code == 404
 
 
 def test_organiser_opens_any_sessions_console(client, issue_token):
     token = issue_token("organiser", name="Secretariat")
-    assert client.get(f"{BASE}/plenary-2/console?token={token}").status_code == 200
+    assert client.get(f"{BASE}/plenary-2/console?token={token}", follow_redirects=True).status_code == 200
 
 
 # -- the console's first paint -------------------------------------------------------------
 
 def test_console_shows_title_slots_and_an_idle_countdown(client, chair_token):
-    response = client.get(f"{CONSOLE}?token={chair_token}&lang=en")
+    response = client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True)
     html = html_of(response)
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
@@ -106,10 +106,11 @@ def test_console_shows_title_slots_and_an_idle_countdown(client, chair_token):
     assert "Representative of State A (TBD)" in html and "30 minutes" in html
 
 
-def test_console_config_carries_the_token_session_and_translated_labels(client, chair_token):
-    config = config_of(html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=fr")))
-    assert (config["token"], config["conference"], config["session"], config["role"]) == (
-        chair_token, "gcm-arab-2021", "plenary-1", "chair")
+def test_console_config_carries_the_session_and_translated_labels_but_never_the_token(client, chair_token):
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=fr", follow_redirects=True))
+    config = config_of(html)
+    assert "token" not in config and chair_token not in html
+    assert (config["conference"], config["session"], config["role"]) == ("gcm-arab-2021", "plenary-1", "chair")
     assert config["labels"]["start"] == "Démarrer"
     assert config["errors"]["forbidden"] == "Votre lien ne le permet pas."
     assert [s["limit_s"] for s in config["slots"]] == [300] * 6 + [1800]
@@ -117,7 +118,7 @@ def test_console_config_carries_the_token_session_and_translated_labels(client, 
 
 
 def test_arabic_console_is_right_to_left_with_a_left_to_right_countdown(client, chair_token):
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=ar"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=ar", follow_redirects=True))
     assert '<html lang="ar" dir="rtl">' in html
     assert re.search(r'id="countdown" dir="ltr"[^>]*>5:00<', html)
     assert ">بدء</button>" in html
@@ -128,18 +129,18 @@ def test_arabic_console_is_right_to_left_with_a_left_to_right_countdown(client, 
 
 
 def test_english_console_keeps_physical_arrows(client, chair_token):
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     assert re.search(r'id="btn-next" aria-keyshortcuts="ArrowRight PageDown"', html)
 
 
 def test_console_shows_a_running_timer_in_amber_then_red_overtime(client, chair_token, chair, clock):
     command(chair, "timer", action="start")
     clock.advance(seconds=250)
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     assert re.search(r'class="countdown countdown-console phase-warning"[^>]*data-status="running"[^>]*>0:50<', html)
     assert ">Pause</button>" in html
     clock.advance(seconds=60)
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     assert re.search(r'class="countdown countdown-console phase-overrun"[^>]*>\+0:10<', html)
 
 
@@ -147,7 +148,7 @@ def test_console_uses_the_chairs_amber_threshold(client, chair_token, chair, clo
     command(chair, "timer", action="thresholds", warn_s=120)
     command(chair, "timer", action="start")
     clock.advance(seconds=190)
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     assert re.search(r'phase-warning"[^>]*>1:50<', html)
     assert 'id="warn-s" name="warn_s" min="0" max="3600" step="1" inputmode="numeric" dir="ltr"\n             value="120"' in html
 
@@ -156,7 +157,7 @@ def test_console_shows_each_finished_slots_actual_time_and_highlights_the_next(c
     command(chair, "timer", action="start")
     clock.advance(seconds=292)
     command(chair, "slot", action="next")
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     first = html[html.index('data-slot="plenary-1-state-a"'):html.index('data-slot="plenary-1-state-b"')]
     assert "actual 4:52" in first
     assert re.search(r'class="console-slot slot-statement current" data-slot="plenary-1-state-b"', html)
@@ -164,7 +165,7 @@ def test_console_shows_each_finished_slots_actual_time_and_highlights_the_next(c
 
 def test_console_shows_the_message_escaped(client, chair_token, chair):
     command(chair, "message", action="send", text="<script>alert(1)</script>", preset="conclude")
-    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
     assert "<script>alert(1)</script>" not in html
     assert "<strong>Please conclude</strong> &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -178,21 +179,25 @@ def test_stage_view_is_open_to_anonymous_screens(client):
     assert re.search(r'class="countdown countdown-stage phase-normal" id="countdown" dir="ltr"[^>]*>5:00<', html)
     assert "Representative of State A (TBD)" in html
     assert re.search(r'Beirut time</span>\s*<time id="clock-conference" dir="ltr">10:30\s?AM</time>', html)
-    assert config_of(html)["token"] is None
+    assert "token" not in config_of(html) and config_of(html)["role"] == "anonymous"
 
 
 def test_stage_view_opens_with_a_speaker_link(client, issue_token):
     token = issue_token("speaker", session="plenary-1", name="Speaker")
-    assert client.get(f"{STAGE}?token={token}").status_code == 200
+    assert client.get(f"{STAGE}?token={token}", follow_redirects=True).status_code == 200
 
 
 def test_stage_view_with_a_forged_token_is_a_401_page(client):
-    assert client.get(STAGE + "?token=forged").status_code == 401
+    assert client.get(STAGE + "?token=forged", follow_redirects=True).status_code == 401
 
 
-def test_stage_view_refuses_a_speaker_link_for_another_session(client, issue_token):
+def test_stage_view_gives_a_speaker_link_for_another_session_nothing_more_than_a_viewer(client, issue_token):
+    # The stage view is public; a link of another session opens it as anyone would (no role).
     token = issue_token("speaker", session="plenary-2", name="Speaker")
-    assert client.get(f"{STAGE}?token={token}").status_code == 403
+    response = client.get(f"{STAGE}?token={token}", follow_redirects=True)
+    assert response.status_code == 200 and config_of(html_of(response))["role"] == "anonymous"
+    assert client.get(f"{BASE}/plenary-2/stage").status_code == 200
+    assert config_of(html_of(client.get(f"{BASE}/plenary-2/stage")))["role"] == "speaker"
 
 
 def test_stage_view_shows_the_chairs_message_escaped(client, chair):
@@ -266,11 +271,14 @@ def test_live_view_ends_an_item_when_a_later_one_starts(client, issue_token, liv
     assert re.search(r'class="live-day-item status-done" data-item="opening"', html)
 
 
-def test_live_view_passes_a_participants_link_to_the_page(client, issue_token):
+def test_live_view_keeps_a_participants_identity_across_the_days_links(client, issue_token):
     token = issue_token("participant", name="Delegate of Jordan", delegation="Jordan")
-    html = html_of(client.get(f"{LIVE}?token={token}&lang=en"))
-    assert config_of(html)["token"] == token
-    assert f'/conferences/gcm-arab-2021/sessions/plenary-2/live?token={token}' in html
+    html = html_of(client.get(f"{LIVE}?token={token}&lang=en", follow_redirects=True))
+    assert config_of(html)["role"] == "participant" and token not in html
+    assert 'href="/conferences/gcm-arab-2021/sessions/plenary-2/live"' in html
+    # Following the day's link to another session: still the same participant.
+    html = html_of(client.get(f"{BASE}/plenary-2/live?lang=en"))
+    assert config_of(html)["role"] == "participant" and 'id="floor-ask"' in html
 
 
 def test_live_view_in_arabic_and_french(client):
@@ -285,7 +293,7 @@ def test_live_view_in_arabic_and_french(client):
 @pytest.mark.parametrize("path", [CONSOLE, STAGE, LIVE])
 def test_live_pages_carry_the_rehearsal_label_when_the_clock_is_shifted(client, loaded_app, chair_token, path):
     loaded_app.config["MINBAR_AT"] = "2021-02-24T10:30"
-    html = html_of(client.get(f"{path}?token={chair_token}&lang=en"))
+    html = html_of(client.get(f"{path}?token={chair_token}&lang=en", follow_redirects=True))
     assert '<div class="rehearsal" role="status">Rehearsal clock' in html
     assert config_of(html)["rehearsal"] is True
 

@@ -120,9 +120,9 @@ def test_html_has_the_coverage_table_and_print_styles(client, messages):
 
 def test_drafts_need_the_flag_and_are_marked(client, messages, organiser):
     plain = client.get(f"{OUTCOME}.md?lang=en").get_data(as_text=True)
-    with_drafts = client.get(f"{OUTCOME}.md?lang=en&drafts=1&token={organiser}").get_data(as_text=True)
-    html = client.get(f"{OUTCOME}.html?lang=en&drafts=1&token={organiser}").get_data(as_text=True)
-    _response, document = _docx(client, f"?lang=en&drafts=1&token={organiser}")
+    with_drafts = client.get(f"{OUTCOME}.md?lang=en&drafts=1&token={organiser}", follow_redirects=True).get_data(as_text=True)
+    html = client.get(f"{OUTCOME}.html?lang=en&drafts=1&token={organiser}", follow_redirects=True).get_data(as_text=True)
+    _response, document = _docx(client, "?lang=en&drafts=1")   # signed in by the links above
     assert ("DRAFT" in plain, "- **Draft**\n\n    DRAFT on detention alternatives." in with_drafts,
             'class="outcome-message outcome-message-draft"' in html,
             "Draft: DRAFT on detention alternatives." in _by_session(document, "Key messages by session")[P1_EN]) == (
@@ -131,8 +131,8 @@ def test_drafts_need_the_flag_and_are_marked(client, messages, organiser):
 
 def test_drafts_without_a_token_that_may_read_them_are_refused(client, messages, issue_token):
     anonymous = client.get(f"{OUTCOME}.md?drafts=1")
-    participant = client.get(f"{OUTCOME}.md?drafts=1&token=" + issue_token("participant"))
-    rapporteur = client.get(f"{OUTCOME}.md?drafts=1&token=" + issue_token("rapporteur", session="plenary-3"))
+    participant = client.get(f"{OUTCOME}.md?drafts=1&token=" + issue_token("participant"), follow_redirects=True)
+    rapporteur = client.get(f"{OUTCOME}.md?drafts=1&token=" + issue_token("rapporteur", session="plenary-3"), follow_redirects=True)
     assert (anonymous.status_code, participant.status_code, rapporteur.status_code) == (401, 403, 200)
 
 

@@ -208,7 +208,8 @@ FORM = f"/conferences/{CONF}/sessions/{SESSION}/speech-text"
 def test_form_uploads_a_text_and_hides_it_from_the_speaker(client, token):
     speaker = token("speaker", session=SESSION)
 
-    response = client.post(f"{FORM}?token={speaker}&lang=en", data={"slot": "plenary-1-morocco", "text": "Merci."})
+    assert client.get(f"{FORM}?token={speaker}", follow_redirects=True).status_code == 200   # signs in
+    response = client.post(f"{FORM}?lang=en", data={"slot": "plenary-1-morocco", "text": "Merci."})
 
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -222,7 +223,8 @@ def test_form_uploads_a_text_and_hides_it_from_the_speaker(client, token):
 def test_form_in_french_refuses_an_empty_text(client, token):
     speaker = token("speaker", session=SESSION)
 
-    response = client.post(f"{FORM}?token={speaker}&lang=fr", data={"slot": SLOT, "text": "  "})
+    assert client.get(f"{FORM}?token={speaker}", follow_redirects=True).status_code == 200
+    response = client.post(f"{FORM}?lang=fr", data={"slot": SLOT, "text": "  "})
 
     assert response.status_code == 400
     assert "Le texte est vide." in response.get_data(as_text=True)
@@ -232,7 +234,7 @@ def test_form_escapes_the_text_for_the_organiser(client, token):
     organiser = token("organiser")
     upload(client, organiser)
 
-    html = client.get(f"{FORM}?token={organiser}&lang=ar").get_data(as_text=True)
+    html = client.get(f"{FORM}?token={organiser}&lang=ar", follow_redirects=True).get_data(as_text=True)
 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
@@ -240,7 +242,7 @@ def test_form_escapes_the_text_for_the_organiser(client, token):
 
 def test_form_needs_a_link_and_refuses_participants(client, token):
     assert client.get(FORM).status_code == 401
-    assert client.get(f"{FORM}?token={token('participant')}").status_code == 403
+    assert client.get(f"{FORM}?token={token('participant')}", follow_redirects=True).status_code == 403
 
 
 # -- the booth view page ------------------------------------------------------------------------
@@ -252,7 +254,7 @@ def test_booth_view_shows_floor_mode_speaker_and_the_speech_text(client, token):
     upload(client, token("organiser"))
     interpreter = token("interpreter", booth="fr", name="Anne")
 
-    response = client.get(f"{BOOTH}?token={interpreter}&lang=en")
+    response = client.get(f"{BOOTH}?token={interpreter}&lang=en", follow_redirects=True)
 
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -264,28 +266,28 @@ def test_booth_view_shows_floor_mode_speaker_and_the_speech_text(client, token):
 
 
 def test_booth_view_in_arabic_is_right_to_left(client, token):
-    html = client.get(f"{BOOTH}?token={token('interpreter', booth='ar')}&lang=ar").get_data(as_text=True)
+    html = client.get(f"{BOOTH}?token={token('interpreter', booth='ar')}&lang=ar", follow_redirects=True).get_data(as_text=True)
 
     assert '<html lang="ar" dir="rtl">' in html
     assert "مقصورة" in html
 
 
 def test_chair_views_any_booth_with_the_booth_parameter(client, token):
-    html = client.get(f"{BOOTH}?token={token('chair', session=SESSION)}&booth=en&lang=en").get_data(as_text=True)
+    html = client.get(f"{BOOTH}?token={token('chair', session=SESSION)}&booth=en&lang=en", follow_redirects=True).get_data(as_text=True)
 
     assert '<strong lang="en" id="booth-name">English</strong>' in html
     assert 'data-mode="direct" data-via="">Direct from Arabic</span>' in html
 
 
 def test_booth_view_unknown_booth_is_not_found(client, token):
-    assert client.get(f"{BOOTH}?token={token('organiser')}&booth=es").status_code == 404
+    assert client.get(f"{BOOTH}?token={token('organiser')}&booth=es", follow_redirects=True).status_code == 404
 
 
 @pytest.mark.parametrize("role", ["participant", "speaker", "rapporteur"])
 def test_booth_view_is_forbidden_to_other_roles(client, token, role):
     link = token(role, session=SESSION if role != "participant" else None)
 
-    assert client.get(f"{BOOTH}?token={link}").status_code == 403
+    assert client.get(f"{BOOTH}?token={link}", follow_redirects=True).status_code == 403
 
 
 def test_booth_view_without_a_link_is_unauthorized(demo, client):
@@ -307,7 +309,7 @@ def _switch_off_english(demo, clock):
 def test_console_panel_words_the_warnings_in_french(demo, client, token, clock):
     _switch_off_english(demo, clock)
 
-    html = client.get(f"/conferences/{CONF}/sessions/{SESSION}/console?token={token('chair', session=SESSION)}&lang=fr").get_data(as_text=True)
+    html = client.get(f"/conferences/{CONF}/sessions/{SESSION}/console?token={token('chair', session=SESSION)}&lang=fr", follow_redirects=True).get_data(as_text=True)
 
     assert 'id="channels-panel"' in html
     assert "La cabine FR ne peut travailler à partir de la langue de la salle (arabe), ni directement ni par relais\u00a0: son canal est muet." in html

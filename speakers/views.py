@@ -1,0 +1,35 @@
+"""Signing in and out (HTTP).
+
+| route | |
+|---|---|
+| any page `GET ...?token=TOKEN` | exchanges the link for the session cookie, 303 to the same address without `token` |
+| `POST /signout` | clears the session; 303 to `next` (a local path) or the home page; 204 for API clients |
+
+The hook below resolves every request's caller once (`speakers.credentials`), into `g.identity`.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, request, url_for
+
+from speakers import credentials
+
+bp = Blueprint("signin", __name__)
+
+
+@bp.record_once
+def _configure(state) -> None:
+    credentials.configure(state.app)
+
+
+bp.before_app_request(credentials.resolve_request)
+
+
+@bp.post("/signout")
+def signout():
+    credentials.sign_out()
+    if request.accept_mimetypes.best == "application/json":
+        return "", 204
+    target = request.values.get("next") or url_for("conference.home")
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
+        target = url_for("conference.home")
+    return redirect(target, code=303)
