@@ -22,7 +22,7 @@ from conference.extensions import socketio
 from sessions import channels_live, listener_store, listeners, operations
 from sessions import live_state
 from sessions.live_state import Command
-from speakers import access, credentials
+from speakers import access, credentials, policy
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
@@ -446,11 +446,13 @@ def select_channel(payload: dict) -> dict:
             conf, item = operations.find_item(db, slug, key)
             return channels_live.channel_names(operations.session_info(conf, item))
 
+    names = hub.names(session, load)
+    who = identity()
+    policy.require(who, "channel.select", slug, key)
     try:
-        channel = channels_live.check_select(payload, hub.names(session, load))
+        channel = channels_live.check_select(payload, names)
     except ChannelRefused as refusal:
         raise MinbarError(refusal.code, refusal.message) from None
-    who = identity()
     listener = who.key if not who.anonymous else f"connection:{request.sid}"
     hub.select(current_app._get_current_object(), request.sid, session, listener, channel)
     state = hub.state(session)
