@@ -15,6 +15,7 @@ test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: $(STAMP) js-deps
+	@sh tests/libical/install.sh
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

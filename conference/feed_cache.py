@@ -7,8 +7,8 @@ reload, in this process or another one, the key changes and the next request reb
 
 The stamps are what the agenda loader maintains (`conference/agenda/load.py`): the conference's
 `modified_at` and `source_digest` (which move on any edit of the agenda file), every item's
-`modified_at` and `sequence`, and counts over items, slots and people so that additions and
-removals show even where no stamp moves. Anything that changes agenda data outside the loader
+`modified_at` and `sequence`, counts over items, slots and people so that additions and
+removals show even where no stamp moves, and the newest tombstone of a removed session. Anything that changes agenda data outside the loader
 must move one of them (for example the conference's `modified_at`).
 
 The cache is per app (`cache_for(app)`), bounded (least recently used entries are dropped) and
@@ -28,7 +28,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from conference.models import Conference
-from sessions.models import AgendaItem, LiveStateRow, Slot
+from sessions.models import AgendaItem, LiveStateRow, RemovedItem, Slot
 from speakers.models import Person
 
 MAX_ENTRIES = 512
@@ -49,7 +49,7 @@ class Stamps:
     speakers: int
     people: int
     live_versions: int = 0
-
+    removed: str = ""               # the newest tombstone (removed session) and their count
 
     @property
     def newest(self) -> datetime:
@@ -62,7 +62,7 @@ class Stamps:
         """What the feeds depend on (not live state: no feed shows it)."""
         return (self.conference_id, self.conference_modified.isoformat(), self.source_digest,
                 self.items_modified.isoformat() if self.items_modified else None,
-                self.items, self.sequences, self.slots, self.speakers, self.people)
+                self.items, self.sequences, self.slots, self.speakers, self.people, self.removed)
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +83,10 @@ def _stamps_query():
     live = (select(func.coalesce(func.sum(LiveStateRow.version), 0))
             .join(AgendaItem, AgendaItem.id == LiveStateRow.item_id)
             .where(AgendaItem.conference_id == Conference.id).correlate(Conference).scalar_subquery())
+    removed_newest = scalar(func.max(RemovedItem.modified_at), RemovedItem)
+    removed_count = scalar(func.count(RemovedItem.id), RemovedItem)
     return (select(Conference.id, Conference.modified_at, Conference.source_digest,
-                   items, counts, sequences, slots, speakers, people, live)
+                   items, counts, sequences, slots, speakers, people, live, removed_newest, removed_count)
             .where(Conference.slug == bindparam("slug")))
 
 
@@ -94,7 +96,7 @@ def read_stamps(db: Session, slug: str) -> Stamps | None:
     if row is None:
         return None
     return Stamps(row[0], row[1], row[2] or "", row[3], int(row[4]), int(row[5]), int(row[6]),
-                  int(row[7]), int(row[8]), int(row[9]))
+                  int(row[7]), int(row[8]), int(row[9]), f"{row[10]}/{int(row[11])}")
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,13 @@
 
 | route | answers |
 |---|---|
-| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar; `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN` |
-| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=` |
+| `GET /conferences/<slug>/agenda.ics` | the conference as iCalendar (removed sessions as cancelled events); `?lang=`, `?sessions=id,id`, `?day=YYYY-MM-DD`, `?alarm=MIN` or `none` |
+| `GET /conferences/<slug>/sessions/<id>.ics` | one session; `?lang=`, `?alarm=MIN` or `none` |
 | `GET /conferences/<slug>/schedule.json`, `schedule.xml` | the frab-compatible schedule; `?lang=` |
 
 Every feed carries a file name, a strong ETag (the hash of its bytes) and Last-Modified (the
 newest change among the included sessions and the conference), and answers 304 to a conditional
-GET when nothing changed. Bodies are cached in-process, keyed by the request and the database's
+GET when nothing changed, and never a cookie. Bodies are cached in-process, keyed by the request and the database's
 change stamps (`conference.feed_cache`), so a repeated request costs one small query. The views
 only parse, look up and serialize; the building is in `conference.ical` and
 `conference.schedule_export`.
@@ -22,9 +22,11 @@ from typing import Callable
 from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from sqlalchemy import select
 
 from conference import feed_cache, i18n, ical, queries, schedule_export
 from conference.errors import MinbarError
+from sessions.models import RemovedItem
 from conference.web import N_, _, get_db, lang, ngettext, render_error
 from speakers.links import ROLE_PAGES
 
@@ -59,14 +61,26 @@ class FeedQuery:
         return (self.lang, self.sessions, self.day.isoformat() if self.day else None, self.alarm)
 
 
+NO_ALARM = "none"
+SINGLE = ("lang", "alarm", "day")
+
+
 def parse_query(args, *, selection: bool) -> FeedQuery:
-    """`?lang=`, `?alarm=` and, where `selection`, `?sessions=` and `?day=`; Refusal when invalid."""
+    """`?lang=`, `?alarm=` and, where `selection`, `?sessions=` and `?day=`; Refusal when invalid.
+
+    Strict, like every value a calendar client will keep polling: `lang` is exactly `ar`, `en` or
+    `fr`; `alarm` is 1..1440 or `none` (what the page's form sends for "no reminder"); `day` is
+    YYYY-MM-DD; none of the three may be empty or given twice. Only `sessions` may repeat.
+    """
+    for name in SINGLE:
+        if len(args.getlist(name)) > 1:
+            raise Refusal(_("“%(name)s” is given more than once: give it once.", name=name))
     raw_lang = args.get("lang")
-    if raw_lang is not None and i18n.normalise(raw_lang) is None:
+    if raw_lang is not None and raw_lang not in i18n.LANGUAGES:
         raise Refusal(_("Unknown language “%(value)s”: use ar, en or fr.", value=raw_lang))
     sessions = day = alarm = None
     raw_alarm = args.get("alarm")
-    if raw_alarm not in (None, ""):
+    if raw_alarm is not None and raw_alarm != NO_ALARM:
         if not DIGITS.match(raw_alarm) or not ical.MIN_ALARM <= int(raw_alarm) <= ical.MAX_ALARM:
             raise Refusal(_("The reminder must be a whole number of minutes from 1 to 1440."))
         alarm = int(raw_alarm)
@@ -79,19 +93,29 @@ def parse_query(args, *, selection: bool) -> FeedQuery:
                 raise Refusal(_("No session was selected."))
             sessions = tuple(sorted(set(ids)))
         raw_day = args.get("day")
-        if raw_day not in (None, ""):
+        if raw_day is not None:
             try:
                 day = date.fromisoformat(raw_day) if ISO_DATE.match(raw_day) else None
             except ValueError:
                 day = None
             if day is None:
                 raise Refusal(_("“%(value)s” is not a date: write it as YYYY-MM-DD.", value=raw_day))
-    return FeedQuery(lang(), sessions, day, alarm)
+    return FeedQuery(raw_lang or lang(), sessions, day, alarm)
 
 
 def base_url() -> str:
     """Where the site is reached: MINBAR_BASE_URL when set, else the request's own root."""
     return (current_app.config.get("MINBAR_BASE_URL") or request.url_root).rstrip("/")
+
+
+def with_removed(db, conf, items: list) -> list:
+    """The agenda's items and the tombstones of sessions removed from it, in time order: the
+    subscription feeds keep a removed session as a cancelled event (docs/calendar.md)."""
+    removed = list(db.scalars(select(RemovedItem).where(RemovedItem.conference_id == conf.id)))
+    if not removed:
+        return items
+    order = {id(item): n for n, item in enumerate(items)}
+    return sorted(items + removed, key=lambda item: (item.starts_at, order.get(id(item), len(items))))
 
 
 def objective_titles(db) -> dict[int, dict]:
@@ -103,7 +127,7 @@ def objective_titles(db) -> dict[int, dict]:
 @bp.get("/conferences/<slug>/agenda.ics")
 def agenda_ics(slug: str):
     def build(db, conf, query: FeedQuery):
-        items = select_items(queries.agenda(db, conf), query)
+        items = select_items(with_removed(db, conf, queries.agenda(db, conf)), query)
         name = i18n.pick(conf.title, query.lang)
         scope = "agenda"
         if query.day:
@@ -131,7 +155,7 @@ def session_ics(slug: str, key: str):
         item = queries.item(db, conf, key)
         calendar = ical.build_calendar(conf, [item], query.lang, base_url(), query.alarm,
                                        i18n.pick(item.title, query.lang), objective_titles(db),
-                                       scope=f"session-{key}")
+                                       scope=f"session-{key}", subscription=False)
         return ical.serialize(calendar), [item]
 
     return serve(slug, f"sessions/{key}.ics", selection=False, build=build, content_type=CALENDAR_TYPE,
@@ -183,6 +207,10 @@ def select_items(items: list, query: FeedQuery) -> list:
         items = [item for item in items if item.key in query.sessions]
     if query.day:
         items = [item for item in items if item.day == query.day]
+    if not items:
+        # RFC 5545 requires at least one component: an empty calendar is no answer.
+        raise Refusal(_("None of the selected sessions is on %(day)s.", day=query.day.isoformat())
+                      if query.day and query.sessions else _("There is no session to put in this calendar."))
     return items
 
 
@@ -265,6 +293,7 @@ def calendar_context():
             "ics": url_for("feeds.session_ics", slug=conference.slug, key=item.key, lang=lang()),
             "google": ical.google_calendar_url(conference, item, lang(), base_url()),
             "outlook": ical.outlook_calendar_url(conference, item, lang(), base_url()),
+            "outlook_work": ical.outlook_calendar_url(conference, item, lang(), base_url(), work=True),
             "live": live_page(conference.slug, item.key) if item.slots else None,
         }
 

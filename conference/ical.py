@@ -5,14 +5,21 @@ platform_url`, items with `key/kind/number/title/description/starts_at/ends_at/s
 modified_at/objectives/slots/chair_*`), a language and the site's base URL; no Flask, no
 database, no clock. Building is separate from serializing (`build_calendar`, then `serialize`).
 
-Identity and change tracking, which calendar clients rely on:
+Identity and change tracking, which calendar clients rely on (docs/calendar.md):
 - UID `<session-id>@<conference-slug>.minbar`: made of stable ids, so it is the same in every
   export, in every language and after a database rebuild;
-- SEQUENCE and LAST-MODIFIED are the item's `sequence` and `modified_at`, which the agenda loader
-  moves on whenever the item's time or title changes (`conference/agenda/load.py`);
-- DTSTAMP is the item's `modified_at` too, not the time of the request: the output is then a pure
+- no METHOD: a feed is a published calendar, not an iTIP message (iTIP's PUBLISH requires an
+  ORGANIZER, which a conference feed has no honest address for);
+- DTSTAMP and LAST-MODIFIED are the item's `modified_at`, which the agenda loader moves on
+  whenever the item changes (`conference/agenda/load.py`): for an object without METHOD, RFC 5545
+  defines DTSTAMP as the time the information was last revised. The output is then a pure
   function of the database, byte for byte, so its hash is a stable ETag across requests and
-  server processes, and clients that poll see a change only when there is one.
+  server processes, and clients that poll see a change only when there is one;
+- SEQUENCE is `modified_at` in whole seconds since 2020-01-01T00:00Z (`event_sequence`): it grows
+  with every change, and never goes back, even after the database is rebuilt from the same file
+  (a rebuild loads the items later, so their `modified_at` is later);
+- a session removed from the agenda stays as a VEVENT with STATUS:CANCELLED and a higher SEQUENCE
+  (the loader keeps a tombstone of it), so subscribed calendars remove it.
 
 Times are written in the conference's zone (`DTSTART;TZID=Asia/Beirut:20210224T100000`) with a
 VTIMEZONE generated from the tz database for a narrow span around the conference, rewritten so
@@ -21,11 +28,13 @@ A conference kept in UTC gets UTC times (`...Z`) and needs no VTIMEZONE.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Mapping
 from urllib.parse import quote, urlencode
 
 from icalendar import Alarm, Calendar, Event
+from icalendar.prop import vDuration
 
 from conference import i18n
 from conference.i18n import N_
@@ -35,6 +44,9 @@ from timing.zones import to_zone
 
 PRODID = "-//Minbar//Conference Console//EN"
 MIN_ALARM, MAX_ALARM = 1, 1440
+# How often subscribed calendars should poll (REFRESH-INTERVAL, RFC 7986; X-PUBLISHED-TTL, Outlook).
+REFRESH = timedelta(hours=1)
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
 
 
 SPEAKING_ORDER = N_("Speaking order")
@@ -43,6 +55,16 @@ LABELLED = N_("%(label)s: %(value)s")
 HEADING = N_("%(label)s:")
 FLOOR_LIMIT = N_("Interventions from the floor: %(limit)s each")
 SESSION_PAGE = N_("Session page: %(url)s")
+CANCELLED = N_("This session was removed from the agenda.")
+
+
+def web_url(value: str | None) -> str:
+    """`value` when it is a plain https/http address, else "": agenda files with anything else
+    are refused by `minbar agenda check` (bad_url), and a database loaded before that rule must
+    not put a `javascript:` address in a calendar or a feed either."""
+    from conference.agenda.validate import url_problem
+
+    return value if value and url_problem(value) is None else ""
 
 
 def event_uid(conference_slug: str, session_key: str) -> str:
@@ -56,25 +78,52 @@ def session_url(base_url: str, conference_slug: str, session_key: str, language:
     return f"{url}?lang={language}" if language else url
 
 
+def calendar_name(text: str) -> str:
+    """A calendar name every parser reads whole: no `,` or `;`.
+
+    In NAME and X-WR-CALNAME a comma separates values for some parsers (vobject reads "Global
+    Compact for Safe, Orderly..." as "Global Compact for Safe") and an escaped one is read
+    literally, backslash included, by others (ical.js, icalendar): so a comma is left out (the
+    space after it stays) and a semicolon becomes a dash.
+    """
+    text = re.sub(r"\s*;\s*", " – ", text)
+    text = re.sub(r"\s*,\s*", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def event_sequence(item) -> int:
+    """SEQUENCE: `modified_at` in whole seconds since 2020-01-01T00:00Z (see the module docstring)."""
+    return max(0, int((to_utc(item.modified_at) - SEQUENCE_EPOCH).total_seconds()))
+
+
 def build_calendar(conference, items: Iterable, language: str, base_url: str,
                    alarm_minutes: int | None = None, name: str | None = None,
                    objective_titles: Mapping[int, Mapping[str, str]] | None = None,
-                   scope: str = "agenda") -> Calendar:
-    """A VCALENDAR (METHOD:PUBLISH) with one VEVENT per item, in `language`.
+                   scope: str = "agenda", subscription: bool = True) -> Calendar:
+    """A VCALENDAR (no METHOD) with one VEVENT per item, in `language`.
 
-    `name` is the calendar's display name (X-WR-CALNAME), the conference title by default;
-    `scope` names this export in the calendar's own UID (`agenda`, `day-2021-02-24`, ...), which
-    keeps the output free of random values. `alarm_minutes` (1..1440) adds a display reminder
-    that many minutes before each event; anything else is a ValueError.
+    `name` is the calendar's display name (NAME, X-WR-CALNAME), the conference title by default,
+    written without `,` or `;` (`calendar_name`); `scope` names this export in the calendar's own
+    UID (`agenda`, `day-2021-02-24`, ...), which keeps the output free of random values.
+    `alarm_minutes` (1..1440) adds a display reminder that many minutes before each event;
+    anything else is a ValueError. A `subscription` calendar (the agenda feeds) tells clients how
+    often to poll it (REFRESH-INTERVAL and X-PUBLISHED-TTL). Items with a true `cancelled` are
+    written as cancelled events (STATUS:CANCELLED). An empty calendar is a ValueError: RFC 5545
+    requires at least one component.
     """
     check_alarm(alarm_minutes)
     items = list(items)
+    if not items:
+        raise ValueError("a calendar needs at least one event")
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"{scope}@{conference.slug}.minbar",
-        method="PUBLISH",
-        name=name or i18n.pick(conference.title, language),
+        name=calendar_name(name or i18n.pick(conference.title, language)),
     )
+    if subscription:
+        # RFC 7986 requires the VALUE=DURATION parameter on REFRESH-INTERVAL.
+        calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     calendar.add("X-WR-TIMEZONE", conference.timezone)
     for item in items:
         calendar.add_component(build_event(conference, item, language, base_url, alarm_minutes, objective_titles))
@@ -96,20 +145,23 @@ def build_event(conference, item, language: str, base_url: str, alarm_minutes: i
     # A UTC conference gets plain UTC times ("...Z"), which need no VTIMEZONE.
     local = to_utc if _is_utc(zone) else (lambda moment: to_zone(moment, zone))
     summary = i18n.pick(item.title, language)
+    cancelled = bool(getattr(item, "cancelled", False))
     event = Event.new(
         uid=event_uid(conference.slug, item.key),
         stamp=to_utc(item.modified_at),
         start=local(item.starts_at),
         end=local(item.ends_at),
         summary=summary,
-        description=event_description(item, language, base_url, conference.slug, objective_titles),
-        location=conference.platform_url or i18n.pick(conference.venue, language) or None,
+        description=(i18n.gettext(language, CANCELLED) if cancelled else
+                     event_description(item, language, base_url, conference.slug, objective_titles)),
+        location=None if cancelled else (web_url(conference.platform_url) or i18n.pick(conference.venue, language) or None),
         categories=[kind_label(item, language, numbered=False)],
-        sequence=item.sequence or 0,
+        sequence=event_sequence(item),
         last_modified=to_utc(item.modified_at),
-        url=session_url(base_url, conference.slug, item.key, language),
+        status="CANCELLED" if cancelled else None,
+        url=None if cancelled else session_url(base_url, conference.slug, item.key, language),
     )
-    if alarm_minutes:
+    if alarm_minutes and not cancelled:
         alarm = Alarm.new(description=summary)
         alarm.add("ACTION", "DISPLAY")
         alarm.add("TRIGGER", timedelta(minutes=-alarm_minutes))
@@ -144,8 +196,13 @@ def portable_vtimezones(calendar: Calendar) -> Calendar:
     jump (`20210328T010000` with TZOFFSETFROM +0200, an hour after the real change). RFC 5545
     reads an onset in the TZOFFSETFROM offset, so it is moved back to the wall time before the
     jump (`20210328T000000`): every onset then names the real instant of the change.
+
+    And the COMMENT icalendar puts in the VTIMEZONE goes: RFC 5545 has none there.
     """
     for timezone in calendar.timezones:
+        # icalendar adds a COMMENT ("This timezone only works from ...") that RFC 5545 does not
+        # allow in VTIMEZONE itself (libical's restriction check refuses it).
+        timezone.pop("COMMENT", None)
         for observance in timezone.subcomponents:
             if "RRULE" in observance:
                 continue
@@ -286,14 +343,19 @@ def google_calendar_url(conference, item, language: str, base_url: str) -> str:
         "text": i18n.pick(item.title, language),
         "dates": f"{_utc_basic(item.starts_at)}/{_utc_basic(item.ends_at)}",
         "details": _short_details(conference, item, language, base_url),
-        "location": conference.platform_url or "",
+        "location": web_url(conference.platform_url),
         "ctz": conference.timezone,
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
 
-def outlook_calendar_url(conference, item, language: str, base_url: str) -> str:
-    """Outlook on the web's "new event" page, prefilled; times as UTC instants."""
+OUTLOOK_PERSONAL = "https://outlook.live.com"     # Outlook.com, personal Microsoft accounts
+OUTLOOK_WORK = "https://outlook.office.com"       # Microsoft 365, work or school accounts
+
+
+def outlook_calendar_url(conference, item, language: str, base_url: str, work: bool = False) -> str:
+    """Outlook on the web's "new event" page, prefilled; times as UTC instants. The same deep
+    link on the personal (outlook.live.com) or the work-account host (outlook.office.com)."""
     query = {
         "path": "/calendar/action/compose",
         "rru": "addevent",
@@ -301,9 +363,10 @@ def outlook_calendar_url(conference, item, language: str, base_url: str) -> str:
         "startdt": _utc_iso(item.starts_at),
         "enddt": _utc_iso(item.ends_at),
         "body": _short_details(conference, item, language, base_url),
-        "location": conference.platform_url or "",
+        "location": web_url(conference.platform_url),
     }
-    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)
+    host = OUTLOOK_WORK if work else OUTLOOK_PERSONAL
+    return host + "/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)
 
 
 def _short_details(conference, item, language: str, base_url: str) -> str:

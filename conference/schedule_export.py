@@ -122,7 +122,7 @@ def _persons(conference, item, language: str, person_ids: Mapping[str, int]) -> 
 
 def _links(conference, item, language: str, base_url: str) -> list[dict]:
     links = []
-    if conference.platform_url:
+    if ical.web_url(conference.platform_url):
         links.append({"url": conference.platform_url, "title": i18n.gettext(language, PLATFORM_LINK),
                       "type": "web"})
     if item.slots:
@@ -179,7 +179,7 @@ def build_schedule(conference, items: Iterable, language: str, base_url: str,
 
     room_entry = {"name": room, "guid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"minbar:room:plenary@{conference.slug}")),
                   "type": "online"}
-    if conference.platform_url:
+    if ical.web_url(conference.platform_url):
         room_entry["url"] = conference.platform_url
     kinds = []
     for item in items:

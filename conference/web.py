@@ -1,7 +1,12 @@
-"""Per-request plumbing shared by the HTTP views: database session, clock, language, errors."""
+"""Per-request plumbing shared by the HTTP views: database session, clock, language, errors,
+and the headers every response carries (docs/security.md, "Headers and origins")."""
 from __future__ import annotations
 
+import logging
+import os
+import re
 from datetime import datetime
+from functools import lru_cache
 
 import pytz
 from flask import Flask, current_app, g, render_template, request
@@ -76,7 +81,135 @@ def render_error(status: int, message: str):
     return render_template("error.html", status=status, message=message), status
 
 
+# -- security headers -------------------------------------------------------------------------
+
+# Endpoints that other sites may embed, when MINBAR_FRAME_ORIGINS names them: the stage view only.
+EMBEDDABLE_ENDPOINTS = frozenset({"sessions.stage"})
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+_HOST = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+
+
+def frame_origins(value: str | None) -> tuple[str, ...]:
+    """MINBAR_FRAME_ORIGINS, space- or comma-separated `https://host[:port]` origins; ValueError
+    naming the first value that is not an origin (a path, a wildcard, another scheme...)."""
+    origins = []
+    for part in re.split(r"[\s,]+", (value or "").strip()):
+        if not part:
+            continue
+        origin = part.rstrip("/")
+        if not _ORIGIN.match(origin):
+            raise ValueError(f"MINBAR_FRAME_ORIGINS: {part!r} is not an origin: write it as https://host[:port]")
+        origins.append(origin.lower())
+    return tuple(dict.fromkeys(origins))
+
+
+@lru_cache(maxsize=8)
+def _frame_origins_of(value: str | None) -> tuple[str, ...]:
+    return frame_origins(value)
+
+
+def content_security_policy(host: str, frame_ancestors: tuple[str, ...] = ()) -> str:
+    """The policy for a page served at `host`: only the app's own files run, no inline script or
+    style, Socket.IO to the same origin only (ws/wss named for browsers whose 'self' does not
+    cover them), no plugins, no <base>, forms post to the app only, framing as given."""
+    connect = ["'self'"]
+    if _HOST.match(host or ""):
+        connect += [f"ws://{host}", f"wss://{host}"]
+    directives = [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src " + " ".join(connect),
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors " + (" ".join(frame_ancestors) if frame_ancestors else "'none'"),
+    ]
+    return "; ".join(directives)
+
+
+def security_headers(response, endpoint: str | None, host: str, frame_ancestors: tuple[str, ...]) -> None:
+    embeddable = bool(frame_ancestors) and endpoint in EMBEDDABLE_ENDPOINTS
+    response.headers["Content-Security-Policy"] = content_security_policy(
+        host, frame_ancestors if embeddable else ())
+    if embeddable:
+        # X-Frame-Options cannot name several origins; browsers that read frame-ancestors ignore it.
+        response.headers.pop("X-Frame-Options", None)
+    else:
+        response.headers["X-Frame-Options"] = "DENY"
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+
+
+# -- tokens never reach a log ---------------------------------------------------------------------
+
+_TOKEN_IN_TEXT = re.compile(r"(?i)(\b(?:access_)?token=)[^&\s\"'#;,]+")
+_TOKEN_IN_JSON = re.compile(r"""(?i)(["']?(?:access_)?token["']?\s*:\s*["'])[^"']+""")
+_BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
+_AUTH_HEADER = re.compile(r"(?i)\b(authorization\s*[:=]\s*)[^\s,;]+(\s+[A-Za-z0-9._~+/=-]+)?")
+REDACTED = "[redacted]"
+
+
+def redact(text: str) -> str:
+    """`text` with every `token=` value, bearer credential and Authorization value replaced."""
+    if not isinstance(text, str) or not text:
+        return text
+    text = _TOKEN_IN_TEXT.sub(r"\1" + REDACTED, text)
+    text = _TOKEN_IN_JSON.sub(r"\1" + REDACTED, text)   # Socket.IO auth packets: {"token": "..."}
+    text = _AUTH_HEADER.sub(r"\1" + REDACTED, text)
+    return _BEARER.sub(r"\1 " + REDACTED, text)
+
+
+class RedactTokens(logging.Filter):
+    """Rewrites a record so that its message carries no token: the Werkzeug request line
+    (`GET /x?token=... HTTP/1.1`), gunicorn's access line (its atoms are a dict), the app's own.
+
+    The message is formatted first and redacted whole (redacting the template alone would miss
+    a token passed as an argument, and could break `token=%s`); a record with nothing to redact
+    is left as it was."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_minbar_redacted", False):
+            return True
+        record._minbar_redacted = True
+        try:
+            message = record.getMessage()
+        except Exception:       # a broken record: logging reports it as usual
+            return True
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+_INSTALLED = False
+
+
+def install_log_redaction() -> None:
+    """Make every log record of this process token-free, whatever logger or handler it goes
+    through (a filter on one logger misses records its children propagate): the record factory
+    runs the filter on each record as it is made. Idempotent."""
+    global _INSTALLED
+    if _INSTALLED:
+        return
+    previous = logging.getLogRecordFactory()
+    redactor = RedactTokens()
+
+    def factory(*args, **kwargs):
+        record = previous(*args, **kwargs)
+        redactor.filter(record)
+        return record
+
+    logging.setLogRecordFactory(factory)
+    _INSTALLED = True
+
+
 def init_app(app: Flask) -> None:
+    install_log_redaction()
+    app.config.setdefault("MINBAR_FRAME_ORIGINS", os.environ.get("MINBAR_FRAME_ORIGINS", ""))
+    frame_origins(app.config["MINBAR_FRAME_ORIGINS"])   # a wrong value stops the start, named
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(
         lambda message: i18n.gettext(lang(), message),
@@ -107,10 +240,15 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def remember_language(response):
         chosen = i18n.normalise(request.args.get("lang"))
-        if chosen and request.cookies.get(LANG_COOKIE) != chosen:
+        # Feeds are public and shared by caches (Cache-Control: public): never a cookie on them.
+        shared = request.blueprint == "feeds" or response.cache_control.public
+        if chosen and not shared and request.cookies.get(LANG_COOKIE) != chosen:
             response.set_cookie(LANG_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
         if response.mimetype == "text/html":
             response.headers.setdefault("Vary", "Accept-Language, Cookie")
-            response.headers.setdefault("X-Content-Type-Options", "nosniff")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
+        security_headers(response, request.endpoint, request.host,
+                         _frame_origins_of(current_app.config.get("MINBAR_FRAME_ORIGINS")))
+        # Every server (Werkzeug's, gunicorn, gevent) writes its own Date header; one set here
+        # (Werkzeug's make_conditional adds one) would be sent a second time.
+        response.headers.pop("Date", None)
         return response

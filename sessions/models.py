@@ -49,6 +49,28 @@ class AgendaItem(Base):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
 
+class RemovedItem(Base):
+    """A session the agenda file no longer has, kept so that calendar feeds can cancel it
+    (STATUS:CANCELLED): what the feed shows of it, as it was when removed. Deleted again when a
+    session with the same key comes back (conference/agenda/load.py)."""
+
+    __tablename__ = "removed_agenda_items"
+    __table_args__ = (UniqueConstraint("conference_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[dict] = mapped_column(JSON)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    modified_at: Mapped[datetime] = mapped_column(UTCDateTime)   # when it was removed
+
+    cancelled = True
+
+
 class Slot(Base):
     """A speaker slot or open-discussion block inside an item. `key` is its stable id."""
 

@@ -3,20 +3,23 @@
 Loading the same file twice changes nothing; loading an edited file updates rows in place, so
 ids, URLs and calendar UIDs stay what they were. A session whose time or title changes gets a
 higher `sequence` and a new `modified_at`, which calendar clients use to replace their copy.
-Items, slots and people that the file no longer names are removed.
+Items, slots and people that the file no longer names are removed; a removed item leaves a
+tombstone (`RemovedItem`) so that calendar feeds can cancel it, dropped if the item comes back.
+An item's `modified_at` only ever grows (by at least a second per change), so that the
+calendar SEQUENCE made from it (`conference.ical.event_sequence`) does too.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from conference.agenda.schema import ConferenceSpec, ItemSpec, SlotSpec
 from conference.models import Conference, Day
-from sessions.models import AgendaItem, Slot
+from sessions.models import AgendaItem, RemovedItem, Slot
 from speakers.models import Person
 from timing.zones import localize
 
@@ -111,10 +114,16 @@ def _load_people(spec, conference, db, report) -> dict[str, Person]:
 def _load_items(spec, conference, db, people, now, report) -> None:
     existing = {i.key: i for i in db.scalars(select(AgendaItem).where(AgendaItem.conference_id == conference.id))}
     existing_slots = {s.key: s for s in db.scalars(select(Slot).where(Slot.conference_id == conference.id))}
+    removed = {r.key: r for r in db.scalars(select(RemovedItem).where(RemovedItem.conference_id == conference.id))}
     for position, item in enumerate(spec.items):
+        tombstone = removed.pop(item.id, None)
+        if tombstone is not None:
+            db.delete(tombstone)
         row = existing.pop(item.id, None)
         if row is None:
-            row = AgendaItem(conference_id=conference.id, key=item.id, modified_at=now, sequence=0)
+            # A session that comes back is newer than its cancellation.
+            row = AgendaItem(conference_id=conference.id, key=item.id, sequence=0,
+                             modified_at=_later(tombstone.modified_at if tombstone else None, now))
             db.add(row)
             report.created.append(f"session {item.id}")
         _load_item(item, row, position, spec.timezone, people, now, report)
@@ -132,9 +141,24 @@ def _load_items(spec, conference, db, people, now, report) -> None:
         db.delete(slot_row)
         report.removed.append(f"slot {slot_row.key}")
     for row in existing.values():
+        _keep_tombstone(row, removed.get(row.key), conference, db, now)
         db.delete(row)
         report.removed.append(f"session {row.key}")
     db.flush()
+
+
+def _later(previous: datetime | None, now: datetime) -> datetime:
+    """`now`, or a second after `previous` when that is not earlier: change stamps only grow."""
+    return now if previous is None or now > previous else previous + timedelta(seconds=1)
+
+
+def _keep_tombstone(row: AgendaItem, tombstone: RemovedItem | None, conference, db: Session, now) -> None:
+    if tombstone is None:
+        tombstone = RemovedItem(conference_id=conference.id, key=row.key)
+        db.add(tombstone)
+    tombstone.day, tombstone.kind, tombstone.number = row.day, row.kind, row.number
+    tombstone.title, tombstone.starts_at, tombstone.ends_at = dict(row.title), row.starts_at, row.ends_at
+    tombstone.modified_at = _later(row.modified_at, now)
 
 
 def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, report) -> None:
@@ -144,7 +168,8 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
         row.starts_at != starts_at or row.ends_at != ends_at or row.title != dict(item.title)
     )
     chair = item.chair
-    _assign(row, report, f"session {item.id}", now,
+    previous = row.modified_at if row.id is not None else None
+    changed = _assign(row, report, f"session {item.id}", now,
             day=item.day, position=position, kind=item.kind, number=item.number,
             title=dict(item.title), description=dict(item.description),
             starts_at=starts_at, ends_at=ends_at, objectives=list(item.objectives),
@@ -154,6 +179,8 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
     if calendar_visible:
         row.sequence = (row.sequence or 0) + 1
         row.modified_at = now
+    if previous is not None and (changed or calendar_visible):
+        row.modified_at = _later(previous, now)
 
 
 def _load_slot(slot: SlotSpec, row: Slot, position, people, report) -> None:

@@ -11,9 +11,11 @@ past midnight. The codes, with an example message each, are listed in docs/agend
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, datetime, time
+from urllib.parse import urlsplit
 
 import pytz
 
@@ -42,6 +44,34 @@ def check_file(path) -> tuple[ConferenceSpec | None, list[Finding]]:
     return spec, findings
 
 
+def url_problem(value: str) -> str | None:
+    """Why `value` is not a plain web address (`https://host/...` or `http://host/...`), or None.
+
+    Agenda URLs become links on pages, the calendar's LOCATION and the schedule feeds, so anything
+    a browser could run or reinterpret is refused: another scheme (`javascript:`, `data:`,
+    `vbscript:`, `file:`...), a relative address, whitespace or control characters anywhere
+    (`java\tscript:` is `javascript:` to a browser, which drops tabs and newlines), a backslash,
+    or a user name before the host.
+    """
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in value):
+        return "it contains spaces or control characters"
+    if "\\" in value:
+        return "it contains a backslash"
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("https", "http"):
+        return "it must start with https:// (or http://)"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        return "it is not a valid web address"
+    if not value[len(scheme) + 1:].startswith("//") or not parts.hostname:
+        return "it has no host after https://"
+    if "@" in parts.netloc:
+        return "it names a user before the host"
+    return None
+
+
 def has_errors(findings) -> bool:
     """True when any finding refuses the file."""
     return any(f.level == "error" for f in findings)
@@ -51,6 +81,7 @@ def validate(spec: ConferenceSpec) -> list[Finding]:
     """Every error and warning about `spec`, in file order (by line; ties keep check order)."""
     report = _Report(spec)
     _check_conference(spec, report)
+    _check_urls(spec, report)
     _check_booths(spec, report)
     _check_people(spec, report)
     _check_days(spec, report)
@@ -163,6 +194,19 @@ def _check_conference(spec: ConferenceSpec, report: _Report) -> None:
     report.texts(spec.venue, "the venue", label, replace(where, field="venue"), required=False)
     report.texts(spec.organisers, "the organisers", label, replace(where, field="organisers"),
                  required=False)
+
+
+def _check_urls(spec: ConferenceSpec, report: _Report) -> None:
+    """Every URL field of the format: the conference's `platform_url` and `floor_listen_url`,
+    each booth's `listen_url`. Empty means "none" and is fine."""
+    fields = [(f"conference {spec.slug}", spec.where, name, getattr(spec, name))
+              for name in ("platform_url", "floor_listen_url")]
+    fields += [(f"booth {booth.language}", booth.where, "listen_url", booth.listen_url) for booth in spec.booths]
+    for label, where, name, value in fields:
+        problem = url_problem(value) if value else None
+        if problem:
+            report.error("bad_url", replace(where, field=name),
+                         f"{label}: {name} {value!r} is not a web address Minbar can link to: {problem}")
 
 
 def _check_booths(spec: ConferenceSpec, report: _Report) -> None:

@@ -30,7 +30,7 @@
     var url = new URL(form.getAttribute("action"), window.location.href);
     if (lang && lang.value) { url.searchParams.set("lang", lang.value); }
     url.searchParams.set("sessions", ids.join(","));
-    if (alarm && alarm.value) { url.searchParams.set("alarm", alarm.value); }
+    if (alarm && alarm.value && alarm.value !== "none") { url.searchParams.set("alarm", alarm.value); }
     // URLSearchParams writes "," as %2C; the server takes both, people read the plain form better.
     return url.toString().replace(/%2C/g, ",");
   }
@@ -45,7 +45,7 @@
     try { saved = JSON.parse(window.localStorage.getItem(storageKey) || "null"); } catch (e) { saved = null; }
     if (!saved || !Array.isArray(saved.sessions)) { return; }
     boxes().forEach(function (box) { box.checked = saved.sessions.indexOf(box.value) !== -1; });
-    if (alarm && typeof saved.alarm === "string") { alarm.value = saved.alarm; }
+    if (alarm && typeof saved.alarm === "string") { alarm.value = saved.alarm || "none"; }
   }
 
   function update() {

@@ -34,6 +34,7 @@ ERROR_FILES = [
     ("bad_number", "opening", 18),
     ("bad_slug", None, 3),
     ("bad_value", "opening", 25),
+    ("bad_url", None, 3),
     # found while parsing
     ("malformed", None, 14),
     ("wrong_type", "opening", 28),
@@ -505,3 +506,49 @@ def test_validate_does_not_change_the_spec():
     validate(spec)
 
     assert spec == before
+
+
+# -- URLs: plain web addresses only ------------------------------------------------------------
+
+HOSTILE_URLS = [
+    "javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)", "java\tscript:alert(1)",
+    "java\nscript:alert(1)", " javascript:alert(1)", "\x00javascript:alert(1)", "javascript\u00a0:alert(1)",
+    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd",
+    "webcal://example.org/x.ics", "ftp://example.org/", "/relative/path", "example.org/meeting",
+    "//example.org/protocol-relative", "https:example.org", "https://", "https:///path",
+    "https:\\\\evil.example/", "https://user:pass@evil.example/", "https://good.example@evil.example/",
+    "https://exa mple.org/", "https://example.org/\u202eabc", "https://example.org:port/",
+]
+
+
+@pytest.mark.parametrize("field", ["platform_url", "floor_listen_url"])
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_validate_conference_url_that_is_not_https_or_http_is_an_error(field, url):
+    findings = validate(_spec(_item(), **{field: url}, where=Where("agenda.toml", 3)))
+
+    errors = [f for f in findings if f.code == "bad_url"]
+    assert [(f.level, f.where.field, f.where.line) for f in errors] == [("error", field, 3)]
+    assert has_errors(findings)
+    assert str(errors[0]).startswith("agenda.toml:3: error: conference t-2021: " + field)
+    assert str(errors[0]).endswith(f"[bad_url, field {field}]")
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_validate_booth_listen_url_that_is_not_https_or_http_is_an_error(url):
+    booth = BoothSpec("fr", ("en",), listen_url=url, where=Where("agenda.toml", 12))
+    findings = validate(_spec(_item(), booths=(booth,)))
+
+    assert [(f.code, f.where.field, f.where.line) for f in findings if f.level == "error"] == [
+        ("bad_url", "listen_url", 12)]
+    assert "booth fr: listen_url" in str(findings[0])
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org", "https://example.org/meeting?id=42&pwd=x#top", "http://example.org:8080/a",
+    "HTTPS://Example.org/Path", "https://[2001:db8::1]/live", "https://xn--mgbh0fb.example/", "",
+])
+def test_validate_plain_web_addresses_are_fine(url):
+    booth = BoothSpec("fr", ("en",), listen_url=url)
+    findings = validate(_spec(_item(), booths=(booth,), platform_url=url, floor_listen_url=url))
+
+    assert [f for f in findings if f.code == "bad_url"] == []
