@@ -22,6 +22,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_database(app)
     init_clock(app)
     init_i18n(app)
+    init_edge(app)
     init_socketio(app)
     register_blueprints(app)
     register_errors(app)
@@ -56,23 +57,60 @@ def init_i18n(app: Flask) -> None:
     web.init_app(app)
 
 
+def init_edge(app: Flask) -> None:
+    from conference import edge
+
+    edge.init_app(app)
+
+
 def init_socketio(app: Flask) -> None:
     # Handlers must be registered before the first init_app: Flask-SocketIO replays its list of
     # handlers onto each new server, but a handler added while a server exists goes only to that one.
     import conference.live  # noqa: F401
     from conference.resync import client_manager_options
+    from conference.live_guard import SafePacket
+    from conference.untrusted import StrictJSON
 
+    rate = float(app.config["MINBAR_LIVE_RATE_LIMIT"])
     socketio.init_app(
         app,
         **client_manager_options(app),  # Redis: resend STATEs when the queue comes back
         async_mode=app.config["MINBAR_ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
         channel=app.config["MINBAR_CHANNEL"],
-        cors_allowed_origins=[],
+        cors_allowed_origins=allowed_origins(app.config),
+        serializer=SafePacket,
+        json=StrictJSON,
+        rate_per_s=rate,
+        burst=3 * rate,
         max_http_buffer_size=256 * 1024,
         ping_interval=20,
         ping_timeout=20,
     )
+
+
+def allowed_origins(config: dict):
+    """Socket.IO's Origin check: the app's own origin (as the request reached it, or as
+    MINBAR_BASE_URL says), plus MINBAR_ALLOWED_ORIGINS. Requests without an Origin header (not
+    browsers) are not checked."""
+    from urllib.parse import urlsplit
+
+    extra = {o.strip().rstrip("/") for o in (config.get("MINBAR_ALLOWED_ORIGINS") or "").split(",") if o.strip()}
+    if config.get("MINBAR_BASE_URL"):
+        base = urlsplit(config["MINBAR_BASE_URL"])
+        extra.add(f"{base.scheme}://{base.netloc}")
+
+    def allowed(origin: str, environ: dict) -> bool:
+        if origin in extra or "*" in extra:
+            return True
+        host = environ.get("HTTP_HOST", "")
+        own = {f"{environ.get('wsgi.url_scheme', 'http')}://{host}"}
+        if "HTTP_X_FORWARDED_PROTO" in environ or "HTTP_X_FORWARDED_HOST" in environ:
+            scheme = environ.get("HTTP_X_FORWARDED_PROTO", environ.get("wsgi.url_scheme", "http")).split(",")[0].strip()
+            own.add(f"{scheme}://{environ.get('HTTP_X_FORWARDED_HOST', host).split(',')[0].strip()}")
+        return origin in own
+
+    return allowed
 
 
 # Each module defines `bp`, a Blueprint of its pages or API routes.

@@ -12,6 +12,8 @@
 | MINBAR_SMTP_URL | unset: no e-mail; smtp://[user:pass@]host:port[?starttls=1] or smtps://... |
 | MINBAR_MAIL_FROM | minbar@localhost: the sender of invitations |
 | MINBAR_ORGANISER_SESSION_MINUTES | 480: an organiser's signed-in session lasts this long |
+| MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
+| MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ def from_environment(overrides: dict | None = None) -> dict:
         "MINBAR_SMTP_URL": os.environ.get("MINBAR_SMTP_URL") or None,
         "MINBAR_MAIL_FROM": os.environ.get("MINBAR_MAIL_FROM") or "minbar@localhost",
         "MINBAR_ORGANISER_SESSION_MINUTES": os.environ.get("MINBAR_ORGANISER_SESSION_MINUTES") or None,
+        "MINBAR_ALLOWED_ORIGINS": os.environ.get("MINBAR_ALLOWED_ORIGINS", ""),
+        "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }

@@ -30,6 +30,7 @@ MODEL_MODULES = (
     "sessions.key_message_models",
     "sessions.speech_text_models",
     "speakers.organiser_models",
+    "sessions.listener_store",       # listener counts per server process (not versioned state)
 )
 
 

@@ -1,4 +1,16 @@
 """Extensions created unbound and bound to the app in `conference.app`."""
 from flask_socketio import SocketIO
 
-socketio = SocketIO()
+
+class MinbarSocketIO(SocketIO):
+    """Flask-SocketIO whose server checks every client packet before dispatch
+    (`conference.live_guard`): reserved event names, malformed packets, the rate limit."""
+
+    def init_app(self, app, rate_per_s: float = 10.0, burst: float = 30.0, **kwargs):
+        from conference.live_guard import guard
+
+        super().init_app(app, **kwargs)
+        guard(self.server, rate_per_s, burst)
+
+
+socketio = MinbarSocketIO()

@@ -10,17 +10,20 @@ import json
 import re
 import threading
 import time
+import uuid
+from datetime import datetime, timezone
 
 from flask import current_app, request, session as connection
 from socketio.exceptions import ConnectionRefusedError
 
+from conference import untrusted
 from conference.errors import MinbarError
 from conference.extensions import socketio
-from sessions import operations
+from sessions import channels_live, listener_store, listeners, operations
 from sessions import live_state
 from sessions.features import LIVE
 from sessions.live_state import Command
-from speakers import access, credentials
+from speakers import access, credentials, policy
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
@@ -29,7 +32,9 @@ NAMESPACE = "/live"
 COMMAND_FAMILIES = tuple(LIVE.families)
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_PAYLOAD_BYTES = 16 * 1024
-RATE_PER_S, RATE_BURST = 10.0, 30.0
+# The rate limit (MINBAR_LIVE_RATE_LIMIT events per second per connection) and the checks of the
+# packets themselves (reserved event names, malformed JSON, lone surrogates) are applied before
+# any handler here runs: `conference.live_guard`.
 
 
 def ok(**values) -> dict:
@@ -74,12 +79,12 @@ def connect(auth=None):
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
-    connection["bucket"] = (RATE_BURST, time.monotonic())
     return True
 
 
 @socketio.on("disconnect", namespace=NAMESPACE)
 def disconnect(*_args):
+    _hub().drop(request.sid)
     who = connection.get("identity")
     if who is not None and who.token_id:
         revocations.untrack(who.token_id, request.sid)
@@ -92,7 +97,6 @@ def handler(event: str):
     def register(fn):
         def wrapped(payload=None, *extra):
             try:
-                _rate_limit()
                 return fn(_parse(payload))
             except MinbarError as error:
                 return refuse(**error.to_contract())
@@ -107,6 +111,9 @@ def _parse(payload) -> dict:
         payload = {}
     if not isinstance(payload, dict):
         raise MinbarError("bad_request", "The payload must be an object.")
+    reason = untrusted.problem(payload)
+    if reason is not None:
+        raise MinbarError("bad_request", reason)
     try:
         size = len(json.dumps(payload))
     except (TypeError, ValueError):
@@ -114,17 +121,6 @@ def _parse(payload) -> dict:
     if size > MAX_PAYLOAD_BYTES:
         raise MinbarError("bad_request", "The payload is too large.")
     return payload
-
-
-def _rate_limit() -> None:
-    # A token bucket per connection: a burst of events from one client cannot starve the others.
-    tokens, last = connection.get("bucket", (RATE_BURST, time.monotonic()))
-    now = time.monotonic()
-    tokens = min(RATE_BURST, tokens + (now - last) * RATE_PER_S)
-    if tokens < 1:
-        connection["bucket"] = (tokens, now)
-        raise MinbarError("rate_limited", "Too many requests; slow down.")
-    connection["bucket"] = (tokens - 1, now)
 
 
 def _session_of(payload: dict) -> tuple[str, str]:
@@ -224,9 +220,10 @@ def _send_later(app, slug: str, key: str, delay: float) -> None:
     socketio.sleep(delay)
     throttle = app.extensions["minbar.quiet"]
     try:
-        with app.app_context(), app.extensions["minbar.db"].read_scope() as db:
-            state = operations.current(db, slug, key, app.extensions["minbar.clock"].now())
-        broadcast(slug, key, state)
+        with app.app_context():
+            with app.extensions["minbar.db"].read_scope() as db:
+                state = operations.current(db, slug, key, app.extensions["minbar.clock"].now())
+            broadcast(slug, key, state)
     except Exception:  # the session may be gone (a reloaded agenda, a stopped app): nothing to send
         app.logger.exception("deferred broadcast to %s/%s failed", slug, key)
     finally:
@@ -237,7 +234,7 @@ broadcaster = Broadcaster(lambda target, state: socketio.emit("state", state, to
 
 
 def broadcast(slug: str, key: str, state: dict) -> None:
-    broadcaster.publish(room(slug, key), state)
+    broadcaster.publish(room(slug, key), with_listeners(slug, key, state))
 
 
 def run_command(family: str, payload: dict) -> dict:
@@ -258,7 +255,7 @@ def run_command(family: str, payload: dict) -> dict:
         broadcast(slug, key, state)
     extra.pop("ok", None)
     extra.pop("state", None)
-    return ok(state=state, **extra)
+    return ok(state=with_listeners(slug, key, state), **extra)
 
 
 # -- events --------------------------------------------------------------------------------
@@ -284,13 +281,188 @@ def join(payload):
         leave_room(previous, namespace=NAMESPACE)
     join_room(target, namespace=NAMESPACE)
     connection["room"] = target
-    return ok(state=state, identity={"role": identity().role, "name": identity().name,
+    return ok(state=with_listeners(slug, key, state), identity={"role": identity().role, "name": identity().name,
                                      "session": identity().session, "booth": identity().booth})
 
 
 def _register_command_events() -> None:
     for family in COMMAND_FAMILIES:
-        handler(family)(lambda payload, family=family: run_command(family, payload))
+        if family == "channel":
+            handler(family)(channel_command)
+        else:
+            handler(family)(lambda payload, family=family: run_command(family, payload))
+
+
+def channel_command(payload: dict) -> dict:
+    # A listener's choice of channel is not a change of the session's state: see select_channel.
+    if payload.get("action") == "select":
+        return select_channel(payload)
+    return run_command("channel", payload)
+
+
+# -- listeners: outside the versioned state ------------------------------------------------------
+
+LISTENERS_PUBLISH_S = 2.0     # counts go out to the room at most this often
+WATCH_S = 30.0                # a session asked about this recently has its totals kept fresh
+NAMES_TTL_S = 30.0            # how long a session's channel names are cached
+
+
+class ListenerHub:
+    """This process's listeners (`sessions.listeners.Board`), shared with the other processes
+    through `sessions.listener_store`, published as `listeners` events to each session's room at
+    most every LISTENERS_PUBLISH_S, and filled into every STATE this process sends.
+
+    A `select` costs a dictionary update: no database, no lock on the session's row, no version.
+    A background task (running while there is something to do) writes this process's counts,
+    reads the other processes' and publishes totals that changed."""
+
+    def __init__(self):
+        self.board = listeners.Board()
+        self.process = uuid.uuid4().hex
+        self._lock = threading.Lock()
+        self._others: dict = {}           # session -> other processes' counts
+        self._published: dict = {}        # session -> totals last published
+        self._watched: dict = {}          # session -> monotonic instant last asked about
+        self._names: dict = {}            # session -> (channel names, cached until)
+        self._states: dict = {}           # session -> newest STATE this process saw
+        self._running = False
+        self._heartbeat = 0.0
+
+    # -- what handlers call ------------------------------------------------------------------
+
+    def names(self, session, load) -> tuple[str, ...]:
+        cached = self._names.get(session)
+        if cached is not None and cached[1] > time.monotonic():
+            return cached[0]
+        names = load()
+        self._names[session] = (names, time.monotonic() + NAMES_TTL_S)
+        return names
+
+    def select(self, app, sid: str, session, listener: str, channel: str) -> None:
+        if self.board.select(sid, session, listener, channel):
+            self.ensure_running(app)
+
+    def drop(self, sid: str) -> None:
+        self.board.drop(sid)
+
+    def totals(self, session, names=()) -> dict[str, int]:
+        self._watched[session] = time.monotonic()
+        return listeners.add_counts({name: 0 for name in names}, self.board.counts(session),
+                                    self._others.get(session, {}))
+
+    def remember(self, session, state: dict) -> None:
+        known = self._states.get(session)
+        if known is None or known.get("version", -1) <= state.get("version", -1):
+            self._states[session] = state
+
+    def state(self, session) -> dict | None:
+        return self._states.get(session)
+
+    # -- the background task -------------------------------------------------------------------
+
+    def ensure_running(self, app) -> None:
+        with self._lock:
+            if self._running:
+                return
+            self._running = True
+        socketio.start_background_task(self._run, app)
+
+    def _run(self, app) -> None:
+        try:
+            while True:
+                socketio.sleep(LISTENERS_PUBLISH_S)
+                if not self.cycle(app):
+                    return
+        finally:
+            with self._lock:
+                self._running = False
+
+    def cycle(self, app) -> bool:
+        """Write, read, publish; False when there is nothing left to watch."""
+        now_mono = time.monotonic()
+        dirty = self.board.take_dirty()
+        mine = self.board.sessions()
+        watched = {s for s, at in list(self._watched.items()) if now_mono - at < WATCH_S}
+        for session in [s for s in self._watched if s not in watched]:
+            self._watched.pop(session, None)
+        sessions = mine | dirty | watched
+        if not sessions:
+            return False
+        heartbeat = now_mono - self._heartbeat >= listener_store.HEARTBEAT_S
+        writes = (dirty | mine) if heartbeat else dirty
+        wall = datetime.now(timezone.utc)
+        try:
+            with app.app_context(), app.extensions["minbar.db"].session_scope() as db:
+                for session in writes:
+                    listener_store.save(db, self.process, session, self.board.counts(session), wall)
+                others = listener_store.others(db, self.process, sessions, wall)
+                if heartbeat:
+                    listener_store.forget_stale(db, wall)
+        except Exception as error:   # the database may be briefly away: try again next cycle
+            app.logger.warning("listener counts not shared: %s", str(error)[:200])
+            self.board.mark_dirty(writes)
+            return True
+        if heartbeat:
+            self._heartbeat = now_mono
+        self._others = others
+        for session in sessions:
+            names = self._names.get(session, ((),))[0]
+            total = listeners.add_counts({name: 0 for name in names}, self.board.counts(session),
+                                         others.get(session, {}))
+            if self._published.get(session) != total:
+                self._published[session] = total
+                socketio.emit("listeners", {"conference": session[0], "session": session[1],
+                                            "listeners": total, "server_time": to_ms(datetime.now(timezone.utc))},
+                              to=room(*session), namespace=NAMESPACE)
+        return True
+
+
+def _hub() -> ListenerHub:
+    hub = current_app.extensions.get("minbar.listeners")
+    if hub is None:
+        hub = current_app.extensions.setdefault("minbar.listeners", ListenerHub())
+    return hub
+
+
+def with_listeners(slug: str, key: str, state: dict) -> dict:
+    """`state` with `channels.listeners` filled in from the listener counts (not versioned)."""
+    hub = _hub()
+    hub.remember((slug, key), state)
+    channels = state.get("channels")
+    if not isinstance(channels, dict):
+        return state
+    names = ["floor"] + [b.get("language") for b in channels.get("booths", ())]
+    return {**state, "channels": {**channels, "listeners": hub.totals((slug, key), names)}}
+
+
+def select_channel(payload: dict) -> dict:
+    """`channel` `select`: this connection listens to a channel. Anyone, for themself; counted
+    once per link for token holders, once per connection for anonymous viewers."""
+    from sessions.channels import ChannelRefused
+
+    slug, key = _session_of(payload)
+    session, hub = (slug, key), _hub()
+
+    def load() -> tuple[str, ...]:
+        with _db().session_scope() as db:
+            conf, item = operations.find_item(db, slug, key)
+            return channels_live.channel_names(operations.session_info(conf, item))
+
+    names = hub.names(session, load)
+    who = identity()
+    policy.require(who, "channel.select", slug, key)
+    try:
+        channel = channels_live.check_select(payload, names)
+    except ChannelRefused as refusal:
+        raise MinbarError(refusal.code, refusal.message) from None
+    listener = who.key if not who.anonymous else f"connection:{request.sid}"
+    hub.select(current_app._get_current_object(), request.sid, session, listener, channel)
+    state = hub.state(session)
+    if state is None:
+        with _db().session_scope() as db:
+            state = operations.current(db, slug, key, _now())
+    state = with_listeners(slug, key, state)
+    return ok(state=state, listeners=state.get("channels", {}).get("listeners", {}))
 
 
 _register_command_events()
@@ -298,11 +470,8 @@ _register_command_events()
 
 @socketio.on("*", namespace=NAMESPACE)
 def unknown_event(event, *_args):
-    """An event the protocol does not have: refused like any bad input (clients wait for an ack)."""
-    try:
-        _rate_limit()
-    except MinbarError as error:
-        return refuse(**error.to_contract())
+    """An event the protocol does not have: refused like any bad input (clients wait for an ack).
+    Reserved names (`connect`, `*`, ...) never get here: `conference.live_guard` refuses them."""
     return refuse("bad_request", "There is no such event.")
 
 

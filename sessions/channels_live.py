@@ -16,7 +16,9 @@ STATE `channels` (the contract's `floor` and `booths`, then extensions):
   `entry` (the head of the open-discussion queue). `message` is plain English; pages translate by
   `code` from the other fields.
 - `listen`: `{"floor" | LANG: url}`, the media platform's link per channel (only those configured).
-- `listeners`: `{"floor": n, LANG: n, ...}`, how many listen to each channel (see `select`).
+- `listeners`: `{"floor": n, LANG: n, ...}`, how many listen to each channel (see `select`). Not
+  part of the versioned state: this part publishes zeros and the transport (`conference.live`)
+  fills in the current counts from `sessions.listeners` whenever it sends a STATE.
 - `slowdown`: `{"booth": LANG, "at": ms}` while an interpreter's "slow down" signal is fresh (less
   than SLOWDOWN_S old as of `server_time`), else null. Pages hide it SLOWDOWN_S after `at`.
 - `turns`: `{LANG: {"started_at": ms, "turn_s": s, "interpreter": name} | null}` per booth.
@@ -25,14 +27,12 @@ The `channel` actions (payload fields besides `session` and `action`):
 
 - `floor` `{"language": LANG}`: the chair or an interpreter (a delegate switched language).
 - `booth` `{"booth": LANG, "on": bool}`: an interpreter of that booth, or the chair.
-- `select` `{"language": LANG | "floor", "client": ID?}`: anyone, for themself. Listeners are
-  counted per person: a token holder by their link (`Identity.key`), an anonymous viewer by
-  `client`, a random id their browser made and keeps (8-64 letters, digits, `-`, `_`); an
-  anonymous `select` without one is accepted and not counted. Each listener is stored in the live
-  state with the instant it was last seen, so every server process counts the same people; a
-  listener not seen for LISTENER_TTL_S drops out of the counts. Pages repeat their `select` every
-  couple of minutes (a heartbeat); a repeat within LISTENER_REFRESH_S of the last one, on the same
-  channel, changes nothing (no new version, no broadcast), so heartbeats cost little.
+- `select` `{"language": LANG | "floor", "client": ID?}`: anyone, for themself. Choices are not
+  kept in the live state (no version, no event log, no lock on the session's row): the transport
+  records them in `sessions.listeners` (a token holder counts once per link, an anonymous viewer
+  once per connection; `client`, if sent, must be 8-64 letters, digits, `-`, `_` and is not used
+  for counting) and publishes counts at most every few seconds. Here `select` only validates
+  (`check_select`) and changes nothing.
 - `slowdown` `{"booth": LANG?}`: an interpreter of that booth (the booth defaults to the link's)
   raises "slow down"; `{"on": false}` clears it (the chair, or that booth's interpreter).
 - `handover` `{"booth": LANG?, "interpreter": NAME?, "minutes": N?}`: an interpreter of that booth
@@ -61,18 +61,9 @@ from timing.clock import to_ms
 TURN_S = 30 * 60
 MIN_TURN_MINUTES, MAX_TURN_MINUTES = 5, 120
 SLOWDOWN_S = 20
-LISTENER_TTL_S = 10 * 60
-LISTENER_REFRESH_S = 5 * 60
-MAX_LISTENERS = 5000          # bounds the stored state whatever clients send
 MAX_NAME = 80
 FLOOR = "floor"
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-
-
-@dataclass(frozen=True)
-class Listener:
-    channel: str                # "floor" or a booth language
-    seen_ms: int
 
 
 @dataclass(frozen=True)
@@ -102,7 +93,6 @@ class Channels:
 
     floor: str
     off: frozenset[str] = frozenset()
-    listeners: Mapping[str, Listener] = field(default_factory=dict)
     slowdown: tuple[str, int] | None = None       # (booth, at ms)
     turns: Mapping[str, Turn] = field(default_factory=dict)
     source: FloorSource = FloorSource()
@@ -167,15 +157,6 @@ def _upcoming(value: Channels, info: SessionInfo) -> list[tuple[str, str | None,
     return found
 
 
-def listener_counts(value: Channels, info: SessionInfo, now: datetime) -> dict[str, int]:
-    counts = {name: 0 for name in channel_names(info)}
-    horizon = to_ms(now) - LISTENER_TTL_S * 1000
-    for listener in value.listeners.values():
-        if listener.seen_ms > horizon and listener.channel in counts:
-            counts[listener.channel] += 1
-    return counts
-
-
 def listen_links(info: SessionInfo) -> dict[str, str]:
     links = {FLOOR: info.floor_listen_url} if info.floor_listen_url else {}
     links.update({b.language: b.listen_url for b in info.booths if b.listen_url})
@@ -198,7 +179,6 @@ def _dump(value: Channels) -> dict:
     return {
         "floor": value.floor,
         "off": sorted(value.off),
-        "listeners": {k: [v.channel, v.seen_ms] for k, v in value.listeners.items()},
         "slowdown": list(value.slowdown) if value.slowdown else None,
         "turns": {k: [t.started_ms, t.turn_s, t.interpreter] for k, t in value.turns.items()},
         "source": {"kind": source.kind, "slot": source.slot, "entry": source.entry,
@@ -217,7 +197,6 @@ def _load(data: Any, info: SessionInfo) -> Channels:
     return Channels(
         floor=data["floor"],
         off=frozenset(data.get("off", ())),
-        listeners={k: Listener(v[0], int(v[1])) for k, v in (data.get("listeners") or {}).items()},
         slowdown=(slowdown[0], int(slowdown[1])) if slowdown else None,
         turns={k: Turn(int(v[0]), int(v[1]), v[2]) for k, v in (data.get("turns") or {}).items()},
         source=FloorSource(source.get("kind", "agenda"), source.get("slot"), source.get("entry"),
@@ -235,7 +214,7 @@ def _contract(value: Channels, info: SessionInfo, now: datetime) -> dict:
                              "role": source.role, "at": source.at_ms}
     state["warnings"] = warnings(value, info)
     state["listen"] = listen_links(info)
-    state["listeners"] = listener_counts(value, info, now)
+    state["listeners"] = {name: 0 for name in channel_names(info)}   # filled in by the transport
     fresh = value.slowdown is not None and to_ms(now) - value.slowdown[1] < SLOWDOWN_S * 1000
     state["slowdown"] = {"booth": value.slowdown[0], "at": value.slowdown[1]} if fresh else None
     state["turns"] = {
@@ -279,39 +258,21 @@ def _booth(value: Channels, command: Command, info: SessionInfo, now: datetime) 
     return replace(value, off=off)
 
 
-def listener_key(actor, payload: Mapping) -> str | None:
-    """Who a `select` counts as: the link for token holders, the browser's id for anonymous
-    viewers, None (not counted) for an anonymous viewer who sent no id."""
-    if not getattr(actor, "anonymous", True):
-        return actor.key
+def check_select(payload: Mapping, names: tuple[str, ...]) -> str:
+    """The channel a `select` chooses (one of `names`); raises ChannelRefused("bad_request")."""
+    language = payload.get("language")
+    if not isinstance(language, str) or language not in names:
+        raise ChannelRefused("bad_request", f"The channel must be one of {', '.join(names)}.")
     client = payload.get("client")
-    if client is None:
-        return None
-    if not isinstance(client, str) or not CLIENT_ID.match(client):
+    if client is not None and (not isinstance(client, str) or not CLIENT_ID.match(client)):
         raise ChannelRefused("bad_request", "'client' must be 8 to 64 letters, digits, '-' or '_'.")
-    return f"client:{client}"
+    return language
 
 
 def _select(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
-    language = command.payload.get("language")
-    names = channel_names(info)
-    if not isinstance(language, str) or language not in names:
-        raise ChannelRefused("bad_request", f"The channel must be one of {', '.join(names)}.")
-    key = listener_key(command.actor, command.payload)
-    if key is None:
-        return value
-    now_ms = to_ms(now)
-    known = value.listeners.get(key)
-    if known is not None and known.channel == language and now_ms - known.seen_ms < LISTENER_REFRESH_S * 1000:
-        return value
-    horizon = now_ms - LISTENER_TTL_S * 1000
-    listeners = {k: v for k, v in value.listeners.items() if v.seen_ms > horizon and k != key}
-    if len(listeners) >= MAX_LISTENERS:
-        oldest = sorted(listeners, key=lambda k: listeners[k].seen_ms)[:len(listeners) - MAX_LISTENERS + 1]
-        for k in oldest:
-            del listeners[k]
-    listeners[key] = Listener(language, now_ms)
-    return replace(value, listeners=listeners)
+    # Listeners live outside the versioned state (sessions.listeners): validate, change nothing.
+    check_select(command.payload, channel_names(info))
+    return value
 
 
 def _slowdown(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:

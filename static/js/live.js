@@ -181,6 +181,9 @@
       if (self.status === "refused") { return; }
       if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.connect(); }
     });
+    // Listener counts are not versioned state: a `listeners` event (at most every few seconds)
+    // updates STATE's channels.listeners in place.
+    socket.on("listeners", function (message) { self._acceptListeners(message); });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible" && self.connected()) { self._join(); self.syncClock(); }
     });
@@ -237,6 +240,13 @@
 
   // Take the STATE a refusal (`stale`) or an acknowledgement (`undo`) carries.
   LiveSession.prototype.accept = function (state) { return this._accept(state, true); };
+
+  LiveSession.prototype._acceptListeners = function (message) {
+    if (!message || !this.state || message.session !== this.state.session || !this.state.channels) { return; }
+    this.state.channels.listeners = message.listeners;
+    var self = this;
+    this.listeners.forEach(function (fn) { fn(self.state, self); });
+  };
 
   LiveSession.prototype.onState = function (fn) { this.listeners.push(fn); if (this.state) { fn(this.state, this); } };
   LiveSession.prototype.onStatus = function (fn) { this.statusListeners.push(fn); };

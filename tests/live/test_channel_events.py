@@ -2,11 +2,13 @@
 floor following the chair's slot moves, on the small channels-demo conference."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from conference import live
 from conftest import ack, load_agenda_file
 
 AGENDA = Path(__file__).resolve().parent.parent / "data" / "agendas" / "channels.toml"
@@ -187,21 +189,63 @@ def test_bad_booth_commands_are_refused(demo, payload, code):
 
 # -- select -----------------------------------------------------------------------------------
 
+def listener_events(client):
+    return [e["args"][0] for e in client.get_received("/live") if e["name"] == "listeners"]
+
+
 def test_select_counts_listeners_per_channel_for_tokens_and_anonymous_browsers(demo):
     participant = demo.client(demo.token("participant", name="Delegate"))
-    anonymous = demo.client()
+    anonymous, another = demo.client(), demo.client()
     chair = demo.client(demo.token("chair", session=SESSION))
 
     assert send(participant, "select", language="fr")["ok"] is True
     assert send(anonymous, "select", language="fr", client="browser-abc-123")["ok"] is True
-    answer = send(anonymous, "select", language="floor", client="browser-def-456")
+    answer = send(another, "select", language="floor", client="browser-def-456")
 
     assert answer["state"]["channels"]["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 2}
-    # Channel choices are broadcast at most every QUIET_INTERVAL_S per room; the next change of
-    # another kind carries the counts to everyone.
-    assert broadcasts(chair)[-1]["channels"]["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 1}
+    assert answer["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 2}
+    # Channel choices are not STATE changes: the counts go to the room as a `listeners` event at
+    # most every LISTENERS_PUBLISH_S, and every STATE sent carries the current counts.
+    assert broadcasts(chair) == []
+    deadline = time.monotonic() + 3 * live.LISTENERS_PUBLISH_S
+    published = []
+    while not published and time.monotonic() < deadline:
+        time.sleep(0.1)
+        published = listener_events(chair)
+    assert published[-1] == {"conference": CONF, "session": SESSION, "server_time": published[-1]["server_time"],
+                             "listeners": {"floor": 1, "ar": 0, "en": 0, "fr": 2}}
     send(chair, "floor", language="en")
     assert broadcasts(chair)[-1]["channels"]["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 2}
+
+
+def test_one_anonymous_connection_counts_once_whatever_client_ids_it_sends(demo):
+    anonymous = demo.client()
+    for n in range(25):   # within the rate limit's burst
+        assert send(anonymous, "select", language=("fr", "en")[n % 2], client=f"fake-listener-{n:04d}")["ok"]
+    answer = send(anonymous, "select", language="fr", client="fake-listener-last")
+    assert answer["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 1}
+    anonymous.disconnect(namespace="/live")
+    watcher = demo.client()
+    assert ack(watcher, "join", {"session": SESSION, "conference": CONF})["state"]["channels"]["listeners"]["fr"] == 0
+
+
+def test_select_changes_no_version_and_writes_neither_the_state_row_nor_the_event_log(demo):
+    from sessions.models import EventLog, LiveStateRow
+
+    participant = demo.client(demo.token("participant", name="Delegate"))
+    first = send(participant, "select", language="ar")
+    others = [demo.client() for _ in range(5)]
+    for n, client in enumerate(others * 4):
+        assert send(client, "select", language=("ar", "en", "fr")[n % 3])["ok"]
+
+    again = send(participant, "select", language="ar")
+
+    assert (first["state"]["version"], again["state"]["version"]) == (0, 0)
+    with demo.app.extensions["minbar.db"].session_scope() as db:
+        assert db.scalars(select(EventLog).where(EventLog.action == "channel.select")).all() == []
+        rows = db.scalars(select(LiveStateRow)).all()
+        assert all("listeners" not in (row.data or {}).get("channels", {}) for row in rows)
+        assert all(row.version == 0 for row in rows)
 
 
 def test_repeated_select_is_acknowledged_without_a_new_version(demo):
@@ -210,8 +254,8 @@ def test_repeated_select_is_acknowledged_without_a_new_version(demo):
 
     again = send(participant, "select", language="ar")
 
-    assert (first["state"]["version"], again["state"]["version"]) == (1, 1)
-    assert broadcasts(participant) == [first["state"]]
+    assert (first["state"]["version"], again["state"]["version"]) == (0, 0)
+    assert broadcasts(participant) == []
 
 
 @pytest.mark.parametrize("payload", [{"language": "es"}, {"language": None}, {},

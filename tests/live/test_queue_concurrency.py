@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from datetime import datetime, timezone
 
+import pytest
 import socketio
 
 NS = "/live"
@@ -41,20 +43,25 @@ def issue_tokens(env: dict, count: int) -> list[str]:
 
 
 class Participant:
-    """A python-socketio client; when `in_room`, it joins the session and keeps the newest STATE."""
+    """A python-socketio client; when `in_room`, it joins the session and keeps the newest STATE.
+    Made unconnected (`connect` connects), so whoever made it can always hang it up."""
 
     def __init__(self, url: str, token: str | None, in_room: bool):
+        self.url, self.token, self.in_room = url, token, in_room
         self.newest: dict | None = None
         self.changed = threading.Condition()
         self.sio = socketio.Client(reconnection=False, handle_sigint=False)
         self.sio.on("state", self.accept, namespace=NS)
-        self.sio.connect(url, namespaces=[NS], transports=["websocket"],
-                         auth={"token": token} if token else None, wait_timeout=20)
-        if in_room:
-            self.accept(self.call("join", {"session": SESSION})["state"])
+
+    def connect(self, timeout: float = 20) -> "Participant":
+        self.sio.connect(self.url, namespaces=[NS], transports=["websocket"],
+                         auth={"token": self.token} if self.token else None, wait_timeout=timeout)
+        if self.in_room:
+            self.accept(self.call("join", {"session": SESSION}, timeout)["state"])
+        return self
 
     def call(self, event: str, payload: dict, timeout: float = 90) -> dict:
-        return self.sio.call(event, payload, namespace=NS, timeout=timeout)
+        return self.sio.call(event, payload, namespace=NS, timeout=max(1.0, timeout))
 
     def accept(self, state: dict) -> None:
         with self.changed:
@@ -64,7 +71,8 @@ class Participant:
 
     def wait_for_version(self, version: int, timeout: float = 60) -> dict | None:
         with self.changed:
-            self.changed.wait_for(lambda: self.newest is not None and self.newest["version"] >= version, timeout)
+            self.changed.wait_for(lambda: self.newest is not None and self.newest["version"] >= version,
+                                  max(0.0, timeout))
             return self.newest
 
     def hang_up(self) -> None:
@@ -78,45 +86,80 @@ class Participant:
             pass
 
 
-def test_two_hundred_simultaneous_requests_are_all_queued_exactly_once(server, server_env):
+# The whole test, connections included, must finish within this; past it, it fails (it does not
+# hang), and every socket is closed in any case.
+BUDGET_S = 150
+
+
+@pytest.fixture
+def participants():
+    """make(url, token, in_room) -> an unconnected Participant; all hung up at the end, even
+    those still connecting when the test failed (they hang themselves up once connected)."""
+    made: list[Participant] = []
+    closing = threading.Event()
+
+    def make(url: str, token: str | None, in_room: bool) -> Participant:
+        participant = Participant(url, token, in_room)
+        participant.closing = closing
+        made.append(participant)
+        return participant
+
+    yield make
+    closing.set()
+    hang_ups = [threading.Thread(target=p.hang_up, daemon=True) for p in made]
+    for thread in hang_ups:
+        thread.start()
+    for thread in hang_ups:
+        thread.join(10)
+
+
+def test_two_hundred_simultaneous_requests_are_all_queued_exactly_once(server, server_env, participants):
+    deadline = time.monotonic() + BUDGET_S
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
     tokens = issue_tokens(server_env, PARTICIPANTS)
-    clients: list[Participant | None] = [None] * PARTICIPANTS
+    clients = [participants(server.url, tokens[n], in_room=n < IN_ROOM) for n in range(PARTICIPANTS)]
     acks: list[dict | None] = [None] * PARTICIPANTS
     failures: list[tuple] = []
-    ready = threading.Barrier(PARTICIPANTS + 1, timeout=120)
+    connected = threading.Semaphore(0)
     go = threading.Event()
 
     def participant(n: int) -> None:
+        client = clients[n]
         try:
-            clients[n] = Participant(server.url, tokens[n], in_room=n < IN_ROOM)
-        except BaseException as error:  # reported below; the barrier must still be reached
+            client.connect(timeout=min(30, left()))
+        except BaseException as error:  # reported below
             failures.append(("connect", n, repr(error)))
-        ready.wait()
-        go.wait(60)
-        if clients[n] is not None:
-            try:
-                acks[n] = clients[n].call("queue", {"session": SESSION, "action": "request"})
-            except BaseException as error:
-                failures.append(("request", n, repr(error)))
+            return
+        finally:
+            connected.release()
+        if client.closing.is_set():     # the test gave up meanwhile: do not leave a socket open
+            client.hang_up()
+            return
+        if not go.wait(left()):
+            return
+        try:
+            acks[n] = client.call("queue", {"session": SESSION, "action": "request"}, timeout=left())
+        except BaseException as error:
+            failures.append(("request", n, repr(error)))
 
-    watcher = Participant(server.url, None, in_room=True)
+    watcher = participants(server.url, None, in_room=True).connect()
     threads = [threading.Thread(target=participant, args=(n,), daemon=True) for n in range(PARTICIPANTS)]
-    try:
-        for thread in threads:
-            thread.start()
-        ready.wait()            # everyone connected (the first IN_ROOM in the room)
-        go.set()                # ... and now all at once
-        for thread in threads:
-            thread.join(120)
-        assert failures == []
-        seen = [watcher.wait_for_version(PARTICIPANTS)] + [c.wait_for_version(PARTICIPANTS) for c in clients[:IN_ROOM]]
-        state = watcher.call("join", {"session": SESSION})["state"]
-    finally:
-        hang_ups = [threading.Thread(target=c.hang_up) for c in [watcher, *clients] if c is not None]
-        for thread in hang_ups:
-            thread.start()
-        for thread in hang_ups:
-            thread.join(10)
+    for thread in threads:
+        thread.start()
+    for _ in range(PARTICIPANTS):       # everyone connected (the first IN_ROOM in the room) ...
+        assert connected.acquire(timeout=max(0.0, left())), "connections did not finish within the budget"
+    assert failures == []
+    go.set()                            # ... and now all at once
+    for thread in threads:
+        thread.join(max(0.0, left()))
+    assert not any(thread.is_alive() for thread in threads), "requests did not finish within the budget"
+    assert failures == []
+    seen = [watcher.wait_for_version(PARTICIPANTS, left())] + [
+        c.wait_for_version(PARTICIPANTS, left()) for c in clients[:IN_ROOM]]
+    state = watcher.call("join", {"session": SESSION}, timeout=left())["state"]
 
     assert [a["ok"] for a in acks] == [True] * PARTICIPANTS, [a for a in acks if not a or not a["ok"]][:3]
     names = [e["name"] for e in state["queue"]["entries"]]

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import channels_live, live_state, speaking  # noqa: F401  (registers the families)
+from sessions import channels_live, listeners, live_state, speaking  # noqa: F401  (registers the families)
 from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
 from sessions.queue import Entry, Priority, Queue
 from speakers.identity import ANONYMOUS, Identity
@@ -197,49 +197,56 @@ def test_listener_counts_start_at_zero_for_every_channel():
     assert channels(live_state.initial(INFO))["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 0}
 
 
+# Listener counts live outside the versioned state (sessions.listeners.Board): a `select` in the
+# live state only validates; the board counts one entry per link or per anonymous connection.
+
+NAMES = channels_live.channel_names(INFO)
+SESSION_KEY = (CONF, INFO.key)
+
+
+def test_select_in_the_live_state_changes_nothing():
+    live = live_state.initial(INFO)
+    assert run(live, "channel", "select", PARTICIPANT, language="fr") == live
+    assert run(live, "channel", "select", ANONYMOUS, language="en", client="browser-one-123") == live
+
+
 def test_token_holders_are_counted_once_each_and_move_between_channels():
-    live = live_state.initial(INFO)
-    live = run(live, "channel", "select", PARTICIPANT, language="fr")
-    live = run(live, "channel", "select", OTHER_PARTICIPANT, language="fr")
-    live = run(live, "channel", "select", PARTICIPANT, language="fr")
-    assert channels(live)["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 2}
+    board = listeners.Board()
+    board.select("sid-1", SESSION_KEY, PARTICIPANT.key, "fr")
+    board.select("sid-2", SESSION_KEY, OTHER_PARTICIPANT.key, "fr")
+    board.select("sid-3", SESSION_KEY, PARTICIPANT.key, "fr")      # a second tab, same link
+    assert board.counts(SESSION_KEY, NAMES) == {"floor": 0, "ar": 0, "en": 0, "fr": 2}
 
-    live = run(live, "channel", "select", PARTICIPANT, language="floor")
+    board.select("sid-1", SESSION_KEY, PARTICIPANT.key, "floor")
 
-    assert channels(live)["listeners"] == {"floor": 1, "ar": 0, "en": 0, "fr": 1}
-
-
-def test_anonymous_viewers_are_counted_by_their_browser_id():
-    live = live_state.initial(INFO)
-    live = run(live, "channel", "select", ANONYMOUS, language="en", client="browser-one-123")
-    live = run(live, "channel", "select", ANONYMOUS, language="en", client="browser-two-456")
-    live = run(live, "channel", "select", ANONYMOUS, language="ar", client="browser-one-123")
-
-    assert channels(live)["listeners"] == {"floor": 0, "ar": 1, "en": 1, "fr": 0}
+    assert board.counts(SESSION_KEY, NAMES) == {"floor": 1, "ar": 0, "en": 0, "fr": 1}
 
 
-def test_anonymous_select_without_an_id_is_accepted_and_not_counted():
-    live = live_state.initial(INFO)
+def test_anonymous_viewers_are_counted_per_connection():
+    board = listeners.Board()
+    board.select("sid-a", SESSION_KEY, "connection:sid-a", "en")
+    board.select("sid-b", SESSION_KEY, "connection:sid-b", "en")
+    board.select("sid-a", SESSION_KEY, "connection:sid-a", "ar")
 
-    assert run(live, "channel", "select", ANONYMOUS, language="en") == live
-
-
-def test_repeated_select_within_the_refresh_window_changes_nothing():
-    live = run(live_state.initial(INFO), "channel", "select", PARTICIPANT, language="fr")
-
-    again = run(live, "channel", "select", PARTICIPANT, now=NOW + timedelta(seconds=60), language="fr")
-
-    assert again == live
+    assert board.counts(SESSION_KEY, NAMES) == {"floor": 0, "ar": 1, "en": 1, "fr": 0}
 
 
-def test_listener_not_seen_for_ten_minutes_drops_out_and_a_heartbeat_keeps_one_in():
-    live = run(live_state.initial(INFO), "channel", "select", PARTICIPANT, language="fr")
-    live = run(live, "channel", "select", OTHER_PARTICIPANT, language="fr")
-    later = NOW + timedelta(seconds=channels_live.LISTENER_REFRESH_S)
-    live = run(live, "channel", "select", OTHER_PARTICIPANT, now=later, language="fr")
+def test_repeated_select_changes_nothing_and_a_disconnection_drops_the_listener():
+    board = listeners.Board()
+    assert board.select("sid-1", SESSION_KEY, PARTICIPANT.key, "fr") is True
+    board.take_dirty()
 
-    expiry = NOW + timedelta(seconds=channels_live.LISTENER_TTL_S)
-    assert channels(live, expiry)["listeners"]["fr"] == 1
+    assert board.select("sid-1", SESSION_KEY, PARTICIPANT.key, "fr") is False
+    assert board.take_dirty() == set()
+    assert board.drop("sid-1") == SESSION_KEY
+    assert board.counts(SESSION_KEY, NAMES)["fr"] == 0 and len(board) == 0
+
+
+def test_a_connection_listens_to_one_session_at_a_time_so_the_board_is_bounded():
+    board = listeners.Board()
+    for n in range(1000):
+        board.select("sid-1", (CONF, f"session-{n % 7}"), "connection:sid-1", "fr")
+    assert len(board) == 1 and len(board.sessions()) == 1
 
 
 def test_bad_select_values_are_refused_bad_request():
