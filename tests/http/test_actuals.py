@@ -93,7 +93,7 @@ def test_csv_has_each_sessions_actual_start_and_end_against_the_agenda(client, r
     run_plenary()
     rows = by_key(read_csv(client.get(f"/conferences/{SLUG}/actuals.csv?token={chair_token}&lang=fr", follow_redirects=True)))
     assert rows[(SESSION, "")] == {
-        "day": "2021-02-24", "session": SESSION, "slot": "", "role": "Séance plénière 1 : rapports volontaires des pays arabes",
+        "day": "2021-02-24", "session": SESSION, "slot": "", "role": "Séance plénière 1 : rapports volontaires des pays arabes",
         "speaker": "", "limit_s": "3600", "actual_s": str(64 * 60), "over_s": "240",
         "planned_start": "2021-02-24T11:15:00+02:00", "actual_start": "2021-02-24T11:16:00+02:00",
         "planned_end": "2021-02-24T12:15:00+02:00", "actual_end": "2021-02-24T12:20:00+02:00"}

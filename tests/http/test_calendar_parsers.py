@@ -33,7 +33,7 @@ ICALJS_PACKAGE = ROOT / "tests" / "js" / "node_modules" / "ical.js" / "package.j
 LIBICAL_SOURCE = ROOT / "tests" / "libical" / "check_ics.c"
 TITLES = {
     "en": "Regional Conference to Review the Global Compact for Safe Orderly and Regular Migration in the Arab Region",
-    "fr": "Conférence régionale d'examen du Pacte mondial pour des migrations sûres ordonnées et régulières "
+    "fr": "Conférence régionale d’examen du Pacte mondial pour des migrations sûres ordonnées et régulières "
           "dans la région arabe",
 }
 

@@ -242,7 +242,7 @@ def test_description_names_the_speakers_with_their_limits(feeds_client):
 @pytest.mark.parametrize("lang,opening,calendar_name_start", [
     ("ar", "الجلسة الافتتاحية", "المؤتمر الإقليمي لاستعراض"),
     ("en", "Opening session", "Regional Conference"),
-    ("fr", "Séance d'ouverture", "Conférence régionale"),
+    ("fr", "Séance d’ouverture", "Conférence régionale"),
 ])
 def test_export_carries_the_titles_of_the_requested_language(client, caplog, lang, opening, calendar_name_start):
     body = get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang={lang}")
@@ -255,7 +255,7 @@ def test_export_carries_the_titles_of_the_requested_language(client, caplog, lan
 def test_default_language_is_the_readers(loaded_app):
     fresh = loaded_app.test_client()
     body = get_ics(fresh, f"/conferences/{SLUG}/sessions/opening.ics", **{"Accept-Language": "fr-FR,fr;q=0.9"})
-    assert str(Calendar.from_ical(body).events[0]["SUMMARY"]) == "Séance d'ouverture"
+    assert str(Calendar.from_ical(body).events[0]["SUMMARY"]) == "Séance d’ouverture"
 
 
 def test_unknown_language_is_refused(client):

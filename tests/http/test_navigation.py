@@ -28,7 +28,7 @@ def test_every_page_has_the_header_with_the_agenda_and_now(client):
                  f"/conferences/{SLUG}/sessions/plenary-1/stage?lang=fr"):
         nav = header(client.get(path).get_data(as_text=True))
         assert f'href="/conferences/{SLUG}"' in nav and "Ordre du jour" in nav, path
-        assert "Séance d&#39;ouverture" in nav and "suivre en direct" in nav, path
+        assert "Séance d’ouverture" in nav and "suivre en direct" in nav, path
         assert "Document final" in nav, path
 
 

@@ -196,7 +196,7 @@ def test_stable_ids_resolve_collisions_by_key_order():
 @pytest.mark.parametrize("lang,title,room", [
     ("ar", "الجلسة الافتتاحية", "قاعة الجلسات العامة الافتراضية"),
     ("en", "Opening session", "Online plenary hall"),
-    ("fr", "Séance d'ouverture", "Salle plénière en ligne"),
+    ("fr", "Séance d’ouverture", "Salle plénière en ligne"),
 ])
 def test_schedule_speaks_the_requested_language(client, lang, title, room):
     document = client.get(f"/conferences/gcm-arab-2021/schedule.json?lang={lang}").json["schedule"]["conference"]
