@@ -92,8 +92,11 @@ def calendar_name(text: str) -> str:
 
 
 def event_sequence(item) -> int:
-    """SEQUENCE: `modified_at` in whole seconds since 2020-01-01T00:00Z (see the module docstring)."""
-    return max(0, int((to_utc(item.modified_at) - SEQUENCE_EPOCH).total_seconds()))
+    """SEQUENCE: `modified_at` in whole seconds since 2020-01-01T00:00Z (see the module docstring),
+    never below the item's own `sequence`, the floor its agenda file carries (the workspace writes
+    the SEQUENCE it had published there, so a database rebuilt from the file never goes back)."""
+    published = int((to_utc(item.modified_at) - SEQUENCE_EPOCH).total_seconds())
+    return max(0, published, getattr(item, "sequence", 0) or 0)
 
 
 def build_calendar(conference, items: Iterable, language: str, base_url: str,

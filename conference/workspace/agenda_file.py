@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from conference.agenda.schema import (
     BoothSpec, ChairSpec, ConferenceSpec, ItemSpec, PersonSpec, SlotSpec,
 )
+from conference.ical import event_sequence
 from conference.models import Conference
 from sessions.models import AgendaItem
 from speakers.models import Person
@@ -55,7 +56,7 @@ def spec_from_db(db: Session, conf: Conference) -> ConferenceSpec:
             description=dict(row.description or {}), objectives=tuple(row.objectives or ()),
             stated_minutes=row.stated_minutes, chair=chair, slots=slots,
             intervention_minutes=row.intervention_minutes,
-            rapporteurs=tuple(getattr(row, "rapporteurs", None) or ()), sequence=row.sequence or 0))
+            rapporteurs=tuple(getattr(row, "rapporteurs", None) or ()), sequence=event_sequence(row) if row.sequence else 0))
     booths = tuple(BoothSpec(language=b["language"], sources=tuple(b.get("sources", ())),
                              listen_url=b.get("listen_url", ""),
                              interpreters=tuple(b.get("interpreters", ())))
