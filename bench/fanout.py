@@ -218,6 +218,22 @@ def post_worker_init(worker):
 """
 
 
+
+def wait_healthy(server, name: str) -> None:
+    """Until `server` answers /healthz (30 s at most); stops it and raises if it does not."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{name} exited; see " + server.log.name)
+        try:
+            with urllib.request.urlopen(server.url + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    server.stop()
+    raise RuntimeError(f"{name} did not answer /healthz within 30 s")
+
 class Server:
     """gunicorn -k gevent -w 1 wsgi:app on a free port; .worker_rss() reads the worker's VmRSS.
 
@@ -246,18 +262,7 @@ class Server:
         self.process = subprocess.Popen(args + [app], env={**env, "PYTHONPATH": str(ROOT)},
                                         cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
                                         preexec_fn=(lambda: os.sched_setaffinity(0, SERVER_CPUS)) if PIN else None)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the server exited; see " + self.log.name)
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the server did not answer /healthz within 30 s")
+        wait_healthy(self, "the server")
 
     def worker_pid(self) -> int:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
@@ -298,18 +303,7 @@ class NodeServer:
                                         env={**env, "PORT": str(self.port), "BENCH_STATE_BYTES": str(state_bytes)},
                                         cwd=REFERENCE, stdout=self.log, stderr=subprocess.STDOUT,
                                         preexec_fn=(lambda: os.sched_setaffinity(0, SERVER_CPUS)) if PIN else None)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the reference server exited; see " + self.log.name)
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the reference server did not answer /healthz within 30 s")
+        wait_healthy(self, "the reference server")
 
     def worker_rss_mib(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
