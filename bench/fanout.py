@@ -19,8 +19,10 @@ For each N (default 100, 500 and 1000) the script:
 
 Options to find where time goes: --bare (the same protocol on a bare Flask-SocketIO app),
 --timings (each step of a command and every garbage collection, timed inside the worker),
---profile FILE (cProfile in the worker), --gc-freeze, --deflate, --select. docs/performance.md
-has the figures and what they mean.
+--profile FILE (cProfile in the worker), --gc-freeze, --deflate, --select. Against the protocol's
+reference server: --reference node (bench/reference/, `make bench-deps`), --runs K (the servers
+take turns K times; medians over the runs). Several processes: --procs-server P --redis URL.
+--json prints the figures as JSON. docs/performance.md has the figures and what they mean.
 
 Times are CLOCK_MONOTONIC, shared by every process of the machine. Everything talks to
 127.0.0.1 only, every wait has a timeout and every loop a bound: the script stops by itself.
@@ -37,6 +39,7 @@ import json
 import math
 import multiprocessing as mp
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -103,8 +106,10 @@ def minbar(env: dict, *args: str) -> str:
 # --timings: how long the server spends in each step of a chair's command, measured inside the
 # worker (time.perf_counter around conference.live's steps), written as JSON when it exits.
 TIMING_HOOKS = """
-import json, os, time
+import json, os, threading, time
 _spent = {}
+_began = threading.local()   # greenlet-local under gunicorn's gevent worker (monkey-patched)
+OWN_SHARE = "Minbar's own share (event to broadcast: load, apply, persist, commit, STATE)"
 
 
 def _timed(name, fn):
@@ -137,14 +142,25 @@ def post_worker_init(worker):
     run_command, apply = live.run_command, operations.apply
 
     def timed_command(family, payload):
-        return _timed(f"{family} command (apply + commit + broadcast)", run_command)(family, payload)
+        _began.at = time.perf_counter()
+        try:
+            return _timed(f"{family} command (apply + commit + broadcast)", run_command)(family, payload)
+        finally:
+            _began.at = None
+
+    def timed_broadcast(slug, key, state):
+        # Minbar's own share of a change: everything from the event to the first byte of the
+        # broadcast (link check, load, core, persist, commit, the STATE built).
+        if getattr(_began, "at", None) is not None:
+            _spent.setdefault(OWN_SHARE, []).append((time.perf_counter() - _began.at) * 1000)
+        return broadcast(slug, key, state)
 
     def timed_apply(db, slug, key, command, *args, **kwargs):
         name = f"{command.family} command: operations.apply (load, core, persist)"
         return _timed(name, apply)(db, slug, key, command, *args, **kwargs)
 
-    live.run_command, operations.apply = timed_command, timed_apply
-    live.broadcast = _timed("broadcast (emit to the room)", live.broadcast)
+    broadcast = _timed("broadcast (emit to the room)", live.broadcast)
+    live.run_command, operations.apply, live.broadcast = timed_command, timed_apply, timed_broadcast
 
 
 def worker_exit(server, worker):
@@ -288,14 +304,24 @@ class Server:
 REFERENCE = ROOT / "bench" / "reference"
 
 
+def install_reference() -> None:
+    """The reference server's one dependency, from the npm registry as pinned in
+    bench/reference/package-lock.json (what `make bench-deps` does), if it is not there yet."""
+    if (REFERENCE / "node_modules" / "socket.io").exists():
+        return
+    if not shutil.which("npm"):
+        raise RuntimeError("--reference node needs Node.js and npm (Debian: apt-get install nodejs npm)")
+    print("# installing the reference server's socket.io: npm ci --prefix bench/reference", file=sys.stderr)
+    subprocess.run(["npm", "ci", "--prefix", str(REFERENCE), "--no-audit", "--no-fund"], check=True,
+                   stdout=sys.stderr, timeout=600)
+
+
 class NodeServer:
     """bench/reference/server.js (the npm `socket.io` package) on a free port: --reference node.
     `make bench-deps` installs its one dependency from the npm registry (bench/reference/package-lock.json)."""
 
     def __init__(self, env: dict, workdir: Path, state_bytes: int):
-        if not (REFERENCE / "node_modules" / "socket.io").exists():
-            raise RuntimeError("the reference server's socket.io is not installed: run `make bench-deps` "
-                               "(npm ci --prefix bench/reference)")
+        install_reference()
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log = open(workdir / "reference.log", "wb")
@@ -588,6 +614,8 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, action="append", help="participants (repeatable; default 100, 500, 1000)")
     parser.add_argument("--procs", type=int, default=0, help="client processes (default: one per 200 participants, at least 2)")
     parser.add_argument("--actions", type=int, default=20, help="chair actions per run (default 20)")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each server at each N, taking turns; "
+                        "with more than one, the medians over the runs are printed and compared")
     parser.add_argument("--json", action="store_true", help='print only JSON: {"runs": [{"server", "n", '
                         '"processes", "median_ms", "p95_ms", "max_ms", ...}]} (last participant per change)')
     parser.add_argument("--reference", choices=["node"], help="also run the bare Flask-SocketIO stack and "
@@ -621,6 +649,8 @@ def main(argv=None) -> int:
     sizes = args.n or [100, 500, 1000]
     if any(n < 1 or n > 5000 for n in sizes):
         parser.error("--n must be between 1 and 5000")
+    if not 1 <= args.runs <= 20:
+        parser.error("--runs must be between 1 and 20")
     if not 1 <= args.actions <= 200:
         parser.error("--actions must be between 1 and 200")
     if args.procs_server < 1 or args.procs_server > 8:
@@ -637,42 +667,60 @@ def main(argv=None) -> int:
         f"{', server pinned to core 0, clients to the others' if PIN else ''}"
         f"{', clients SCHED_BATCH' if BATCH else ''}{', gc.freeze() in the worker' if args.gc_freeze else ''}")
     say(HEADER)
-    results = []
+    results, summaries = [], []
     for n in sizes:
         procs = args.procs or max(2, math.ceil(n / 200))
         profile = f"{os.path.abspath(args.profile)}.{n}" if args.profile else None
         state_bytes = 950
-        by_kind = {}
-        for kind in dict.fromkeys(kinds):
-            result = run(n, procs, actions, profile=profile if kind == "minbar" else None, kind=kind,
-                         deflate=args.deflate, timings=args.timings and kind == "minbar", gc_freeze=args.gc_freeze,
-                         select=args.select and kind == "minbar",
-                         server_procs=args.procs_server if kind == "minbar" else 1,
-                         redis=args.redis if kind == "minbar" else None, state_bytes=state_bytes)
-            if kind == "minbar":
-                state_bytes = result["state_bytes"]  # the others send a STATE of the same size
-            by_kind[kind] = result
-            results.append(result)
-            say(summary(result))
-            for name, values in result["server_ms"].items():
-                say(f"      server, {name}: median {statistics.median(values):.1f} ms, "
-                    f"p95 {nearest_rank(values, .95):.1f} ms, max {max(values):.1f} ms ({len(values)} calls)")
-            if profile and kind == "minbar" and os.path.exists(profile) and not args.json:
-                import pstats
+        by_kind: dict[str, list] = {}
+        for repeat in range(args.runs):   # the servers take turns, so a slow spell hits them alike
+            for kind in dict.fromkeys(kinds):
+                result = run(n, procs, actions, profile=profile if kind == "minbar" else None, kind=kind,
+                             deflate=args.deflate, timings=args.timings and kind == "minbar",
+                             gc_freeze=args.gc_freeze, select=args.select and kind == "minbar",
+                             server_procs=args.procs_server if kind == "minbar" else 1,
+                             redis=args.redis if kind == "minbar" else None, state_bytes=state_bytes)
+                if kind == "minbar":
+                    state_bytes = result["state_bytes"]  # the others send a STATE of the same size
+                result["run"] = repeat + 1
+                by_kind.setdefault(kind, []).append(result)
+                results.append(result)
+                say(summary(result))
+                for name, values in result["server_ms"].items():
+                    say(f"      server, {name}: median {statistics.median(values):.1f} ms, "
+                        f"p95 {nearest_rank(values, .95):.1f} ms, max {max(values):.1f} ms ({len(values)} calls)")
+                if profile and kind == "minbar" and os.path.exists(profile) and not args.json:
+                    import pstats
 
-                pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
-            if result["failures"] or result["missing_reports"]:
-                say(f"      failures: {result['failures']} missing reports: {result['missing_reports']}")
-        if "reference" in by_kind and by_kind["reference"]["last_ms"]:
-            ref = by_kind["reference"]["last_ms"]
-            for kind in ("minbar", "bare"):
-                if kind in by_kind and by_kind[kind]["last_ms"]:
-                    mine = by_kind[kind]["last_ms"]
-                    say(f"      {kind}/reference at N={n}: median x{statistics.median(mine) / statistics.median(ref):.2f}, "
-                        f"p95 x{nearest_rank(mine, .95) / nearest_rank(ref, .95):.2f}")
+                    pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+                if result["failures"] or result["missing_reports"]:
+                    say(f"      failures: {result['failures']} missing reports: {result['missing_reports']}")
+        overall = {kind: over_runs(runs) for kind, runs in by_kind.items()}
+        summaries += [figures for figures in overall.values() if figures]
+        if args.runs > 1:
+            for figures in overall.values():
+                if figures:
+                    say(f"      {figures['server']} at N={n}, medians of {figures['runs']} runs: "
+                        f"median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms")
+        ref = overall.get("reference")
+        for kind in ("minbar", "bare"):
+            mine = overall.get(kind)
+            if ref and mine:
+                say(f"      {kind}/reference at N={n}: median x{mine['median_ms'] / ref['median_ms']:.2f}, "
+                    f"p95 x{mine['p95_ms'] / ref['p95_ms']:.2f}")
     if args.json:
-        print(json.dumps({"runs": [json_run(r) for r in results]}))
+        print(json.dumps({"runs": [json_run(r) for r in results], "summary": summaries}))
     return 0
+
+
+def over_runs(runs: list[dict]) -> dict | None:
+    """Medians over the runs of one server at one N of each run's median, p95 and max."""
+    figures = [json_run(r) for r in runs if r["last_ms"]]
+    if not figures:
+        return None
+    return {"server": figures[0]["server"], "n": figures[0]["n"], "processes": figures[0]["processes"],
+            "runs": len(figures),
+            **{key: round(statistics.median(f[key] for f in figures), 1) for key in ("median_ms", "p95_ms", "max_ms")}}
 
 
 def json_run(result: dict) -> dict:
@@ -681,6 +729,7 @@ def json_run(result: dict) -> dict:
                "p95_ms": round(nearest_rank(last, .95), 1) if last else None,
                "max_ms": round(max(last), 1) if last else None}
     return {"server": result["server"], "n": result["n"], "processes": result["processes"], **figures,
+            "run": result.get("run", 1),
             "connected": result["connected"], "changes": len(last), "state_bytes": result["state_bytes"],
             "ack_median_ms": round(statistics.median(result["ack_ms"]), 1) if result["ack_ms"] else None,
             "rss_idle_mib": round(result["rss_idle_mib"], 1), "rss_connected_mib": round(result["rss_connected_mib"], 1),

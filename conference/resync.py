@@ -11,7 +11,8 @@ two differences:
   OWN clients only (`ignore_queue`), the current STATE of every session room it has members in,
   read from the database. Every process does the same for its own clients, so everyone is current.
 
-`client_manager_options(config)` gives the keyword for `socketio.init_app` (nothing without Redis).
+Both managers keep each connection's rooms indexed (`conference.rooms`).
+`client_manager_options(app)` gives the keyword for `socketio.init_app`.
 """
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ import time
 
 import socketio as python_socketio
 
+from conference.rooms import IndexedManager, IndexedRooms
+
 log = logging.getLogger(__name__)
 
 RETRY_FIRST_S, RETRY_MAX_S = 0.25, 1.0
 
 
-class ResyncingRedisManager(python_socketio.RedisManager):
+class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
     def __init__(self, url: str, channel: str, app=None, **options):
         super().__init__(url, channel=channel, redis_options={"health_check_interval": 5}, **options)
         self.app = app
@@ -99,10 +102,11 @@ class ResyncingRedisManager(python_socketio.RedisManager):
 
 
 def client_manager_options(app) -> dict:
-    """`socketio.init_app(**...)` keywords: the resyncing manager when REDIS_URL is set."""
+    """`socketio.init_app(**...)` keywords: the resyncing manager when REDIS_URL is set, one
+    process's indexed rooms otherwise."""
     url = app.config.get("REDIS_URL")
     if not url or not url.startswith(("redis://", "rediss://", "unix://")):
-        # An explicit default: the SocketIO object outlives an app (tests make many), and would
+        # A new one per app: the SocketIO object outlives an app (tests make many), and would
         # otherwise keep the previous app's manager.
-        return {"client_manager": None}
+        return {"client_manager": IndexedManager()}
     return {"client_manager": ResyncingRedisManager(url, channel=app.config["MINBAR_CHANNEL"], app=app)}
