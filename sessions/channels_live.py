@@ -327,7 +327,7 @@ def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
 
 
 CHANNEL_FAMILY = Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
-                        authorise=authorise_channel, quiet=frozenset({"select"}))
+                        authorise=authorise_channel)
 
 
 # -- the floor follows the speaker -------------------------------------------------------------
