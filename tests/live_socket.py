@@ -1,9 +1,10 @@
 """A python-socketio client on /live for the tests against real server processes (`minbar run`,
-gunicorn behind nginx)."""
+gunicorn behind nginx), and the check that none of them outlives its test."""
 from __future__ import annotations
 
 import functools
 import queue
+import sys
 import time
 
 NS = "/live"
@@ -105,6 +106,20 @@ class LiveClient:
                 self.sio.disconnect()
         except Exception:  # already gone with its server
             pass
+
+
+def clients_left_reconnecting() -> list:
+    """python-socketio clients that are retrying a connection, or would on losing theirs."""
+    base = sys.modules.get("socketio.base_client")
+    engines = sys.modules.get("engineio.base_client")
+    if base is None or engines is None:
+        return []
+    left = list(base.reconnecting_clients)
+    for engine in list(engines.connected_clients):
+        owner = getattr(engine.handlers.get("disconnect"), "__self__", None)   # its socketio.Client
+        if getattr(owner, "reconnection", False) and owner not in left:
+            left.append(owner)
+    return left
 
 
 def now_ms() -> int:
