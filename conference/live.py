@@ -20,7 +20,6 @@ from conference import untrusted
 from conference.errors import MinbarError
 from conference.extensions import socketio
 from sessions import channels_live, listener_store, listeners, operations
-from sessions import live_state
 from sessions.features import LIVE
 from sessions.live_state import Command
 from speakers import access, credentials, policy
@@ -171,65 +170,6 @@ class Broadcaster:
             raise
 
 
-class QuietThrottle:
-    """For quiet actions (live_state.Family.quiet): at most one broadcast per room per interval.
-
-    The first quiet change after a calm spell goes out at once; changes inside the interval are
-    held, and one deferred send at the end of the interval carries the newest state, so every
-    screen is right again within the interval without a broadcast per change.
-    """
-
-    def __init__(self, interval_s: float):
-        self.interval_s = interval_s
-        self._last: dict[str, float] = {}
-        self._deferred: set[str] = set()
-        self._lock = threading.Lock()
-
-    def hold(self, target: str) -> float | None:
-        """None: send now. Otherwise the seconds until the deferred send, or -1 if one is already due."""
-        now = time.monotonic()
-        with self._lock:
-            waited = now - self._last.get(target, -self.interval_s)
-            if waited >= self.interval_s and target not in self._deferred:
-                self._last[target] = now
-                return None
-            if target in self._deferred:
-                return -1
-            self._deferred.add(target)
-            return self.interval_s - waited
-
-    def sent(self, target: str) -> None:
-        with self._lock:
-            self._deferred.discard(target)
-            self._last[target] = time.monotonic()
-
-
-def _quiet_throttle() -> QuietThrottle:
-    return current_app.extensions.setdefault("minbar.quiet", QuietThrottle(live_state.QUIET_INTERVAL_S))
-
-
-def _broadcast_quietly(slug: str, key: str, state: dict) -> None:
-    delay = _quiet_throttle().hold(room(slug, key))
-    if delay is None:
-        broadcast(slug, key, state)
-    elif delay >= 0:
-        socketio.start_background_task(_send_later, current_app._get_current_object(), slug, key, delay)
-
-
-def _send_later(app, slug: str, key: str, delay: float) -> None:
-    socketio.sleep(delay)
-    throttle = app.extensions["minbar.quiet"]
-    try:
-        with app.app_context():
-            with app.extensions["minbar.db"].read_scope() as db:
-                state = operations.current(db, slug, key, app.extensions["minbar.clock"].now())
-            broadcast(slug, key, state)
-    except Exception:  # the session may be gone (a reloaded agenda, a stopped app): nothing to send
-        app.logger.exception("deferred broadcast to %s/%s failed", slug, key)
-    finally:
-        throttle.sent(room(slug, key))
-
-
 broadcaster = Broadcaster(lambda target, state: socketio.emit("state", state, to=target, namespace=NAMESPACE))
 
 
@@ -249,9 +189,7 @@ def run_command(family: str, payload: dict) -> dict:
         if command.actor.token_id:   # the link's current row: revoked or expired stops here
             access.check_link(db, command.actor.token_id, _now())
         state, changed = operations.apply(db, slug, key, command, _now(), ack=extra, features=LIVE)
-    if changed and LIVE.is_quiet(command):
-        _broadcast_quietly(slug, key, state)
-    elif changed:
+    if changed:
         broadcast(slug, key, state)
     extra.pop("ok", None)
     extra.pop("state", None)

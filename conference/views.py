@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from conference import feed_cache, presenters, queries
 from conference.web import get_db, lang, now, rehearsal
@@ -12,8 +12,12 @@ bp = Blueprint("conference", __name__)
 TZ_COOKIE = "minbar_tz"
 
 
+def _reader_zone_asked() -> str | None:
+    return request.args.get("tz") or request.cookies.get(TZ_COOKIE)
+
+
 def _reader_zone(conference_zone: str) -> presenters.Zones:
-    return presenters.Zones.for_reader(conference_zone, request.args.get("tz") or request.cookies.get(TZ_COOKIE))
+    return presenters.Zones.for_reader(conference_zone, _reader_zone_asked())
 
 
 @bp.get("/")
@@ -27,12 +31,22 @@ def home():
 
 # The rendered agenda page is cached (conference/feed_cache.py, docs/calendar.md) only for plain
 # reads: `?lang=` and `?tz=` at most, no rehearsal clock (its banner shows seconds), and not when
-# MINBAR_PAGE_CACHE is false. The key holds what the page depends on: language, query, cookies,
-# host, the agenda's change stamps, the sessions' live-state versions, and the current minute
-# (agenda times are whole minutes, so "now"/"next" cannot change within one). Data the stamps do
-# not cover must not appear on this page without joining the key.
+# MINBAR_PAGE_CACHE is false. The key holds what the page depends on: the path and query (the
+# language links repeat them), the language, the reader's time zone, who is signed in, the host,
+# the agenda's change stamps, the sessions' live-state versions, and the current minute (agenda
+# times are whole minutes, so "now"/"next" cannot change within one). Not the Cookie header: an
+# unrelated cookie (a load balancer's, a session with no sign-in) changes nothing on the page.
+# Data the stamps do not cover must not appear on this page without joining the key.
 PAGE_ARGS = frozenset({"lang", "tz"})
 PAGE_CACHE_ENTRIES = 128           # about 75 KB each
+
+
+def _visitor():
+    """The identity part of the key: None for every anonymous visitor, who all see one page; a
+    signed-in visitor's whole identity (the header offers the views it may open), so nothing
+    rendered for one signed-in person is ever served to anyone else."""
+    identity = g.get("identity")
+    return None if identity is None or identity.anonymous else identity
 
 
 def _agenda_page_key(db, slug: str, moment) -> tuple | None:
@@ -41,8 +55,8 @@ def _agenda_page_key(db, slug: str, moment) -> tuple | None:
     stamps = feed_cache.read_stamps(db, slug)
     if stamps is None:
         return None
-    return ("agenda", slug, lang(), tuple(sorted(request.args.items())), request.headers.get("Cookie", ""),
-            request.url_root, stamps.key(), stamps.live_versions,
+    return ("agenda", slug, request.path, tuple(sorted(request.args.items())), lang(), _reader_zone_asked(),
+            _visitor(), request.url_root, stamps.key(), stamps.live_versions,
             moment.replace(second=0, microsecond=0).isoformat())
 
 

@@ -20,7 +20,9 @@ STATE `channels` (the contract's `floor` and `booths`, then extensions):
   part of the versioned state: this part publishes zeros and the transport (`conference.live`)
   fills in the current counts from `sessions.listeners` whenever it sends a STATE.
 - `slowdown`: `{"booth": LANG, "at": ms}` while an interpreter's "slow down" signal is fresh (less
-  than SLOWDOWN_S old as of `server_time`), else null. Pages hide it SLOWDOWN_S after `at`.
+  than SLOWDOWN_S old as of `server_time`), else null. Pages hide it SLOWDOWN_S after `at`. The
+  signal is meant for whoever has the floor: it ends (`end_slowdown`) when the current slot
+  changes or another intervention starts or ends.
 - `turns`: `{LANG: {"started_at": ms, "turn_s": s, "interpreter": name} | null}` per booth.
 
 The `channel` actions (payload fields besides `session` and `action`):
@@ -325,7 +327,7 @@ def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
 
 
 CHANNEL_FAMILY = Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
-                        authorise=authorise_channel, quiet=frozenset({"select"}))
+                        authorise=authorise_channel)
 
 
 # -- the floor follows the speaker -------------------------------------------------------------
@@ -371,6 +373,19 @@ def follow_speaker(before: LiveSession, after: LiveSession, command: Command, in
     return after if new == value else after.with_part("channels", new)
 
 
+def end_slowdown(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
+                 now: datetime) -> LiveSession:
+    """After any command: a "slow down" was meant for whoever had the floor, so it ends when the
+    floor passes to another speaker (the current slot changes, or another intervention starts or
+    ends) instead of lingering, fresh, over the next speaker."""
+    value: Channels = after.part("channels")
+    if value.slowdown is None:
+        return after
+    if after.slot == before.slot and _get(_speaking(after), "id") == _get(_speaking(before), "id"):
+        return after
+    return after.with_part("channels", replace(value, slowdown=None))
+
+
 def floor_note(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo) -> str:
     """The event log's note for a floor switch a command made on its own (not a `channel.floor`)."""
     old, new = before.parts.get("channels"), after.parts.get("channels")
@@ -381,4 +396,4 @@ def floor_note(before: LiveSession, after: LiveSession, command: Command, info: 
 
 
 FEATURE = Feature("channels", parts=(CHANNELS,), families=(CHANNEL_FAMILY,),
-                  after_apply=(follow_speaker,), notes=(floor_note,))
+                  after_apply=(follow_speaker, end_slowdown), notes=(floor_note,))

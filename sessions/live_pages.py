@@ -120,7 +120,7 @@ def slot_views(item: AgendaItem, language: str) -> list[dict]:
             "kind": slot.kind,
             "kind_label": _(presenters.SLOT_KIND_LABELS.get(slot.kind, slot.kind)),
             "role": i18n.pick(slot.role, language) or (_("Open discussion") if slot.kind == "discussion" else ""),
-            "speaker": slot.speaker.name if slot.speaker else None,
+            "speaker": slot.speaker.name_in(language) if slot.speaker else None,
             "tbd": slot.speaker is None and slot.kind != "discussion",
             "language": slot_info.language,
             "language_name": i18n.LANGUAGE_NAMES.get(slot_info.language or "", slot_info.language or ""),

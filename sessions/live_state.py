@@ -128,18 +128,12 @@ class Family:
     # Extra acknowledgement fields for the actor alone (never broadcast), read from the state after
     # the command: (live, command, info, now) -> mapping (the queue tells a requester their place).
     ack: Callable[[LiveSession, Command, SessionInfo, datetime], Mapping[str, Any]] | None = None
-    # Actions whose changes are stored at once but broadcast at most every QUIET_INTERVAL_S per
-    # room (the last one held is sent when the interval ends): a thousand participants picking a
-    # channel must not become a thousand broadcasts to a thousand people.
-    quiet: frozenset[str] = frozenset()
     # The action of an event sent without `action` (`undo` has one action and no `action` field).
     default_action: str | None = None
     # False: the after-apply hooks do not run after this family's commands (`undo` puts parts
     # back exactly; the floor must not follow the restored slot on its own).
     follow: bool = True
 
-
-QUIET_INTERVAL_S = 2.0
 
 # After a command's handler: (before, after, command, info, now) -> after. A feature that follows
 # another's changes (the channels' floor follows the slot and the queue) declares one, so the
@@ -221,10 +215,6 @@ class LiveFeatures:
         """The action of a command sent without one (`Family.default_action`), else None."""
         family = self.families.get(family_name)
         return family.default_action if family is not None else None
-
-    def is_quiet(self, command: Command) -> bool:
-        family = self.families.get(command.family)
-        return family is not None and command.action in family.quiet
 
     def ack_fields(self, live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> dict:
         """The command family's extra acknowledgement fields (see `Family.ack`); {} for most."""
@@ -311,10 +301,6 @@ def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
 
 def default_action(family_name: str, features: LiveFeatures | None = None) -> str | None:
     return (features or default()).default_action(family_name)
-
-
-def is_quiet(command: Command, features: LiveFeatures | None = None) -> bool:
-    return (features or default()).is_quiet(command)
 
 
 def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime,

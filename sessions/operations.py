@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from conference.errors import MinbarError
 from conference.models import Conference
@@ -24,14 +24,17 @@ from speakers.models import Person
 
 
 def find_item(db: Session, slug: str, key: str) -> tuple[Conference, AgendaItem]:
-    conf = db.scalar(select(Conference).where(Conference.slug == slug))
-    item = conf and db.scalar(
-        select(AgendaItem).where(AgendaItem.conference_id == conf.id, AgendaItem.key == key)
-        .options(selectinload(AgendaItem.slots).selectinload(Slot.speaker))
+    # Two queries (the item with its conference, then its slots with their speakers): this runs
+    # on every live command.
+    item = db.scalar(
+        select(AgendaItem).join(AgendaItem.conference)
+        .where(Conference.slug == slug, AgendaItem.key == key)
+        .options(contains_eager(AgendaItem.conference),
+                 selectinload(AgendaItem.slots).joinedload(Slot.speaker))
     )
     if item is None:
         raise MinbarError("not_found", f"There is no session '{key}'.")
-    return conf, item
+    return item.conference, item
 
 
 def session_info(conf: Conference, item: AgendaItem) -> SessionInfo:

@@ -24,7 +24,7 @@ from flask import current_app, g, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
 
 from conference.errors import MinbarError
-from speakers import access, organiser_session
+from speakers import access, organiser_session, sign_in_audit
 from speakers.identity import ANONYMOUS, Identity
 
 SESSION_KEY = "link"          # the signed-in link's id in the session cookie
@@ -44,6 +44,15 @@ def from_token(token: str) -> Identity:
     """The identity of a bare token; `unauthorized` when invalid, revoked or expired."""
     with _db().session_scope() as db:
         return access.resolve(db, token, current_app.config["SECRET_KEY"], _now())
+
+
+def exchange(token: str) -> Identity:
+    """The identity of a `?token=` link being exchanged for a session, recorded in its
+    conference's audit log (by the link's id, never the token); `unauthorized` as `from_token`."""
+    with _db().session_scope() as db:
+        identity = access.resolve(db, token, current_app.config["SECRET_KEY"], _now())
+        sign_in_audit.link_exchanged(db, identity, now=_now())
+        return identity
 
 
 def from_link_id(link_id: str) -> Identity:
@@ -84,6 +93,19 @@ def sign_out() -> None:
     session.clear()
 
 
+def sign_out_recorded() -> None:
+    """`POST /signout`: `sign_out`, and the audit log records whose session it ended (the link's
+    or the organiser account's; nothing for a browser that held neither)."""
+    link = g.get("identity") if SESSION_KEY in session else None
+    if link is not None and link.token_id != session.get(SESSION_KEY):
+        link = None         # a Bearer token's identity, not this session's
+    account = organiser_session.account() if organiser_session.SESSION_KEY in session else None
+    if link is not None or account is not None:
+        with _db().session_scope() as db:
+            sign_in_audit.signed_out(db, now=_now(), account=account, link=link)
+    sign_out()
+
+
 def _same_origin() -> bool:
     """A cookie-authenticated write must come from the app's own pages (SameSite=Lax already keeps
     other sites' requests cookie-less; this also refuses sibling subdomains)."""
@@ -108,7 +130,7 @@ def resolve_request():
     token = request.args.get("token")
     if token is not None and request.method in ("GET", "HEAD") and not request.path.startswith("/api/"):
         if token.strip():
-            sign_in(from_token(token.strip()))   # unauthorized: the error page, 401
+            sign_in(exchange(token.strip()))     # unauthorized: the error page, 401
         response = redirect(_without_token(), code=303)
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"

@@ -3,7 +3,7 @@
 | route | |
 |---|---|
 | any page `GET ...?token=TOKEN` | exchanges the link for the session cookie, 303 to the same address without `token` |
-| `POST /signout` | clears the session; 303 to `next` (a local path) or the home page; 204 for API clients |
+| `POST /signout` | clears the session (recorded in the audit log); 303 to `next` (a local path) or the home page; 204 for API clients |
 
 The hook below resolves every request's caller once (`speakers.credentials`), into `g.identity`.
 """
@@ -26,7 +26,7 @@ bp.before_app_request(credentials.resolve_request)
 
 @bp.post("/signout")
 def signout():
-    credentials.sign_out()
+    credentials.sign_out_recorded()
     if request.accept_mimetypes.best == "application/json":
         return "", 204
     target = request.values.get("next") or url_for("conference.home")

@@ -5,7 +5,8 @@ The sign-in form carries Flask-WTF's CSRF token; failed attempts are counted in 
 429 whichever server process receives it. The signed-in session lives in Flask's signed,
 HttpOnly session cookie and expires (`MINBAR_ORGANISER_SESSION_MINUTES`, 8 hours by default);
 `speakers.credentials` turns it into the request's identity (`speakers.organiser_session`).
-`POST /signout` is `speakers.views`'.
+Sign-ins and refusals go to the audit log (`speakers.sign_in_audit`; a 429 writes nothing there:
+the refusal that tripped the limit left its note). `POST /signout` is `speakers.views`'.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from conference.errors import MinbarError
 from conference.web import N_, _, get_db, now
 from conference.workspace import access as web_access
-from speakers import organiser_session, organisers, policy
+from speakers import organiser_session, organisers, policy, sign_in_audit
 
 bp = Blueprint("workspace", __name__)
 
@@ -45,14 +46,18 @@ def signin():
     email = (request.form.get("email") or "").strip()
     password = request.form.get("password") or ""
     db = get_db()
+    address, moment = request.remote_addr, now()
     try:
-        account = organisers.authenticate(db, email, password, request.remote_addr, now())
+        account = organisers.authenticate(db, email, password, address, moment)
     except MinbarError as refusal:
-        db.commit()     # the failure counts
         if refusal.code == "rate_limited":
             return _form(429, _(THROTTLED), email)
+        sign_in_audit.refused(db, email, address=address, now=moment)
+        db.commit()     # the failure counts
         return _form(401, _(FAILED), email)
     organiser_session.sign_in(account)
+    sign_in_audit.signed_in(db, account, address=address, now=moment)
+    db.commit()
     return redirect(_safe_next(request.form.get("next")), code=303)
 
 
@@ -104,6 +109,18 @@ DIMENSION_LABELS = {"group": N_("By stakeholder group"), "delegation": N_("By de
 ROLE_LABELS = {"organiser": N_("Organiser"), "chair": N_("Chair"), "rapporteur": N_("Rapporteur"),
                "interpreter": N_("Interpreter"), "speaker": N_("Speaker"), "participant": N_("Participant"),
                "translator": N_("Translator")}
+
+# What the audit page says beside an action's code (the sign-in events, `speakers.sign_in_audit`).
+ACTION_LABELS = {
+    sign_in_audit.SIGNED_IN: N_("Organiser signed in"),
+    sign_in_audit.REFUSED: N_("Sign-in refused"),
+    sign_in_audit.THROTTLED: N_("Sign-ins paused for a minute after repeated failures"),
+    sign_in_audit.FLOOD: N_("Too many refused sign-ins this minute, the next ones are not recorded"),
+    sign_in_audit.LINK: N_("Access link opened"),
+    sign_in_audit.SIGNED_OUT: N_("Signed out"),
+}
+REFUSAL_LABELS = {"unknown_account": N_("unknown account"), "wrong_password": N_("wrong password"),
+                  "disabled": N_("account disabled")}
 
 
 def _page(slug: str):
@@ -239,7 +256,7 @@ def audit_page(slug: str):
                           until=_instant("until", conf))
     csv_args = {k: v for k, v in filters.items() if v}
     return _render("workspace/audit.html", conf, page="workspace.audit_page", entries=list(reversed(found)),
-                   filters=filters, items=queries.agenda(get_db(), conf),
+                   action_labels=ACTION_LABELS, refusal_labels=REFUSAL_LABELS, filters=filters, items=queries.agenda(get_db(), conf),
                    csv_url=url_for("workspace_api.audit_log", slug=slug, format="csv", **csv_args))
 
 

@@ -281,6 +281,16 @@ def test_live_view_keeps_a_participants_identity_across_the_days_links(client, i
     assert config_of(html)["role"] == "participant" and 'id="floor-ask"' in html
 
 
+def test_live_pages_name_the_speaker_in_the_readers_language(client):
+    # The opening's first speaker is named per language in the agenda (dg-iom).
+    for language, name in (("ar", "المدير العام للمنظمة الدولية للهجرة"), ("fr", "Directeur général de l’OIM"),
+                           ("en", "Director General of IOM")):
+        html = html_of(client.get(f"{BASE}/opening/live?lang={language}"))
+        now_block = html[html.index('id="current-slot"'):html.index('id="next-slot"')]
+        assert f'data-field="speaker">{name}</span>' in now_block
+        assert config_of(html)["slots"][0]["speaker"] == name
+
+
 def test_live_view_in_arabic_and_french(client):
     ar = html_of(client.get(LIVE + "?lang=ar"))
     fr = html_of(client.get(LIVE + "?lang=fr"))

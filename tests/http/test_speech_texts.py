@@ -2,6 +2,7 @@
 small channels-demo conference."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,17 @@ def test_form_escapes_the_text_for_the_organiser(client, token):
 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
+
+
+def test_form_names_the_speakers_in_the_readers_language(client, issue_token):
+    organiser = issue_token("organiser", name="Secretariat")     # the bundled conference names people per language
+    form = "/conferences/gcm-arab-2021/sessions/opening/speech-text"
+
+    html = client.get(f"{form}?token={organiser}&lang=ar", follow_redirects=True).get_data(as_text=True)
+
+    option = re.search(r'<option value="opening-dg-iom"[^>]*>(.*?)</option>', html, re.S).group(1)
+    assert "· المدير العام للمنظمة الدولية للهجرة" in option
+    assert "Director General of IOM" not in option
 
 
 def test_form_needs_a_link_and_refuses_participants(client, token):

@@ -49,16 +49,3 @@ def test_a_failed_emit_does_not_block_the_room():
         pass
     broadcaster.publish("c/s", {"version": 2})
     assert calls == [1, 2]
-
-
-def test_quiet_changes_go_out_at_once_after_a_calm_spell_then_one_deferred_send():
-    from conference.live import QuietThrottle
-
-    throttle = QuietThrottle(interval_s=60)
-    assert throttle.hold("c/s") is None            # first: sent at once
-    delay = throttle.hold("c/s")                   # inside the interval: held, one deferred send
-    assert 0 < delay <= 60
-    assert throttle.hold("c/s") == -1              # already due: nothing more scheduled
-    assert throttle.hold("c/other") is None        # other rooms are not held
-    throttle.sent("c/s")
-    assert 0 < throttle.hold("c/s") <= 60          # the deferred send restarts the interval

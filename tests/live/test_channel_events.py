@@ -277,6 +277,21 @@ def test_interpreter_asks_to_slow_down_and_the_chair_clears_it(demo, clock):
     assert send(chair, "slowdown", on=False)["state"]["channels"]["slowdown"] is None
 
 
+def test_slowdown_ends_when_the_chair_moves_to_the_next_speaker(demo, clock):
+    interpreter = demo.client(demo.token("interpreter", booth="fr", name="Anne"))
+    chair = demo.client(demo.token("chair", session=SESSION))
+    viewer = demo.client()
+    send(interpreter, "slowdown")
+    clock.advance(seconds=2)                 # well within the signal's 20 seconds
+
+    moved = ack(chair, "slot", {"session": SESSION, "conference": CONF, "action": "next"})
+
+    assert moved["state"]["slot"] == "plenary-1-morocco"
+    assert moved["state"]["channels"]["slowdown"] is None
+    assert broadcasts(viewer)[-1]["channels"]["slowdown"] is None
+    assert ack(viewer, "join", {"session": SESSION, "conference": CONF})["state"]["channels"]["slowdown"] is None
+
+
 def test_slowdown_for_another_booth_is_forbidden(demo):
     interpreter = demo.client(demo.token("interpreter", booth="fr", name="Anne"))
 

@@ -307,6 +307,41 @@ def test_slowdown_is_shown_for_twenty_seconds_and_cleared_by_the_chair():
     assert channels(cleared)["slowdown"] is None
 
 
+@pytest.mark.parametrize("action,payload", [("next", {}), ("prev", {}), ("goto", {"slot": "s-en"})])
+def test_slowdown_ends_when_the_slot_changes(action, payload):
+    start = run(live_state.initial(INFO), "slot", "goto", slot="s-fr")
+    raised = run(start, "channel", "slowdown", FR_INTERPRETER, now=NOW + timedelta(seconds=1))
+
+    moved = run(raised, "slot", action, now=NOW + timedelta(seconds=5), **payload)
+
+    assert moved.slot != raised.slot
+    assert moved.part("channels").slowdown is None
+    assert channels(moved, NOW + timedelta(seconds=5))["slowdown"] is None      # still fresh, but over
+
+
+def test_slowdown_outlives_commands_that_keep_the_same_speaker():
+    raised = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+
+    later = run(raised, "timer", "start", now=NOW + timedelta(seconds=3))
+    later = run(later, "channel", "booth", now=NOW + timedelta(seconds=4), booth="en", on=False)
+
+    assert channels(later, NOW + timedelta(seconds=5))["slowdown"] == {"booth": "fr", "at": to_ms(NOW)}
+
+
+def test_slowdown_ends_when_another_intervention_takes_the_floor():
+    live = run(live_state.initial(INFO), "slot", "goto", slot="s-discussion")
+    live = live.with_part("queue", Queue(speaking=entry("e7", "fr")))
+    raised = run(live, "channel", "slowdown", FR_INTERPRETER)
+    granted = raised.with_part("queue", Queue(speaking=entry("e8", "en")))
+
+    after = channels_live.end_slowdown(raised, granted, Command("queue", "grant", {}, CHAIR), INFO,
+                                       NOW + timedelta(seconds=2))
+
+    assert after.part("channels").slowdown is None
+    same = channels_live.end_slowdown(raised, raised, Command("queue", "move", {}, CHAIR), INFO, NOW)
+    assert same.part("channels").slowdown == ("fr", to_ms(NOW))
+
+
 def test_interpreter_cannot_clear_another_booths_slowdown():
     live = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
 
