@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
 from render import render  # noqa: E402  (deploy/render.py)
 
+from live_socket import LiveClient  # noqa: E402
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -233,80 +235,6 @@ class Postgres:
     def remove(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-# -- Socket.IO clients ------------------------------------------------------------------------
-
-NS = "/live"
-
-
-class LiveClient:
-    """A python-socketio client on /live that queues every `state`; `route` sets the nginx route
-    cookie (which process it sticks to), `transport` is "websocket" or "polling"."""
-
-    def __init__(self, url: str, token: str | None = None, transport: str = "websocket",
-                 route: str | None = None, reconnection: bool = False):
-        import queue
-
-        import socketio
-
-        self.url, self.token, self.transport = url, token, transport
-        # The cookie goes in the client's HTTP session: sent with every long-polling request and
-        # with the WebSocket handshake, as a browser does.
-        import requests
-
-        http = requests.Session()
-        if route:
-            http.cookies.set("minbar_route", route)
-        self.states: queue.Queue = queue.Queue()
-        self.sio = socketio.Client(reconnection=reconnection, reconnection_delay=0.2, http_session=http,
-                                   reconnection_delay_max=0.5, randomization_factor=0.1, handle_sigint=False)
-        self.sio.on("state", self.states.put, namespace=NS)
-        self.sio.connect(url, namespaces=[NS], transports=[transport],
-                         auth={"token": token} if token else None, wait_timeout=10)
-
-    def call(self, event: str, payload=None, timeout: float = 10) -> dict:
-        return self.sio.call(event, payload if payload is not None else {}, namespace=NS, timeout=timeout)
-
-    def join(self, session: str) -> dict:
-        answer = self.call("join", {"session": session})
-        assert answer["ok"], answer
-        return answer["state"]
-
-    def next_state(self, timeout: float = 5.0, where=lambda state: True) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            state = self.states.get(timeout=max(0.01, deadline - time.monotonic()))
-            if where(state):
-                return state
-
-    @property
-    def connected(self) -> bool:
-        return self.sio.connected and NS in self.sio.namespaces
-
-    def wait_connected(self, timeout: float = 15) -> None:
-        deadline = time.monotonic() + timeout
-        while not self.connected:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"not reconnected within {timeout} s")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        import functools
-
-        ws = getattr(self.sio.eio, "ws", None)
-        if ws is not None:
-            ws.close = functools.partial(type(ws).close, ws, timeout=0.2)
-        try:
-            # shutdown(), not disconnect(): it also stops a reconnection loop still running (one
-            # left behind would go on retrying, and drawing on `random`, during later tests).
-            self.sio.shutdown()
-        except Exception:
-            pass
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
 
 
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----

@@ -307,11 +307,7 @@
   function conflict(card, entry, error) {
     var current = error.current, now = fieldsOf(current);
     card.server = current;
-    // Three-way check per field: only a field both sides changed needs a person to merge.
-    var clash = Object.keys(entry.changes).filter(function (k) {
-      return !entry.snapshot || (!same(entry.snapshot[k], now[k]) && !same(entry.changes[k], now[k]));
-    });
-    if (!clash.length) {
+    if (!clashing(entry, now).length) {
       entry.base = current.revision;
       entry.snapshot = now;
       persist();
@@ -321,8 +317,24 @@
       return;
     }
     card.conflict = error;
-    var box = card.el.querySelector(".km-conflict");
-    box.querySelector(".km-conflict-text").textContent = S.conflict + " (" + error.message + ")";
+    showConflict(card.el.querySelector(".km-conflict"), S.conflict, entry, error);
+    say(card, S.conflict, "conflict");
+    render(card);
+  }
+
+  // Three-way check per field: only a field both sides changed needs a person to merge. `now` is
+  // what the server has (a message's fields, or a version's text and status).
+  function clashing(entry, now) {
+    return Object.keys(entry.changes).filter(function (k) {
+      return !entry.snapshot || (!same(entry.snapshot[k], now[k]) && !same(entry.changes[k], now[k]));
+    });
+  }
+
+  // Fills a conflict box (a message's or a version's) with both texts side by side; the merge
+  // box starts from this device's text.
+  function showConflict(box, heading, entry, error) {
+    var current = error.current;
+    box.querySelector(".km-conflict-text").textContent = heading + " (" + error.message + ")";
     box.querySelector(".km-theirs-revision").textContent = "(" + fill(S.revision_line,
       { n: current.revision, author: current.author, time: when(current.saved_at) }) + ")";
     box.querySelector(".km-theirs").textContent = current.text;
@@ -330,8 +342,6 @@
     box.querySelector(".km-yours").textContent = yours;
     box.querySelector(".km-merged").value = yours;
     box.hidden = false;
-    say(card, S.conflict, "conflict");
-    render(card);
   }
 
   function saveMerged(card) {
@@ -689,10 +699,7 @@
   function versionConflict(ed, entry, error) {
     var current = error.current;
     ed.server = current;
-    var clash = Object.keys(entry.changes).filter(function (k) {
-      return !entry.snapshot || (!same(entry.snapshot[k], current[k]) && !same(entry.changes[k], current[k]));
-    });
-    if (!clash.length) {                                // someone changed the other field: rebase
+    if (!clashing(entry, current).length) {             // someone changed the other field: rebase
       entry.base = current.revision;
       entry.snapshot = { text: current.text, status: current.status };
       persist();
@@ -701,15 +708,7 @@
       return;
     }
     ed.conflict = error;
-    var box = ed.el.querySelector(".km-conflict");
-    box.querySelector(".km-conflict-text").textContent = S.version_conflict + " (" + error.message + ")";
-    box.querySelector(".km-theirs-revision").textContent = "(" + fill(S.revision_line,
-      { n: current.revision, author: current.author, time: when(current.saved_at) }) + ")";
-    box.querySelector(".km-theirs").textContent = current.text;
-    var yours = entry.changes.text !== undefined ? entry.changes.text : current.text;
-    box.querySelector(".km-yours").textContent = yours;
-    box.querySelector(".km-merged").value = yours;
-    box.hidden = false;
+    showConflict(ed.el.querySelector(".km-conflict"), S.version_conflict, entry, error);
     ed.save.textContent = S.version_conflict;
     ed.save.dataset.kind = "conflict";
     renderVersion(ed);

@@ -8,29 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser.live_views import SESSION, open_page, wait_until
+
 pytestmark = pytest.mark.browser
 
-SESSION = "plenary-1"
 CLOCK = re.compile(r"^\+?\d+:\d\d$")
-
-
-def wait_until(page, expression: str, timeout_s: float = 15) -> None:
-    """Poll `expression` in the page (wait_for_function evaluates strings, which the site's CSP forbids)."""
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(f"() => !!({expression})"):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        page.wait_for_timeout(50)
-
-
-def open_page(page, server, view: str, token: str | None = None, lang: str = "en"):
-    query = f"?lang={lang}" + (f"&token={token}" if token else "")
-    page.goto(f"{server.url}/conferences/gcm-arab-2021/sessions/{SESSION}/{view}{query}")
-    expect(page.locator("#live-connection")).to_have_attribute("data-status", "connected")
-    # Joined, and the clock offset measured (identity comes with the join acknowledgement).
-    wait_until(page, "window.Minbar.session && Minbar.session.state && Minbar.session.identity")
-    return page
 
 
 def seconds(text: str) -> int:

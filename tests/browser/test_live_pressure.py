@@ -10,29 +10,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser.live_views import open_page
+
 pytestmark = pytest.mark.browser
 
-BASE = "/conferences/gcm-arab-2021/sessions/plenary-1"
 OFFLINE = {"en": "Connection lost — reconnecting…", "fr": "Connexion perdue — reconnexion en cours…",
            "ar": "انقطع الاتصال — جارٍ إعادة الاتصال…"}
-
-
-def wait_until(page, expression: str, timeout_s: float = 15) -> None:
-    """Poll `expression` in the page (wait_for_function evaluates strings, which the site's CSP forbids)."""
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(f"() => !!({expression})"):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        page.wait_for_timeout(50)
-
-
-def open_page(page, server, view: str, token: str | None = None, lang: str = "en"):
-    query = f"?lang={lang}" + (f"&token={token}" if token else "")
-    page.goto(f"{server.url}{BASE}/{view}{query}")
-    expect(page.locator("#live-connection")).to_have_attribute("data-status", "connected")
-    wait_until(page, "window.Minbar.session && Minbar.session.state && Minbar.session.synced")
-    return page
 
 
 def current_slot(page) -> str:

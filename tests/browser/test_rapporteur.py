@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 
 import pytest
@@ -171,6 +172,44 @@ def test_a_stale_save_shows_both_texts_and_saves_the_merge(browser, server, serv
         expect(card.locator(".km-save")).to_have_text("Saved: revision 3")
         history = get(server, f"/api/v1/conferences/{SLUG}/sessions/plenary-1/key-messages/plenary-1-km-1/history", a)
         assert [h["text"] for h in history] == ["Original wording.", "A's wording.", "A's and B's wording."]
+    finally:
+        context.close()
+
+
+def test_a_stale_save_of_a_version_shows_both_texts_and_saves_the_merge(browser, server, server_token):
+    rapporteur = server_token("rapporteur", "plenary-1", name="Rapporteur A", language="en")
+    first = server_token("translator", name="Traducteur A", language="fr")
+    second = server_token("translator", name="Traductrice B", language="fr")
+    post(server, rapporteur, "plenary-1", text="Safe migration matters.")
+    french = f"/api/v1/conferences/{SLUG}/sessions/plenary-1/key-messages/plenary-1-km-1/versions/fr"
+    put(server, first, french, {"base_revision": 0, "text": "La migration sûre compte."})
+    context = browser.new_context()
+    try:
+        page = open_console(context, server, second)
+        card = page.locator('.km-card[data-key="plenary-1-km-1"]')
+        card.locator(".km-versions summary").click()
+        version = card.locator(".km-version").filter(has=page.locator(".km-version-text[lang=fr]"))
+        expect(version.locator(".km-version-text")).to_have_value("La migration sûre compte.")
+        context.set_offline(True)
+        version.locator(".km-version-text").fill("B : une migration sûre importe.")
+        put(server, first, french, {"base_revision": 1, "text": "A : la migration sûre est essentielle."})
+        context.set_offline(False)
+
+        conflict = version.locator(".km-conflict")
+        expect(conflict).to_be_visible(timeout=15000)
+        expect(conflict.locator(".km-conflict-text")).to_contain_text("Someone else saved this version first.")
+        expect(conflict.locator(".km-theirs-revision")).to_have_text(
+            re.compile(r"^\(Revision 2, Traducteur A, Feb 24, 2021, .+\)$"))
+        expect(conflict.locator(".km-theirs")).to_have_text("A : la migration sûre est essentielle.")
+        expect(conflict.locator(".km-yours")).to_have_text("B : une migration sûre importe.")
+        conflict.locator(".km-merged").fill("A et B : une migration sûre est essentielle.")
+        conflict.locator(".km-save-merged").click()
+
+        expect(version.locator(".km-save")).to_have_text("Saved: revision 3")
+        expect(conflict).to_be_hidden()
+        history = get(server, french + "/history", rapporteur)
+        assert [h["text"] for h in history] == ["La migration sûre compte.", "A : la migration sûre est essentielle.",
+                                                "A et B : une migration sûre est essentielle."]
     finally:
         context.close()
 

@@ -8,7 +8,6 @@ real burst, and two processes sharing Redis.
 """
 from __future__ import annotations
 
-import functools
 import os
 import queue
 import subprocess
@@ -18,12 +17,9 @@ import urllib.request
 import uuid
 
 import pytest
-import socketio
 
 from conftest import ROOT, ServerProcess, free_port
-
-SESSION = "plenary-1"
-NS = "/live"
+from live_socket import NS, SESSION, LiveClient, now_ms  # noqa: F401  (NS: for the modules importing it)
 
 
 @pytest.fixture
@@ -71,72 +67,11 @@ def clients():
         client.close()
 
 
-class Client:
-    """A python-socketio client that queues every `state` it receives."""
+class Client(LiveClient):
+    """The shared client, waiting 5 s at most: `minbar run` on this machine answers in milliseconds."""
 
-    def __init__(self, url: str, token: str | None = None, reconnection: bool = False, connect: bool = True):
-        self.url, self.token = url, token
-        self.states: queue.Queue = queue.Queue()
-        self.disconnects: queue.Queue = queue.Queue()
-        self.refusals: queue.Queue = queue.Queue()
-        self.sio = socketio.Client(reconnection=reconnection, reconnection_delay=0.2,
-                                   reconnection_delay_max=0.5, handle_sigint=False)
-        self.sio.on("state", self.states.put, namespace=NS)
-        self.sio.on("connect_error", self.refusals.put, namespace=NS)
-        self.sio.on("disconnect", lambda *reason: self.disconnects.put(time.monotonic()), namespace=NS)
-        if connect:
-            self.connect()
-
-    def connect(self) -> None:
-        self.sio.connect(self.url, namespaces=[NS], transports=["websocket"],
-                         auth={"token": self.token} if self.token else None, wait_timeout=5)
-
-    @classmethod
-    def refused(cls, url: str, token: str) -> dict:
-        """Connect with a token that must be refused; returns the connect_error data."""
-        client = cls(url, token, connect=False)
-        client.sio.connect(url, namespaces=[NS], transports=["websocket"], auth={"token": token}, wait=False)
-        try:
-            return client.refusals.get(timeout=5)
-        finally:
-            assert not client.connected
-            client.close()
-
-    def call(self, event: str, payload=None) -> dict:
-        return self.sio.call(event, payload if payload is not None else {}, namespace=NS, timeout=5)
-
-    def join(self, session: str = SESSION) -> dict:
-        answer = self.call("join", {"session": session})
-        assert answer["ok"], answer
-        return answer["state"]
-
-    def next_state(self, timeout: float = 3.0, where=lambda state: True) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            state = self.states.get(timeout=max(0.01, deadline - time.monotonic()))
-            if where(state):
-                return state
-
-    def drain(self) -> list[dict]:
-        got = []
-        while not self.states.empty():
-            got.append(self.states.get_nowait())
-        return got
-
-    @property
-    def connected(self) -> bool:
-        return self.sio.connected and NS in self.sio.namespaces
-
-    def close(self) -> None:
-        # websocket-client waits up to 3 s for the server's closing frame, which Werkzeug's
-        # websocket often never sends; a test need not wait that long to hang up.
-        ws = getattr(self.sio.eio, "ws", None)
-        if ws is not None:
-            ws.close = functools.partial(type(ws).close, ws, timeout=0.2)
-        try:
-            self.sio.disconnect()
-        except Exception:  # already gone with its server
-            pass
+    def __init__(self, url: str, token: str | None = None, **options):
+        super().__init__(url, token, **{"timeout": 5, **options})
 
 
 def settled(state: dict) -> dict:
@@ -151,10 +86,6 @@ def healthy(server: ServerProcess) -> bool:
 def cli(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=str(ROOT),
                           capture_output=True, text=True, timeout=60)
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
 
 
 # -- the timer across clients ---------------------------------------------------------------

@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from stack import ROOT, LiveClient, Minbar, Postgres, free_port, http_get, now_ms, stack  # noqa: F401
+from live_socket import LiveClient, now_ms
+from stack import ROOT, Minbar, Postgres, free_port, http_get, stack  # noqa: F401
 
 SESSION = "plenary-1"
 

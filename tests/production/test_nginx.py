@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from stack import http_get, now_ms, stack  # noqa: F401  (stack: the fixture)
+from live_socket import now_ms
+from stack import http_get, stack  # noqa: F401  (stack: the fixture)
 
 SESSION = "plenary-1"
 
