@@ -160,6 +160,8 @@ def post_worker_init(worker):
         return _timed(name, apply)(db, slug, key, command, *args, **kwargs)
 
     broadcast = _timed("broadcast (emit to the room)", live.broadcast)
+    from speakers import access
+    access.check_link = _timed("the link's row re-read (access.check_link)", access.check_link)
     live.run_command, operations.apply, live.broadcast = timed_command, timed_apply, timed_broadcast
 
 
