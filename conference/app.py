@@ -83,6 +83,7 @@ def init_socketio(app: Flask) -> None:
         json=StrictJSON,
         rate_per_s=rate,
         burst=3 * rate,
+        deflate=app.config["MINBAR_WEBSOCKET_DEFLATE"],
         max_http_buffer_size=256 * 1024,
         ping_interval=20,
         ping_timeout=20,

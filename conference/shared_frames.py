@@ -9,9 +9,13 @@ broadcast and writes it to every socket; this module does the same:
 - `SharedPacket` is an Engine.IO MESSAGE packet whose encoding is a `FramedText`: the text as
   before, carrying the finished frame (`frame`), built once, at the first recipient that wants it;
 - `FramedWebSocket` (around the async driver's WebSocket class) writes that frame as it is when
-  the connection negotiated no extension. With permessage-deflate, which browsers offer and
-  simple-websocket accepts, every connection compresses with its own context, so those take the
-  ordinary path; so does every packet that is not shared (pings, acknowledgements, one-off emits).
+  the connection negotiated no extension. Browsers offer permessage-deflate and simple-websocket
+  accepts it whenever offered; a compressing connection needs frames of its own (its own zlib
+  context, ~150 KB of memory, a compression per recipient per broadcast), so by default the offer
+  is declined (`install(..., deflate=False)`, MINBAR_WEBSOCKET_DEFLATE): a STATE is a few kB and
+  every participant's screen is what has to be fast. Where deflate is accepted, those connections
+  take the ordinary path; so does every packet that is not shared (pings, acknowledgements,
+  one-off emits).
 
 Ordering and exclusivity are unchanged: frames still go through the connection's queue and its one
 writer task, exactly where the ordinary path would have written them.
@@ -70,12 +74,19 @@ def shared(pkt: eio_packet.Packet) -> eio_packet.Packet:
     return twin
 
 
-def framed_websocket(base: type) -> type:
-    """The driver's WebSocket class, writing shared frames as they are."""
+def framed_websocket(base: type, deflate: bool = False) -> type:
+    """The driver's WebSocket class, writing shared frames as they are; declining
+    permessage-deflate unless `deflate`."""
 
     class FramedWebSocket(base):
         plain = False   # the connection negotiated no extension: shared frames fit it as they are
         busy = False    # a write of this connection's own is under way (it may be waiting)
+        accepts_deflate = deflate
+
+        def __call__(self, environ, start_response):
+            if not deflate:   # simple-websocket answers the offer from the request's headers
+                environ = {k: v for k, v in environ.items() if k != "HTTP_SEC_WEBSOCKET_EXTENSIONS"}
+            return super().__call__(environ, start_response)
 
         def __init__(self, handler, server, **kwargs):
             super().__init__(handler, server, **kwargs)
@@ -140,18 +151,20 @@ class _Rest(eio_packet.Packet):
 COOPERATIVE = frozenset({"gevent", "eventlet"})
 
 
-def install(server) -> None:
+def install(server, deflate: bool = False) -> None:
     """Makes a python-socketio Server hand shared packets to its members and write their frames
     once encoded (only where the driver serves WebSockets through simple-websocket); under a
     cooperative driver, a member whose queue is empty gets the frame written at once, without a
-    turn of its writer."""
+    turn of its writer. `deflate`: accept permessage-deflate where a client offers it."""
     eio = server.eio
     base = eio._async.get("websocket")
     if not (isinstance(base, type) and issubclass(base, SimpleWebSocketWSGI)):
         return
-    if not base.__name__.startswith("Framed"):
-        # The driver's table is shared by every server of the process: this one gets its own.
-        eio._async = dict(eio._async, websocket=framed_websocket(base))
+    base = getattr(base, "unframed", base)
+    framed = framed_websocket(base, deflate)
+    framed.unframed = base
+    # The driver's table is shared by every server of the process: this one gets its own.
+    eio._async = dict(eio._async, websocket=framed)
     send_packet = server._send_eio_packet
     sockets = eio.sockets
     direct = eio.async_mode in COOPERATIVE

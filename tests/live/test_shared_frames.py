@@ -2,7 +2,8 @@
 recipient gets every message whole and in order.
 
 - a plain WebSocket client (the shared frame written at once);
-- a client that negotiated permessage-deflate, as browsers do (its own compressed frames);
+- a client that offers permessage-deflate, as browsers do: declined by default (it gets the shared
+  frame), or, where the server accepts it, its own compressed frames;
 - a client that stops reading while large messages pile up, so the socket takes only part of a
   frame and the rest goes through the connection's writer before anything else;
 - a long-polling client (Engine.IO's own packets).
@@ -29,12 +30,13 @@ ROOM = "gcm-arab-2021/plenary-1"
 APP = '''
 from gevent import monkey
 monkey.patch_all()
+import os
 import socketio
 from conference import shared_frames
 from conference.rooms import IndexedManager
 
 sio = socketio.Server(async_mode="gevent", client_manager=IndexedManager())
-shared_frames.install(sio)
+shared_frames.install(sio, deflate=os.environ.get("FRAMES_DEFLATE") == "1")
 
 # How often a socket took only part of a frame (the test makes sure it happens).
 partial_writes = []
@@ -84,11 +86,16 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path):
+def deflate() -> bool:
+    return False
+
+
+@pytest.fixture
+def server(tmp_path, deflate):
     (tmp_path / "frames_app.py").write_text(APP)
     port = free_port()
     log = open(tmp_path / "gunicorn.log", "wb")
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}", "FRAMES_DEFLATE": "1" if deflate else "0"}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "-b", f"127.0.0.1:{port}",
                                 "--worker-connections", "100", "frames_app:app"],
                                cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -190,24 +197,36 @@ def test_every_recipient_gets_every_broadcast_whole_and_in_order(server):
     polling.disconnect()
 
 
-def test_a_client_with_permessage_deflate_gets_its_own_frames(server):
-    async def deflating() -> list:
-        got: list = []
-        sio = socketio.AsyncClient(reconnection=False, handle_sigint=False,
-                                   websocket_extra_options={"compress": 15})
-        sio.on("big", got.append)
-        await sio.connect(server, transports=["websocket"], wait_timeout=10)
-        assert await sio.call("join", ROOM, timeout=10) == "joined"
-        assert await sio.call("plain") is False        # permessage-deflate was negotiated
-        assert await sio.call("burst", {"room": ROOM, "count": 5, "text": "abc ", "repeat": 5000}) == "sending"
-        deadline = time.monotonic() + 20
-        while len(got) < 5 and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-        await sio.disconnect()
-        return got
+async def offering_deflate(server: str) -> tuple[bool, list]:
+    """An aiohttp client offering permessage-deflate: whether the server took shared frames for
+    it (declined the offer), and the messages of one burst."""
+    got: list = []
+    sio = socketio.AsyncClient(reconnection=False, handle_sigint=False, websocket_extra_options={"compress": 15})
+    sio.on("big", got.append)
+    await sio.connect(server, transports=["websocket"], wait_timeout=10)
+    assert await sio.call("join", ROOM, timeout=10) == "joined"
+    plain = await sio.call("plain")
+    assert await sio.call("burst", {"room": ROOM, "count": 5, "text": "abc ", "repeat": 5000}) == "sending"
+    deadline = time.monotonic() + 20
+    while len(got) < 5 and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    await sio.disconnect()
+    return plain, got
 
-    got = asyncio.run(deflating())
 
+def test_a_browsers_offer_of_permessage_deflate_is_declined_so_it_gets_the_shared_frame(server):
+    plain, got = asyncio.run(offering_deflate(server))
+
+    assert plain is True
+    assert [m["index"] for m in got] == list(range(5))
+    assert all(m["text"] == "abc " * 5000 for m in got)
+
+
+@pytest.mark.parametrize("deflate", [True])
+def test_where_deflate_is_accepted_the_client_gets_its_own_frames(server):
+    plain, got = asyncio.run(offering_deflate(server))
+
+    assert plain is False
     assert [m["index"] for m in got] == list(range(5))
     assert all(m["text"] == "abc " * 5000 for m in got)
 

@@ -35,3 +35,17 @@ def test_one_broadcast_shares_one_packet_and_one_frame():
 def test_other_packets_take_the_ordinary_path(pkt):
     assert shared(pkt) is pkt
     assert getattr(pkt.encode(), "frame", None) is None
+
+
+@pytest.mark.parametrize("setting, accepted", [(None, False), (False, False), (True, True)])
+def test_the_app_declines_permessage_deflate_unless_configured(tmp_path, setting, accepted):
+    from conference.app import create_app
+    from conference.extensions import socketio
+
+    config = {"DATABASE_URL": f"sqlite:///{tmp_path / 'm.sqlite3'}", "INSTANCE_PATH": str(tmp_path / "i"),
+              "SECRET_KEY": "k", "REDIS_URL": None, "TESTING": True}
+    if setting is not None:
+        config["MINBAR_WEBSOCKET_DEFLATE"] = setting
+    create_app(config)
+
+    assert socketio.server.eio._async["websocket"].accepts_deflate is accepted
