@@ -17,6 +17,7 @@ test: setup
 
 setup: install js-deps
 	@sh tests/libical/install.sh
+	@sh tests/stack-deps.sh
 
 install: $(STAMP)
 
@@ -66,14 +67,10 @@ bench-deps:
 	npm ci --prefix bench/reference --no-audit --no-fund
 
 # Debian's nginx, redis-server and PostgreSQL server binaries for the production tests
-# (tests/production/: nginx in front of gunicorn processes, Redis and PostgreSQL restarted). Without
-# them those tests are skipped, or fail where MINBAR_REQUIRE_STACK=1 (CI).
+# (tests/production/); `make setup` runs it too. Without them those tests are skipped, or fail
+# where MINBAR_REQUIRE_STACK=1 (CI).
 stack-deps:
-	@missing=""; \
-	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
-	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
-	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@sh tests/stack-deps.sh
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser-deps:
