@@ -176,6 +176,8 @@
     var policy = $("queue-policy"), closeButton = $("queue-close"), openButton = $("queue-open");
     var finishButton = $("queue-finish");
     var dragged = null;
+    var renderedVersion = null;   // the STATE version the list shows
+    var renderAfterDrag = false;
 
     function send(action, extra) {
       return session.send("queue", Object.assign({ action: action }, extra || {})).then(function (ack) {
@@ -250,15 +252,17 @@
       var over = event.target.closest("li[data-entry]");
       Array.prototype.forEach.call(list.children, function (li) { li.classList.toggle("drop-target", li === over); });
     });
-    list.addEventListener("dragend", function () {
+    function dragDone() {
       dragged = null;
       Array.prototype.forEach.call(list.children, function (li) { li.classList.remove("dragging", "drop-target"); });
-    });
+      if (renderAfterDrag) { renderAfterDrag = false; render(); }
+    }
+    list.addEventListener("dragend", dragDone);
     list.addEventListener("drop", function (event) {
       event.preventDefault();
       var over = event.target.closest("li[data-entry]");
       var id = dragged || event.dataTransfer.getData("text/plain");
-      dragged = null;
+      dragDone();
       if (over && id) { moveTo(id, indexOf(over.getAttribute("data-entry"))); }
     });
 
@@ -316,6 +320,11 @@
       var state = session.state;
       var q = state && state.queue;
       if (!q) { return; }
+      // The list is rebuilt only for a new version (listener counts and clock syncs also notify),
+      // and never under a drag in progress: the dragged item would leave the page and the drop be lost.
+      if (state.version === renderedVersion) { tick(); return; }
+      if (dragged) { renderAfterDrag = true; return; }
+      renderedVersion = state.version;
       // Keep the keyboard where it was across the re-render (the same entry, the same button).
       var active = document.activeElement;
       var focusedEntry = active && list.contains(active) && active.closest("li[data-entry]");

@@ -133,6 +133,46 @@ def test_the_chair_reorders_by_keyboard_and_by_dragging(browser, server, server_
         page.close()
 
 
+def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, server_env, server_token):
+    """Listener counts and clock syncs notify every view; the queue list is not rebuilt for them,
+    and a new STATE arriving during a drag waits for the drop (the dragged item stays on the page)."""
+    chair_token = server_token("chair", session="plenary-1")
+    tokens = participant_tokens(server_env, 4)
+    for token in tokens[:3]:
+        client = socketio_client(server, token)
+        assert client.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
+        hang_up(client)
+    page = browser.new_page()
+    names = page.locator("#queue-list li .queue-name")
+    try:
+        page.goto(f"{server.url}{SESSION}/console?token={chair_token}&lang=en")
+        expect(names).to_have_text(["Delegate 0", "Delegate 1", "Delegate 2"])
+        first = page.locator("#queue-list li").first
+        first.evaluate("li => { li.dataset.seen = 'yes'; }")
+
+        # What a `listeners` event or a clock sync does: every view is told again, same version.
+        page.evaluate("""() => { const s = Minbar.session;
+                                 s.listeners.forEach(fn => fn(s.state, s)); }""")
+        expect(first).to_have_attribute("data-seen", "yes")
+
+        # A newer STATE during a drag: the list keeps the dragged item until the drop, then shows
+        # the newest queue with the drop applied.
+        page.locator("#queue-list li").nth(2).dispatch_event("dragstart", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
+        version = page.evaluate("Minbar.session.state.version")
+        late = socketio_client(server, tokens[3])          # Delegate 3 asks meanwhile
+        try:
+            assert late.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
+        finally:
+            hang_up(late)
+        page.wait_for_function(f"Minbar.session.state.version > {version}")
+        expect(first).to_have_attribute("data-seen", "yes")
+        expect(names).to_have_count(3)
+        first.dispatch_event("drop", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
+        expect(names).to_have_text(["Delegate 2", "Delegate 0", "Delegate 1", "Delegate 3"])
+    finally:
+        page.close()
+
+
 def socketio_client(server, token: str):
     import socketio
 
