@@ -109,9 +109,7 @@ def test_the_console_warns_in_arabic_when_the_list_cannot_fit(browser, server, s
 def test_the_chair_reorders_by_keyboard_and_by_dragging(browser, server, server_env, server_token):
     chair_token = server_token("chair", session="plenary-1")
     for token in participant_tokens(server_env, 3):   # Delegate 0, 1, 2, in this order
-        client = socketio_client(server, token)
-        assert client.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
-        hang_up(client)
+        ask_for_the_floor(server, token)
     page = browser.new_page()
     names = page.locator("#queue-list li .queue-name")
     try:
@@ -139,9 +137,7 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
     chair_token = server_token("chair", session="plenary-1")
     tokens = participant_tokens(server_env, 4)
     for token in tokens[:3]:
-        client = socketio_client(server, token)
-        assert client.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
-        hang_up(client)
+        ask_for_the_floor(server, token)
     page = browser.new_page()
     names = page.locator("#queue-list li .queue-name")
     try:
@@ -159,11 +155,7 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
         # the newest queue with the drop applied.
         page.locator("#queue-list li").nth(2).dispatch_event("dragstart", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
         version = page.evaluate("Minbar.session.state.version")
-        late = socketio_client(server, tokens[3])          # Delegate 3 asks meanwhile
-        try:
-            assert late.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
-        finally:
-            hang_up(late)
+        ask_for_the_floor(server, tokens[3])               # Delegate 3 asks meanwhile
         page.wait_for_function(f"Minbar.session.state.version > {version}")
         expect(first).to_have_attribute("data-seen", "yes")
         expect(names).to_have_count(3)
@@ -171,6 +163,14 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
         expect(names).to_have_text(["Delegate 2", "Delegate 0", "Delegate 1", "Delegate 3"])
     finally:
         page.close()
+
+
+def ask_for_the_floor(server, token: str) -> None:
+    client = socketio_client(server, token)
+    try:
+        assert client.call("queue", {"session": "plenary-1", "action": "request"}, namespace="/live")["ok"]
+    finally:
+        hang_up(client)
 
 
 def socketio_client(server, token: str):
