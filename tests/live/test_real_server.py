@@ -31,7 +31,7 @@ def env(server_env):
 @pytest.fixture
 def servers(env):
     """start(port=None, **extra_env) -> a running ServerProcess; all are stopped at the end and
-    their stderr is checked for tracebacks (a handler that crashed)."""
+    their logs are checked for tracebacks (a handler that crashed)."""
     started: list[ServerProcess] = []
 
     def start(port: int | None = None, **extra) -> ServerProcess:
@@ -46,9 +46,9 @@ def servers(env):
         if running.poll() is None:
             running.terminate()
             running.wait(10)
-        if running.stderr and not running.stderr.closed:   # a killed one's pipe is closed already
-            logs.append(running.stderr.read().decode(errors="replace"))
         process.stop()
+        if process.log.exists():     # the server's stdout and stderr (ServerProcess)
+            logs.append(process.log.read_text(errors="replace"))
     assert not any("Traceback" in log for log in logs), "\n".join(logs)[-4000:]
 
 
