@@ -17,8 +17,12 @@ broadcast and writes it to every socket; this module does the same:
   take the ordinary path; so does every packet that is not shared (pings, acknowledgements,
   one-off emits).
 
-Ordering and exclusivity are unchanged: frames still go through the connection's queue and its one
-writer task, exactly where the ordinary path would have written them.
+Under gevent the broadcasting greenlet writes the frame itself to each member whose queue is empty
+and whose writer is not in the middle of a write (`install`): a non-blocking `send()`, no turn of
+the member's writer greenlet. Nothing else runs between the check and the write (greenlets switch
+only where they wait), so no other frame can come between; whatever the socket does not take is
+queued (`_Rest`) before anything that follows, and the writer finishes it. Under threads, shared
+frames still go through the connection's queue and its one writer.
 """
 from __future__ import annotations
 
