@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -156,7 +157,11 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
         page.locator("#queue-list li").nth(2).dispatch_event("dragstart", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
         version = page.evaluate("Minbar.session.state.version")
         ask_for_the_floor(server, tokens[3])               # Delegate 3 asks meanwhile
-        page.wait_for_function(f"Minbar.session.state.version > {version}")
+        # (Polled from here: wait_for_function evaluates a string, which the page's CSP refuses.)
+        deadline = time.monotonic() + 5
+        while page.evaluate("() => Minbar.session.state.version") <= version:
+            assert time.monotonic() < deadline, "the newer STATE never reached the console"
+            page.wait_for_timeout(50)
         expect(first).to_have_attribute("data-seen", "yes")
         expect(names).to_have_count(3)
         first.dispatch_event("drop", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
