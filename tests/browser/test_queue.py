@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import functools
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
+
+from browser.live_views import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -157,11 +158,7 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
         page.locator("#queue-list li").nth(2).dispatch_event("dragstart", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
         version = page.evaluate("Minbar.session.state.version")
         ask_for_the_floor(server, tokens[3])               # Delegate 3 asks meanwhile
-        # (Polled from here: wait_for_function evaluates a string, which the page's CSP refuses.)
-        deadline = time.monotonic() + 5
-        while page.evaluate("() => Minbar.session.state.version") <= version:
-            assert time.monotonic() < deadline, "the newer STATE never reached the console"
-            page.wait_for_timeout(50)
+        wait_until(page, f"Minbar.session.state.version > {version}")
         expect(first).to_have_attribute("data-seen", "yes")
         expect(names).to_have_count(3)
         first.dispatch_event("drop", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
