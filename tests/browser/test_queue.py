@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
@@ -108,16 +109,26 @@ def test_the_console_warns_in_arabic_when_the_list_cannot_fit(browser, server, s
         page.close()
 
 
-def test_the_chair_reorders_by_keyboard_and_by_dragging(browser, server, server_env, server_token):
+@contextmanager
+def console_with_queue(browser, server, server_env, server_token, more: int = 0):
+    """The chair's console (English) once Delegates 0, 1 and 2 have asked, in this order; yields
+    the page, the names in the list, and `more` participant tokens that have not asked."""
     chair_token = server_token("chair", session="plenary-1")
-    for token in participant_tokens(server_env, 3):   # Delegate 0, 1, 2, in this order
+    tokens = participant_tokens(server_env, 3 + more)
+    for token in tokens[:3]:
         ask_for_the_floor(server, token)
     page = browser.new_page()
     names = page.locator("#queue-list li .queue-name")
     try:
         page.goto(f"{server.url}{SESSION}/console?token={chair_token}&lang=en")
         expect(names).to_have_text(["Delegate 0", "Delegate 1", "Delegate 2"])
+        yield page, names, tokens[3:]
+    finally:
+        page.close()
 
+
+def test_the_chair_reorders_by_keyboard_and_by_dragging(browser, server, server_env, server_token):
+    with console_with_queue(browser, server, server_env, server_token) as (page, names, _):
         page.locator("#queue-list li").first.focus()
         page.keyboard.press("Alt+ArrowDown")
         expect(names).to_have_text(["Delegate 1", "Delegate 0", "Delegate 2"])
@@ -129,22 +140,12 @@ def test_the_chair_reorders_by_keyboard_and_by_dragging(browser, server, server_
 
         page.locator("#queue-list li").nth(1).get_by_role("button", name="Move up").click()
         expect(names).to_have_text(["Delegate 1", "Delegate 2", "Delegate 0"])
-    finally:
-        page.close()
 
 
 def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, server_env, server_token):
     """Listener counts and clock syncs notify every view; the queue list is not rebuilt for them,
     and a new STATE arriving during a drag waits for the drop (the dragged item stays on the page)."""
-    chair_token = server_token("chair", session="plenary-1")
-    tokens = participant_tokens(server_env, 4)
-    for token in tokens[:3]:
-        ask_for_the_floor(server, token)
-    page = browser.new_page()
-    names = page.locator("#queue-list li .queue-name")
-    try:
-        page.goto(f"{server.url}{SESSION}/console?token={chair_token}&lang=en")
-        expect(names).to_have_text(["Delegate 0", "Delegate 1", "Delegate 2"])
+    with console_with_queue(browser, server, server_env, server_token, more=1) as (page, names, late):
         first = page.locator("#queue-list li").first
         first.evaluate("li => { li.dataset.seen = 'yes'; }")
 
@@ -157,14 +158,12 @@ def test_a_drag_survives_updates_that_do_not_change_the_queue(browser, server, s
         # the newest queue with the drop applied.
         page.locator("#queue-list li").nth(2).dispatch_event("dragstart", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
         version = page.evaluate("Minbar.session.state.version")
-        ask_for_the_floor(server, tokens[3])               # Delegate 3 asks meanwhile
+        ask_for_the_floor(server, late[0])                 # Delegate 3 asks meanwhile
         wait_until(page, f"Minbar.session.state.version > {version}")
         expect(first).to_have_attribute("data-seen", "yes")
         expect(names).to_have_count(3)
         first.dispatch_event("drop", {"dataTransfer": page.evaluate_handle("new DataTransfer()")})
         expect(names).to_have_text(["Delegate 2", "Delegate 0", "Delegate 1", "Delegate 3"])
-    finally:
-        page.close()
 
 
 def ask_for_the_floor(server, token: str) -> None:
