@@ -12,6 +12,9 @@ import pytest
 from conference.app import create_app
 from timing.clock import FixedClock
 
+# Markers that deselect by database, and no skipped test under CI (tests/suite_rules.py).
+pytest_plugins = ("suite_rules",)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 # 2021-02-24 10:30 Beirut: the opening session is running.

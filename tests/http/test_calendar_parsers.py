@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -21,6 +20,7 @@ from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
+import suite_rules
 from conftest import DATA, ROOT, load_agenda_file
 
 SLUG = "gcm-arab-2021"
@@ -38,15 +38,8 @@ TITLES = {
 }
 
 
-def required() -> bool:
-    return "1" in (os.environ.get("MINBAR_REQUIRE_BROWSER"), os.environ.get("MINBAR_REQUIRE_NODE"),
-                   os.environ.get("MINBAR_REQUIRE_LIBICAL"))
-
-
 def missing(reason: str):
-    if required():
-        pytest.fail(f"{reason}; these checks are required here")
-    pytest.skip(reason)
+    suite_rules.missing(reason, *suite_rules.NODE_FLAGS, "MINBAR_REQUIRE_LIBICAL")
 
 
 @pytest.fixture(scope="session")
