@@ -18,7 +18,7 @@ import uuid
 import pytest
 
 from conftest import ROOT, ServerProcess, free_port
-from live_socket import NS, SESSION, LiveClient, now_ms  # noqa: F401  (NS: for the modules importing it)
+from live_socket import NS, SESSION, LiveClient, now_ms, settled  # noqa: F401  (NS: for the modules importing it)
 
 
 @pytest.fixture
@@ -71,10 +71,6 @@ class Client(LiveClient):
 
     def __init__(self, url: str, token: str | None = None, **options):
         super().__init__(url, token, **{"timeout": 5, **options})
-
-
-def settled(state: dict) -> dict:
-    return {key: value for key, value in state.items() if key != "server_time"}
 
 
 def healthy(server: ServerProcess) -> bool:
