@@ -45,7 +45,9 @@ def current_command():
     """Print the database's revision and the code's."""
     from conference import migrate
 
-    click.echo(f"database: {migrate.current(_database()) or 'none'}")
+    database = _database()
+    # An SQLite file not made yet stays unmade: asking is not creating.
+    click.echo(f"database: {(migrate.current(database) if database.exists() else None) or 'none'}")
     click.echo(f"code:     {migrate.head()}")
 
 
