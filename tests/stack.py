@@ -242,6 +242,26 @@ class Postgres:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def start_reaches_everyone(chair: LiveClient, participants: list[LiveClient], session: str) -> dict:
+    """The chair starts the timer; every participant receives that STATE. Returns the chair's ack."""
+    answer = chair.call("timer", {"session": session, "action": "start"})
+    assert answer["ok"], answer
+    for participant in participants:
+        received = participant.next_state(where=lambda s: s["version"] == answer["state"]["version"])
+        assert received["timer"]["status"] == "running"
+        assert received["timer"]["started_at"] == answer["state"]["timer"]["started_at"]
+    return answer
+
+
+def served_by_all(nginx: "Nginx", ports: set[int], timeout: float = 5) -> set[int]:
+    """The upstream ports nginx has logged under /socket.io/, once all of `ports` are there or
+    `timeout` has passed (nginx logs a WebSocket when it closes)."""
+    deadline = time.monotonic() + timeout
+    while nginx.served_by() != ports and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return nginx.served_by()
+
+
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----
 
 @pytest.fixture

@@ -17,13 +17,12 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from live_socket import LiveClient
-from stack import Minbar, Nginx, Redis, http_get, require
+from stack import Minbar, Nginx, Redis, http_get, require, served_by_all, start_reaches_everyone
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSTRAINTS = ROOT / "deploy" / "constraints.txt"
@@ -131,18 +130,10 @@ def test_two_installed_processes_behind_nginx_carry_a_chair_and_participants(ins
         chair.join(SESSION)
         for participant in participants:
             participant.join(SESSION)
-        answer = chair.call("timer", {"session": SESSION, "action": "start"})
-        assert answer["ok"], answer
-        for participant in participants:
-            state = participant.next_state(where=lambda s: s["version"] == answer["state"]["version"])
-            assert state["timer"]["status"] == "running"
-            assert state["timer"]["started_at"] == answer["state"]["timer"]["started_at"]
+        start_reaches_everyone(chair, participants, SESSION)
         for client in clients:
             client.close()
-        deadline = time.monotonic() + 5   # nginx logs a WebSocket when it closes
-        while nginx.served_by() != {p.port for p in processes} and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert nginx.served_by() == {p.port for p in processes}
+        assert served_by_all(nginx, {p.port for p in processes}) == {p.port for p in processes}
     finally:
         for client in clients:
             client.close()
