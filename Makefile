@@ -22,10 +22,11 @@ setup: install js-deps
 
 install: $(STAMP)
 
-$(STAMP): setup.cfg pyproject.toml
+# Under the production constraints: the suite runs the versions a deployment installs.
+$(STAMP): setup.cfg pyproject.toml deploy/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c deploy/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 # ical.js (the parser Thunderbird uses) for the calendar tests, pinned in tests/js/package-lock.json.
