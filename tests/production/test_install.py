@@ -7,7 +7,8 @@ any checkout), behind nginx with Redis; a chair starts a timer and participants 
 see it.
 
 The virtualenv is built once per module from a copy of the source tree (pip builds in place, and
-the checkout must stay as it is). Without nginx or redis-server the test skips (fails where
+the checkout must stay as it is). The processes share PostgreSQL where the suite runs on it
+(DATABASE_URL), else SQLite. Without nginx or redis-server the test skips (fails where
 MINBAR_REQUIRE_STACK=1, as in CI); it needs the package index pip is configured with.
 """
 from __future__ import annotations
@@ -59,6 +60,20 @@ def _clean_environment(venv: Path, **extra) -> dict:
     return env
 
 
+def _database_url(tmp_path: Path) -> str:
+    """DATABASE_URL where the suite runs on PostgreSQL (emptied first, as tests/conftest.py does):
+    the install's own psycopg then carries it; SQLite otherwise."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path / 'minbar.sqlite3'}"
+    from conference.db import Database
+
+    database = Database(url)
+    database.drop_all()
+    database.engine.dispose()
+    return url
+
+
 class InstalledMinbar(Minbar):
     """One process as deploy/minbar@.service starts it, from the installed package only."""
 
@@ -105,7 +120,7 @@ def test_two_installed_processes_behind_nginx_carry_a_chair_and_participants(ins
     workdir.mkdir()
     redis = Redis(tmp_path / "redis").start()
     env = _clean_environment(installed, SECRET_KEY=KEY, MINBAR_INSTANCE=str(tmp_path / "instance"),
-                             DATABASE_URL=f"sqlite:///{tmp_path / 'minbar.sqlite3'}", REDIS_URL=redis.url,
+                             DATABASE_URL=_database_url(tmp_path), REDIS_URL=redis.url,
                              MINBAR_CHANNEL=f"minbar-install-{tmp_path.name}",
                              PYTHONUNBUFFERED="1")
     processes, nginx, clients = [], None, []
