@@ -23,8 +23,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from conference.errors import MinbarError
 from timing.clock import to_ms, to_utc
+from timing.errors import MinbarError
 
 MAX_ADJUST_S = 3600
 _MS = timedelta(milliseconds=1)
@@ -39,7 +39,7 @@ class TimerStatus(StrEnum):
 
 
 # A command that does not apply: `code` is a contract error code, `message` a sentence. The one
-# refusal type of the live core and the wire (`conference.errors.MinbarError`).
+# refusal type of the live core and the wire (`timing.errors.MinbarError`).
 TimerRefused = MinbarError
 
 
