@@ -2,7 +2,7 @@
 //
 // One place for what every live page needs:
 // - the rules the server also applies: `phase` (timing/timer.py phase: a 0-second warning means
-//   "never amber"), `project` (timing/drift.py project), `formatClock`, `fill` (%(name)s strings);
+//   "never amber"), `project` and `projectSlots` (timing/drift.py), `formatClock`, `fill` (%(name)s strings);
 //   these are pure and tested in Node against the same cases as the Python (tests/data/timing_cases.json);
 // - the connection: joins the session's room, keeps the last STATE (newest version wins), says in
 //   the indicator #live-connection what the connection is doing, in words that do not blame the
@@ -76,6 +76,21 @@
     });
   }
 
+  // Where the session's remaining slots take it (timing/drift.py project_slots), in Unix ms:
+  // `current` is the current slot's timer {status, limit_s, remaining_ms} or null; the current
+  // speaker takes their time left (a whole limit if not started), then each later slot its limit,
+  // from now or the scheduled start, whichever is later. over_ms < 0 is time to spare.
+  function projectSlots(nowMs, startsAt, endsAt, current, laterLimitsS) {
+    var rest = 0;
+    if (current) {
+      var left = current.status === "idle" ? current.limit_s * 1000 : current.remaining_ms;
+      rest = Math.max(0, left);
+      laterLimitsS.forEach(function (limit) { rest += limit * 1000; });
+    }
+    var projectedEnd = Math.max(nowMs, startsAt) + rest;
+    return { projected_end: projectedEnd, over_ms: projectedEnd - endsAt };
+  }
+
   // This session has started at `started` (Unix ms): an earlier item still open has ended then
   // (sessions run one after another; sessions/live_pages.py planned_items says the same).
   function markStarted(day, session, started) {
@@ -108,7 +123,7 @@
   }
 
   var kit = { formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
-              markStarted: markStarted, clockBase: clockBase };
+              projectSlots: projectSlots, markStarted: markStarted, clockBase: clockBase };
 
   if (typeof module !== "undefined" && module.exports) { module.exports = kit; }
   if (typeof global.document === "undefined") { return; }

@@ -39,9 +39,7 @@
 
   // -- small helpers ----------------------------------------------------------------------
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
-  }
+  var fill = global.Minbar.fill;      // %(name)s placeholders, as every translated string has
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
   function empty(o) { return !o || Object.keys(o).length === 0; }
   function fieldsOf(m) {

@@ -31,6 +31,12 @@ for (const c of cases.project) {
   });
 }
 
+for (const c of cases.project_slots) {
+  test(`projectSlots: ${c.name}`, () => {
+    assert.deepEqual(kit.projectSlots(c.now, c.starts_at, c.ends_at, c.current, c.later_limits_s), c.expected);
+  });
+}
+
 test("a warning of 0 seconds is never amber, not 60 s", () => {
   assert.equal(kit.phase(30000, 0), "normal");
   assert.equal(kit.phase(30000, 60), "warning");
