@@ -1,5 +1,6 @@
-"""Timing rules and translated strings are written once: one placeholder syntax (`%(name)s`), one
-`fill` (Minbar.fill in static/js/live.js), and no page script with a phase or clock of its own."""
+"""Rules written once in the browser: one placeholder syntax (`%(name)s`) and one `fill`
+(Minbar.fill in static/js/live.js), no page script with a phase or clock of its own, and one
+revisioned editor (static/js/revisioned.js) for every text that saves with a base revision."""
 from __future__ import annotations
 
 import re
@@ -25,4 +26,10 @@ def test_no_script_hard_codes_a_warning_threshold():
 def test_no_translated_string_is_rewritten_to_another_placeholder_syntax():
     rewrite = re.compile(r"""\b(\w+)=["']\{\1\}["']""")
     found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in PYTHON for m in rewrite.finditer(p.read_text())]
+    assert found == []
+
+
+def test_one_revisioned_editor_saves_and_merges():
+    own = re.compile(r"function\s+(flush\w*|clashing|showConflict|\w*[cC]onflict)\b")
+    found = [f"{p.name}: {m.group(1)}" for p in SCRIPTS if p.name != "revisioned.js" for m in own.finditer(p.read_text())]
     assert found == []
