@@ -62,7 +62,7 @@ def console(slug: str, key: str):
 
 def _console_strings() -> dict:
     """What the console's script says, translated; `%(n)s` placeholders are left for the page's
-    scripts to fill (Minbar.fill in static/js/live.js, the one fill of the house)."""
+    scripts to fill (Minbar.fill in static/js/live-rules.js, the one fill of the house)."""
     return {
         "saving": _("Saving…"),
         "saved": _("Saved: revision %(n)s"),

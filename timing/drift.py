@@ -100,7 +100,7 @@ def project(items: Sequence[PlannedItem], now: datetime) -> list[Projection]:
 def project_slots(now_ms: int, starts_at_ms: int, ends_at_ms: int, current: dict | None,
                   later_limits_s: Sequence[int]) -> dict:
     """Where the session's remaining slots take it, in Unix ms (Minbar.projectSlots in
-    static/js/live.js is the same rule; both are checked against tests/data/timing_cases.json).
+    static/js/live-rules.js is the same rule; both are checked against tests/data/timing_cases.json).
 
     `current` is the current slot's timer, {"status", "limit_s", "remaining_ms"}, or None when no
     slot is current; `later_limits_s` are the limits of the slots after it. The current speaker

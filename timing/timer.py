@@ -172,7 +172,7 @@ def phase(t: Timer, now: datetime, warn_s: int = 60) -> Phase:
 
 
 def format_clock(ms: int) -> str:
-    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live.js
+    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live-rules.js
     (both checked against tests/data/timing_cases.json). Whole seconds round towards the limit, so
     the clock shows 0:01 until the very last millisecond, then +0:00."""
     over = ms < 0

@@ -1,5 +1,5 @@
 """Rules written once in the browser: one placeholder syntax (`%(name)s`) and one `fill`
-(Minbar.fill in static/js/live.js), no page script with a phase or clock of its own, and one
+(Minbar.fill in static/js/live-rules.js), no page script with a phase or clock of its own, and one
 revisioned editor (static/js/revisioned.js) for every text that saves with a base revision."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PYTHON = sorted(p for package in ("conference", "sessions", "speakers") for p in
 
 def test_only_the_live_kit_defines_fill_phase_and_the_clock():
     own = re.compile(r"function\s+(fill|phase|formatClock|projectSlots)\b")
-    found = [f"{p.name}: {m.group(1)}" for p in SCRIPTS if p.name != "live.js" for m in own.finditer(p.read_text())]
+    found = [f"{p.name}: {m.group(1)}" for p in SCRIPTS if p.name != "live-rules.js" for m in own.finditer(p.read_text())]
     assert found == []
 
 
