@@ -4,13 +4,12 @@
 (function (global) {
   "use strict";
 
-  var Q = global.Minbar.queue;     // static/js/queue.js
-  var $ = Q.$, readConfig = Q.readConfig, fill = Q.fill, minutesText = Q.minutesText, errorText = Q.errorText,
-      acceptState = Q.acceptState;
+  var Q = global.Minbar.queue;     // the shared part: static/js/queue.js
+  var $ = Q.$;
 
   function participant(session) {
     var root = $("floor-request");
-    var cfg = readConfig("queue-config");
+    var cfg = Q.readConfig("queue-config");
     if (!root || !cfg) { return; }
     var text = cfg.text;
     var ask = $("floor-ask"), withdraw = $("floor-withdraw"), place = $("floor-place");
@@ -37,7 +36,7 @@
       return session.send("queue", Object.assign({ action: action }, extra || {})).then(function (ack) {
         busy = false;
         remember(ack);
-        acceptState(session, ack);
+        Q.acceptState(session, ack);
         render();
         return ack;
       });
@@ -46,13 +45,13 @@
     ask.addEventListener("click", function () {
       var kind = priority();
       send("request", kind === "ordinary" ? {} : { priority: kind }).then(function (ack) {
-        feedback.textContent = ack.ok ? "" : errorText(cfg, ack);
+        feedback.textContent = ack.ok ? "" : Q.errorText(cfg, ack);
         if (ack.ok && !withdraw.hidden) { withdraw.focus(); }   // the ask button just hid itself
       });
     });
     withdraw.addEventListener("click", function () {
       send("withdraw").then(function (ack) {
-        feedback.textContent = ack.ok ? text.withdrawn : errorText(cfg, ack);
+        feedback.textContent = ack.ok ? text.withdrawn : Q.errorText(cfg, ack);
       });
     });
     choices.addEventListener("change", function () { render(); });
@@ -105,8 +104,8 @@
       if (index >= 0) {
         var wait = waitMs(q, index);
         var minutes = Math.ceil(wait / 60000);
-        said = fill(text.position, { position: String(index + 1) }) + " " +
-          (minutes <= 0 ? text.next : fill(text.wait, { time: minutesText(cfg.minutes, minutes) }));
+        said = Q.fill(text.position, { position: String(index + 1) }) + " " +
+          (minutes <= 0 ? text.next : Q.fill(text.wait, { time: Q.minutesText(cfg.minutes, minutes) }));
       }
       if (said !== lastPlace) { place.textContent = said; lastPlace = said; }
       tick();

@@ -4,13 +4,12 @@
 (function (global) {
   "use strict";
 
-  var Q = global.Minbar.queue;     // static/js/queue.js
-  var $ = Q.$, readConfig = Q.readConfig, fill = Q.fill, minutesText = Q.minutesText, errorText = Q.errorText,
-      acceptState = Q.acceptState;
+  var Q = global.Minbar.queue;     // the shared part: static/js/queue.js
+  var $ = Q.$;
 
   function chair(session) {
     var root = $("queue-panel");
-    var cfg = readConfig("queue-panel-config");
+    var cfg = Q.readConfig("queue-panel-config");
     if (!root || !cfg) { return; }
     var text = cfg.text;
     var list = $("queue-list"), empty = $("queue-empty"), feedback = $("queue-feedback");
@@ -24,8 +23,8 @@
 
     function send(action, extra) {
       return session.send("queue", Object.assign({ action: action }, extra || {})).then(function (ack) {
-        feedback.textContent = ack.ok ? "" : errorText(cfg, ack);
-        acceptState(session, ack);
+        feedback.textContent = ack.ok ? "" : Q.errorText(cfg, ack);
+        Q.acceptState(session, ack);
         return ack;
       });
     }
@@ -43,7 +42,7 @@
       var from = indexOf(id);
       if (from < 0 || position < 0 || position >= all.length || position === from) { return Promise.resolve(null); }
       return send("move", { entry: id, position: position }).then(function (ack) {
-        if (ack.ok) { feedback.textContent = fill(text.moved, { name: all[from].name, position: String(position + 1) }); }
+        if (ack.ok) { feedback.textContent = Q.fill(text.moved, { name: all[from].name, position: String(position + 1) }); }
         return ack;
       });
     }
@@ -122,7 +121,7 @@
       li.setAttribute("tabindex", "0");
       li.setAttribute("draggable", "true");
       li.setAttribute("aria-keyshortcuts", "Alt+ArrowUp Alt+ArrowDown");
-      li.setAttribute("aria-label", fill(text.entry_label, {
+      li.setAttribute("aria-label", Q.fill(text.entry_label, {
         position: String(index + 1), name: entry.name, delegation: entry.delegation }));
 
       var who = el("div", "queue-who");
@@ -204,7 +203,7 @@
       var now = session.serverNow();
       Array.prototype.forEach.call(list.querySelectorAll(".queue-waiting"), function (node) {
         var since = Number(node.getAttribute("data-since"));
-        node.textContent = isNaN(since) ? "" : fill(text.waiting, { time: Minbar.formatClock(Math.max(0, now - since)) });
+        node.textContent = isNaN(since) ? "" : Q.fill(text.waiting, { time: Minbar.formatClock(Math.max(0, now - since)) });
       });
       var b = state.queue.budget;
       budget.hidden = !b;
@@ -214,10 +213,10 @@
       remaining = Math.max(0, remaining);
       var fits = b.needed_s <= remaining;
       var values = {
-        needed: minutesText(cfg.minutes, Math.ceil(b.needed_s / 60)),
-        remaining: minutesText(cfg.minutes, Math.floor(remaining / 60)),
+        needed: Q.minutesText(cfg.minutes, Math.ceil(b.needed_s / 60)),
+        remaining: Q.minutesText(cfg.minutes, Math.floor(remaining / 60)),
       };
-      var line = fill(fits ? text.budget : text.budget_over, values);
+      var line = Q.fill(fits ? text.budget : text.budget_over, values);
       if (budget.textContent !== line) { budget.textContent = line; }
       budget.classList.toggle("queue-budget-over", !fits);
     }

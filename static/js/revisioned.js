@@ -207,15 +207,10 @@
       } catch (e) { return iso; }
     }
 
-    ws.persist = persist;
-    ws.entry = entry;
-    ws.edit = edit;
-    ws.flush = flush;
-    ws.flushAll = flushAll;
-    ws.bindConflict = bindConflict;
-    ws.when = when;
-    ws.pending = function (ed) { var e = store[ed.key]; return !!(e && !empty(e.changes)); };
-    return ws;
+    function pending(ed) { var e = store[ed.key]; return !!(e && !empty(e.changes)); }
+
+    return Object.assign(ws, { persist: persist, entry: entry, edit: edit, flush: flush, flushAll: flushAll,
+                               bindConflict: bindConflict, when: when, pending: pending });
   }
 
   global.Minbar.revisioned = { workspace: workspace, request: request, same: same, empty: empty };
