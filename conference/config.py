@@ -15,6 +15,7 @@
 | MINBAR_ORGANISER_SESSION_MINUTES | 480: an organiser's signed-in session lasts this long |
 | MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
 | MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
+| MINBAR_BOOTH_TURN_WARN_S | 300: the booth's turn clock turns amber this many seconds before the turn ends; 0 never |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
 
 Serving (`minbar run`, conference.wsgi) refuses a SECRET_KEY that is deploy/minbar.env.example's
@@ -97,6 +98,8 @@ def from_environment(overrides: dict | None = None, make_key: bool = True) -> di
         "MINBAR_ORGANISER_SESSION_MINUTES": os.environ.get("MINBAR_ORGANISER_SESSION_MINUTES") or None,
         "MINBAR_ALLOWED_ORIGINS": os.environ.get("MINBAR_ALLOWED_ORIGINS", ""),
         "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
+        # The booth's turn clock turns amber this many seconds before a turn ends (0: never).
+        "MINBAR_BOOTH_TURN_WARN_S": int(os.environ.get("MINBAR_BOOTH_TURN_WARN_S") or 300),
         "MINBAR_WEBSOCKET_DEFLATE": os.environ.get("MINBAR_WEBSOCKET_DEFLATE", "0").lower() in ("1", "true", "yes", "on"),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
