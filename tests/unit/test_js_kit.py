@@ -1,6 +1,6 @@
-"""The browser's live kit (static/js/live.js) is tested in Node (tests/js/*.test.mjs) against the
-cases the Python core is tested with; this runs those tests as part of `make test`. Without Node it
-is skipped, and fails where MINBAR_REQUIRE_BROWSER=1 or MINBAR_REQUIRE_NODE=1 (CI)."""
+"""The browser's live kit rules (static/js/live-rules.js) are tested in Node (tests/js/*.test.mjs)
+against the cases the Python core is tested with; this runs those tests as part of `make test`.
+Without Node it is skipped, and fails where MINBAR_REQUIRE_BROWSER=1 or MINBAR_REQUIRE_NODE=1 (CI)."""
 from __future__ import annotations
 
 import shutil
