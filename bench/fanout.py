@@ -47,7 +47,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,18 +238,13 @@ def post_worker_init(worker):
 
 def wait_healthy(server, name: str) -> None:
     """Until `server` answers /healthz (30 s at most); stops it and raises if it does not."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"{name} exited; see " + server.log.name)
-        try:
-            with urllib.request.urlopen(server.url + "/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"{name} did not answer /healthz within 30 s")
+    from serving import wait_healthy as answered   # bench/serving.py, beside this script
+
+    try:
+        answered(server.url, server.process, 30, name, Path(server.log.name))
+    except RuntimeError:
+        server.stop()
+        raise
 
 class Server:
     """gunicorn -k gevent -w 1 wsgi:app on a free port; .worker_rss() reads the worker's VmRSS.

@@ -22,17 +22,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.serving import free_port, wait_healthy
+from conftest import ROOT
+
 sys.path.insert(0, str(ROOT / "deploy"))
 from render import render  # noqa: E402  (deploy/render.py)
 
 from live_socket import LiveClient  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require(program: str, *candidates: str) -> str:
@@ -113,17 +109,8 @@ class Minbar:
             self.process = subprocess.Popen(
                 self.command(), env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=self.cwd,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited: " + self.log.read_text(errors="replace")[-3000:])
-            try:
-                if http_get(self.url + "/healthz", timeout=1)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer /healthz: " + self.log.read_text(errors="replace")[-3000:])
+        wait_healthy(self.url, self.process, timeout, "gunicorn", self.log)
+        return self
 
     def kill(self) -> None:
         """kill -9 of the whole process (gunicorn's master and its worker), as in a crash."""

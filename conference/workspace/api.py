@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from conference import audit, contract, queries
 from conference.errors import MinbarError
-from conference.web import get_db, now
+from conference.web import get_db, now, query_day
 from conference.workspace import agenda_file, edits, operations
 from conference.workspace.access import actor, require
 from speakers.models import AccessToken, Person
@@ -325,12 +325,7 @@ def balance_figures(slug: str):
 
     db, conf, _who = _conference(slug, "workspace.balance")
     session = request.args.get("session") or None
-    day = None
-    if request.args.get("day"):
-        try:
-            day = date.fromisoformat(request.args["day"])
-        except ValueError:
-            raise MinbarError("bad_request", "'day' should be a date written YYYY-MM-DD.") from None
+    day = query_day()
     if session:
         queries.item(db, conf, session)
     result = balance.compute(balance.select(turns(db, conf, now()), session=session, day=day))

@@ -10,15 +10,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import ack
+from live_socket import settled
 
 SESSION = "plenary-1"
 DISCUSSION = "plenary-1-discussion"          # 30 minutes
 T0_ISO = "2021-02-24T08:30:00+00:00"         # the clock fixture's instant
 T0_MS = 1614155400000
-
-
-def settled(state: dict) -> dict:
-    return {key: value for key, value in state.items() if key != "server_time"}
 
 
 @pytest.fixture
