@@ -24,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_i18n(app)
     init_edge(app)
     init_socketio(app)
+    init_proxies(app)
     register_blueprints(app)
     register_errors(app)
     return app
@@ -88,6 +89,21 @@ def init_socketio(app: Flask) -> None:
         ping_interval=20,
         ping_timeout=20,
     )
+
+
+def init_proxies(app: Flask) -> None:
+    """MINBAR_TRUSTED_PROXIES (conference/proxy.py): the client's address, scheme and host from
+    trusted proxies' X-Forwarded-* headers. Outermost, after Socket.IO's middleware, so pages, API
+    and Socket.IO all see the same client; then the security headers of long-polling answers."""
+    import os
+
+    from conference import edge, proxy
+
+    app.config.setdefault("MINBAR_TRUSTED_PROXIES", os.environ.get("MINBAR_TRUSTED_PROXIES", ""))
+    trusted = proxy.parse(app.config["MINBAR_TRUSTED_PROXIES"])   # a wrong value stops the start, named
+    app.wsgi_app = edge.PollingHeaders(app.wsgi_app)
+    if trusted:
+        app.wsgi_app = proxy.TrustedProxies(app.wsgi_app, trusted)
 
 
 def allowed_origins(config: dict):
