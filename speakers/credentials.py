@@ -139,14 +139,15 @@ def resolve_request():
     if bearer is not None:
         g.identity = from_token(bearer)
         return None
+    # Every write a browser may make with its cookies (a link's session, an organiser account's,
+    # the sign-in and sign-out forms) comes from Minbar's own pages, whatever the CSRF token says.
+    if request.method not in SAFE_METHODS and not _same_origin():
+        raise MinbarError("forbidden", "This request did not come from Minbar's own pages.")
     if SESSION_KEY in session:
         try:
             g.identity = from_session(session)
         except MinbarError:
             sign_out()                          # the link stopped: continue as nobody
-            return None
-        if request.method not in SAFE_METHODS and not _same_origin():
-            raise MinbarError("forbidden", "This request did not come from Minbar's own pages.")
         return None
     if organiser_session.SESSION_KEY in session:   # an organiser account signed in (CSRF on writes)
         g.identity = organiser_session.resolve()
