@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions.models import AgendaItem
@@ -26,6 +27,10 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
     delegation, group and language where not given, and their protocol rank in the queue."""
     if role not in ROLES:
         raise MinbarError("bad_request", f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
+    for field, value in (("name", name), ("delegation", delegation)):
+        if not single_line(value):
+            raise MinbarError("bad_request", f"The link's '{field}' contains a line break or another control "
+                                             "character.", field=field)
     if session is not None:
         found = db.scalar(select(AgendaItem.id).where(AgendaItem.conference_id == conference.id,
                                                        AgendaItem.key == session))

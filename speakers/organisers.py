@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from speakers.identity import Identity
 from speakers.organiser_models import OrganiserAccount, SignInFailure
@@ -48,6 +49,8 @@ def create(db: Session, email: str, password: str, now: datetime, *, conferences
     email = normalise_email(email)
     if not EMAIL.match(email) or len(email) > 254:
         raise MinbarError("bad_request", f"'{email}' is not an e-mail address.")
+    if not single_line(name):
+        raise MinbarError("bad_request", "The organiser's name contains a line break or another control character.")
     if len(password or "") < MIN_PASSWORD:
         raise MinbarError("bad_request", f"The password needs at least {MIN_PASSWORD} characters.")
     if db.scalar(select(OrganiserAccount.id).where(OrganiserAccount.email == email)) is not None:
