@@ -142,6 +142,7 @@ BLUEPRINT_MODULES = (
     "sessions.report_views",          # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
+    "speakers.session_views",         # an organiser's open sessions: list and end them
     "conference.navigation",          # the header of every page (context processor)
     "conference.live_kit",            # the live kit's strings (template global)
 )

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from conference import untrusted
 from conference.errors import MinbarError
@@ -38,24 +38,26 @@ def check_request() -> None:
             raise MinbarError("bad_request", reason)
 
 
-def _api_error(status: int, code: str, message: str):
-    return jsonify({"error": {"code": code, "message": message}}), status
+# The contract's code for an HTTP error raised below the views (Werkzeug's own, or a fault).
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict",
+         413: "too_large", 429: "rate_limited", 503: "unavailable"}
 
 
-def too_large(error):
-    if request.path.startswith("/api/"):
-        limit = request.max_content_length or 0
-        return _api_error(413, "too_large", f"The request body is larger than {limit // 1024} KB.")
-    return error
-
-
-def server_error(error):
-    """Any fault the views did not turn into a refusal: logged once (Flask did), and the API
-    answers with its JSON error; pages keep Flask's plain error page."""
+def api_error(error: HTTPException):
+    """Under /api/, any HTTP error Flask or Werkzeug raises (a body over the limit, a fault the
+    views did not turn into a refusal: logged by Flask, nothing of it in the answer) is the API's
+    JSON error; pages keep their error page."""
     if not request.path.startswith("/api/"):
         return error
-    status = error.code if isinstance(error, HTTPException) and error.code else 500
-    return _api_error(status, "server_error", "The server could not answer this request; try again later.")
+    status = error.code or 500
+    if status == 413:
+        message = f"The request body is larger than {(request.max_content_length or 0) // 1024} KB."
+    elif status >= 500:
+        message = "The server could not answer this request; try again later."
+    else:
+        message = error.description or error.name
+    code = CODES.get(status, "server_error" if status >= 500 else "bad_request")
+    return jsonify({"error": {"code": code, "message": message}}), status
 
 
 class PollingHeaders:
@@ -86,5 +88,4 @@ class PollingHeaders:
 
 def init_app(app: Flask) -> None:
     app.before_request(check_request)
-    app.register_error_handler(413, too_large)
-    app.register_error_handler(InternalServerError, server_error)
+    app.register_error_handler(HTTPException, api_error)

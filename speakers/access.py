@@ -11,6 +11,7 @@ from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions.models import AgendaItem
+from speakers import session_records
 from speakers.identity import ROLES, Identity
 from speakers.models import AccessToken, Person
 from speakers.tokens import InvalidToken, new_id, sign, unsign
@@ -125,6 +126,7 @@ def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
         row.revoked_at = now
+    session_records.end_all(db, now, link_id=row.id)   # its browsers' sessions end with it
     return row
 
 

@@ -72,6 +72,19 @@ def grant(db: Session, email: str, slug: str) -> OrganiserAccount:
     return row
 
 
+def disable(db: Session, email: str, now: datetime) -> OrganiserAccount:
+    """The account may no longer sign in, and every browser signed in with it is signed out."""
+    from speakers import session_records
+
+    row = find(db, email)
+    if row is None:
+        raise MinbarError("not_found", f"There is no organiser {normalise_email(email)}.")
+    if row.disabled_at is None:
+        row.disabled_at = now
+    session_records.end_all(db, now, account_id=row.id)
+    return row
+
+
 def find(db: Session, email: str) -> OrganiserAccount | None:
     return db.scalar(select(OrganiserAccount).where(OrganiserAccount.email == normalise_email(email)))
 

@@ -91,31 +91,27 @@ def test_an_untrusted_peer_cannot_choose_its_address(proxied):
     assert statuses == [401] * 5 + [429]
 
 
-def test_without_trusted_proxies_forwarded_headers_are_ignored(proxied):
-    app = proxied("")
+def seen_by(app, **request) -> dict:
+    """The address, scheme and host a view sees for this request."""
     seen = {}
 
     @app.get("/_seen")
     def _seen():
-        from flask import request
-        seen.update(address=request.remote_addr, scheme=request.scheme, host=request.host)
+        from flask import request as current
+        seen.update(address=current.remote_addr, scheme=current.scheme, host=current.host)
         return ""
 
-    app.test_client().get("/_seen", **via_nginx("203.0.113.7", https=True))
+    app.test_client().get("/_seen", **request)
+    return seen
+
+
+def test_without_trusted_proxies_forwarded_headers_are_ignored(proxied):
+    seen = seen_by(proxied(""), **via_nginx("203.0.113.7", https=True))
     assert seen == {"address": "127.0.0.1", "scheme": "http", "host": "localhost"}
 
 
 def test_behind_the_proxy_the_address_scheme_and_host_are_the_clients(proxied):
-    app = proxied("127.0.0.1, ::1")
-    seen = {}
-
-    @app.get("/_seen")
-    def _seen():
-        from flask import request
-        seen.update(address=request.remote_addr, scheme=request.scheme, host=request.host)
-        return ""
-
-    app.test_client().get("/_seen", **via_nginx("203.0.113.7", extra="127.0.0.1", https=True))
+    seen = seen_by(proxied("127.0.0.1, ::1"), **via_nginx("203.0.113.7", extra="127.0.0.1", https=True))
     assert seen == {"address": "203.0.113.7", "scheme": "https", "host": "minbar.example.org"}
 
 
