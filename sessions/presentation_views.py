@@ -50,7 +50,7 @@ def presentation_page(slug: str):
         "strings": {
             "pending": {code: _(OUTCOME_LABELS[f"pending_{code}"]) for code in i18n.LANGUAGES},
             "empty": _("No key message has been agreed yet."),
-            "counter": _("%(n)s of %(count)s", n="{n}", count="{count}"),
+            "counter": _("%(n)s of %(count)s"),
             "objectives": _("Objectives"),
             "disconnected": _("Connection lost: reconnecting…"),
         },
