@@ -24,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_i18n(app)
     init_edge(app)
     init_socketio(app)
+    init_proxies(app)
     register_blueprints(app)
     register_errors(app)
     return app
@@ -90,6 +91,21 @@ def init_socketio(app: Flask) -> None:
     )
 
 
+def init_proxies(app: Flask) -> None:
+    """MINBAR_TRUSTED_PROXIES (conference/proxy.py): the client's address, scheme and host from
+    trusted proxies' X-Forwarded-* headers. Outermost, after Socket.IO's middleware, so pages, API
+    and Socket.IO all see the same client; then the security headers of long-polling answers."""
+    import os
+
+    from conference import edge, proxy
+
+    app.config.setdefault("MINBAR_TRUSTED_PROXIES", os.environ.get("MINBAR_TRUSTED_PROXIES", ""))
+    trusted = proxy.parse(app.config["MINBAR_TRUSTED_PROXIES"])   # a wrong value stops the start, named
+    app.wsgi_app = edge.PollingHeaders(app.wsgi_app)
+    if trusted:
+        app.wsgi_app = proxy.TrustedProxies(app.wsgi_app, trusted)
+
+
 def allowed_origins(config: dict):
     """Socket.IO's Origin check: the app's own origin (as the request reached it, or as
     MINBAR_BASE_URL says), plus MINBAR_ALLOWED_ORIGINS. Requests without an Origin header (not
@@ -126,6 +142,7 @@ BLUEPRINT_MODULES = (
     "sessions.report_views",          # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
+    "speakers.session_views",         # an organiser's open sessions: list and end them
     "conference.navigation",          # the header of every page (context processor)
     "conference.live_kit",            # the live kit's strings (template global)
 )

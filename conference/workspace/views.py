@@ -13,6 +13,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from conference.errors import MinbarError
+from conference.untrusted import local_path
 from conference.web import N_, _, get_db, now, query_day
 from conference.workspace import access as web_access
 from speakers import organiser_session, organisers, policy, sign_in_audit
@@ -24,9 +25,7 @@ THROTTLED = N_("Too many failed sign-ins. Wait a minute and try again.")
 
 
 def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return url_for("workspace.home")
+    return local_path(value) or url_for("workspace.home")
 
 
 def _form(status: int = 200, message: str | None = None, email: str = ""):
