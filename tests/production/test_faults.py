@@ -240,7 +240,9 @@ def test_postgres_restarted_commands_are_refused_cleanly_then_service_resumes(po
         postgres.stop("immediate")  # a crash: connections cut, no shutdown handshake
         refused = chair.call("timer", {"session": SESSION, "action": "pause"})
         assert refused["ok"] is False and refused["error"]["code"] == "unavailable", refused
-        assert viewer.call("join", {"session": SESSION})["error"]["code"] == "unavailable"
+        rejoined = viewer.call("join", {"session": SESSION})   # the last STATE the process holds, marked
+        assert rejoined["ok"] and rejoined["current"] is False, rejoined
+        assert rejoined["state"]["version"] == 1
         status, _, body = http_get(server.url + "/healthz")
         assert status == 503 and json.loads(body)["checks"]["database"] == "unavailable"
         assert chair.connected and viewer.connected  # live connections do not depend on the database
