@@ -5,7 +5,8 @@
 - `broadcaster`: the publishing port (`Publisher`, in `app.extensions["minbar.publisher"]`) and
   the coalescing `Broadcaster` behind it;
 - `listener_hub`: listener counts shared between processes, with their background task;
-- `revocations`: disconnects connections whose link was revoked.
+- `revocations`: disconnects connections whose link was revoked;
+- `balance`: with several processes, spreads connections again after one comes back.
 
 Nothing here holds mutable state at module level: `init_app` makes one publisher, hub and
 revocation watcher per application and keeps them in `app.extensions`. HTTP views publish
@@ -36,3 +37,11 @@ def init_app(app, socketio, features) -> None:
     app.extensions["minbar.listeners"] = hub
     app.extensions["minbar.revocations"] = Revocations(socketio)
     app.extensions["minbar.publisher"] = Publisher(app, socketio, hub, features)
+    if app.config.get("REDIS_URL"):
+        from conference.live.balance import Balancer
+
+        balancer = app.extensions["minbar.balancer"] = Balancer(socketio, app.config["REDIS_URL"],
+                                                                app.config["MINBAR_CHANNEL"], hub.process)
+        # A serving process counts itself from its first request (a returned process has no
+        # connection yet, but must say it is there); commands of the CLI never serve and never count.
+        app.before_request(lambda: balancer.ensure_running(app))

@@ -41,12 +41,19 @@ def connect(auth=None):
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
+    balancer = current_app.extensions.get("minbar.balancer")
+    if balancer is not None:
+        balancer.connected(request.sid, who.role)
+        balancer.ensure_running(current_app._get_current_object())
     return True
 
 
 @socketio.on("disconnect", namespace=NAMESPACE)
 def disconnect(*_args):
     extension("listeners").drop(request.sid)
+    balancer = current_app.extensions.get("minbar.balancer")
+    if balancer is not None:
+        balancer.disconnected(request.sid)
     who = connection.get("identity")
     if who is not None and who.token_id:
         extension("revocations").untrack(who.token_id, request.sid)

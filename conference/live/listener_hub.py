@@ -4,12 +4,12 @@ One `ListenerHub` per application (`app.extensions["minbar.listeners"]`).
 """
 from __future__ import annotations
 
-import threading
 import time
 import uuid
 from datetime import datetime, timezone
 
 from conference.live import NAMESPACE, room
+from conference.live.task import BackgroundTask
 from sessions import listener_store, listeners
 from timing.clock import to_ms
 
@@ -31,13 +31,12 @@ class ListenerHub:
         self._socketio = socketio
         self.board = listeners.Board()
         self.process = uuid.uuid4().hex
-        self._lock = threading.Lock()
         self._others: dict = {}           # session -> other processes' counts
         self._published: dict = {}        # session -> totals last published
         self._watched: dict = {}          # session -> monotonic instant last asked about
         self._names: dict = {}            # session -> (channel names, cached until)
         self._states: dict = {}           # session -> newest STATE this process saw
-        self._running = False
+        self._task = BackgroundTask(socketio, self._run)
         self._heartbeat = 0.0
 
     # -- what handlers call ------------------------------------------------------------------
@@ -82,21 +81,13 @@ class ListenerHub:
     # -- the background task -------------------------------------------------------------------
 
     def ensure_running(self, app) -> None:
-        with self._lock:
-            if self._running:
-                return
-            self._running = True
-        self._socketio.start_background_task(self._run, app)
+        self._task.ensure_running(app)
 
     def _run(self, app) -> None:
-        try:
-            while True:
-                self._socketio.sleep(LISTENERS_PUBLISH_S)
-                if not self.cycle(app):
-                    return
-        finally:
-            with self._lock:
-                self._running = False
+        while True:
+            self._socketio.sleep(LISTENERS_PUBLISH_S)
+            if not self.cycle(app):
+                return
 
     def cycle(self, app) -> bool:
         """Write, read, publish; False when there is nothing left to watch."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 from conference.live import NAMESPACE
+from conference.live.task import BackgroundTask
 from speakers import access
 
 
@@ -17,7 +18,7 @@ class Revocations:
         self._socketio = socketio
         self._sids: dict[str, set[str]] = {}
         self._lock = threading.Lock()
-        self._started = False
+        self._task = BackgroundTask(socketio, self._watch)
 
     def track(self, token_id: str, sid: str) -> None:
         with self._lock:
@@ -28,11 +29,7 @@ class Revocations:
             self._sids.get(token_id, set()).discard(sid)
 
     def ensure_running(self, app) -> None:
-        with self._lock:
-            if self._started:
-                return
-            self._started = True
-        self._socketio.start_background_task(self._watch, app)
+        self._task.ensure_running(app)
 
     def _watch(self, app) -> None:
         while True:
