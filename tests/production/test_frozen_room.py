@@ -6,18 +6,13 @@ one process (a participant who joins gets the last STATE the process holds, mark
 from __future__ import annotations
 
 import json
-import os
 import queue
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
-import pytest
-
 from live_socket import NS, LiveClient
-from stack import ROOT, Minbar, Postgres, http_get, stack  # noqa: F401
+from stack import Minbar, cli, postgres, postgres_env, stack  # noqa: F401
 
 SESSION = "plenary-1"
 
@@ -46,16 +41,6 @@ def test_redis_down_the_ack_says_local_and_the_return_is_announced(stack, server
     assert after["ok"] and after["delivered"] == "all", after
 
 
-@pytest.fixture
-def postgres():
-    cluster = Postgres()
-    try:
-        cluster.init()
-        yield cluster
-    finally:
-        cluster.remove()
-
-
 def _put(url: str, body: dict, token: str) -> tuple[int, str, bytes]:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="PUT",
                                      headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
@@ -67,20 +52,13 @@ def _put(url: str, body: dict, token: str) -> tuple[int, str, bytes]:
 
 
 def test_postgres_down_a_join_gets_the_last_state_marked_and_the_api_answers_json_503(postgres, tmp_path):
-    env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(tmp_path / "instance"),
-           "SECRET_KEY": "test-secret", "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}", "PYTHONUNBUFFERED": "1"}
-    env.pop("REDIS_URL", None)
-    env.pop("MINBAR_AT", None)
-
-    def cli(*args):
-        return subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=str(ROOT),
-                              capture_output=True, text=True, timeout=120, check=True).stdout
+    env = postgres_env(postgres, tmp_path)
 
     def issue(role):
-        return cli("access", "issue", "--conference", "gcm-arab-2021", "--role", role, "--session", SESSION,
+        return cli(env, "access", "issue", "--conference", "gcm-arab-2021", "--role", role, "--session", SESSION,
                    "--token-only").strip().splitlines()[-1]
 
-    cli("init")
+    cli(env, "init")
     chair_token, rapporteur = issue("chair"), issue("rapporteur")
     server = Minbar(env).start()
     clients = []
