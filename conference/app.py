@@ -67,7 +67,8 @@ def init_edge(app: Flask) -> None:
 def init_socketio(app: Flask) -> None:
     # Handlers must be registered before the first init_app: Flask-SocketIO replays its list of
     # handlers onto each new server, but a handler added while a server exists goes only to that one.
-    import conference.live  # noqa: F401
+    import conference.live.events  # noqa: F401
+    from conference import live
     from conference.resync import client_manager_options
     from conference.live_guard import SafePacket
     from conference.untrusted import StrictJSON
@@ -89,6 +90,9 @@ def init_socketio(app: Flask) -> None:
         ping_interval=20,
         ping_timeout=20,
     )
+    from sessions.features import LIVE
+
+    live.init_app(app, socketio, LIVE)   # the publisher, listener hub and revocations of this app
 
 
 def init_proxies(app: Flask) -> None:
@@ -163,6 +167,16 @@ def register_errors(app: Flask) -> None:
         from conference.web import render_error, translated_error
 
         return render_error(error.status, translated_error(error.code))
+
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_away(_error):
+        # A request's own session lost its database (a save in flight at an outage): the API's
+        # `unavailable` (503, JSON), never a traceback page; nothing was committed.
+        return minbar_error(MinbarError("unavailable", "The database is unavailable for a moment; "
+                                        "nothing was changed. Try again."))
 
     @app.errorhandler(404)
     def not_found(_error):

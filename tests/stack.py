@@ -249,6 +249,33 @@ def served_by_all(nginx: "Nginx", ports: set[int], timeout: float = 5) -> set[in
     return nginx.served_by()
 
 
+# -- one process on a private PostgreSQL, for the database faults -------------------------------
+
+@pytest.fixture
+def postgres():
+    cluster = Postgres()
+    try:
+        cluster.init()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+def postgres_env(postgres: Postgres, folder: Path) -> dict:
+    """A server environment on `postgres`, without Redis, on the real clock."""
+    env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(folder / "instance"),
+           "SECRET_KEY": "test-secret-of-a-server-process-0123456789", "MINBAR_CHANNEL": f"minbar-test-{folder.name}", "PYTHONUNBUFFERED": "1"}
+    env.pop("REDIS_URL", None)
+    env.pop("MINBAR_AT", None)
+    return env
+
+
+def cli(env: dict, *args: str) -> str:
+    """`minbar ARGS` in `env`; its output."""
+    return subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=120, check=True).stdout
+
+
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----
 
 @pytest.fixture

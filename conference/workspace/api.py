@@ -61,13 +61,13 @@ def _publish(slug: str, sessions: list[str]) -> None:
     """The live pages of the changed sessions get a fresh STATE (their projections follow)."""
     if not sessions:
         return
-    from conference import live
+    from conference.publishing import publisher
     from sessions import operations as live_ops
 
     db = get_db()
     for key in sessions:
         try:
-            live.broadcast(slug, key, live_ops.current(db, slug, key, now()))
+            publisher().publish_state(slug, key, live_ops.current(db, slug, key, now()))
         except MinbarError:
             continue
 

@@ -155,7 +155,7 @@ def test_mine_tells_the_place_and_changes_nothing(room):
 def test_chair_actions_carry_no_place_in_the_ack(room):
     ask(room.person("Amal"))
     answer = room.chair_does("close")
-    assert set(answer) == {"ok", "state"}
+    assert set(answer) == {"ok", "state", "delivered"}
 
 
 # -- grant, finish, the intervention record --------------------------------------------------
