@@ -18,8 +18,10 @@ from conference.live.envelope import extension, handler, identity, now, ok, refu
 from sessions import channels_live, operations
 from sessions.features import LIVE
 from sessions.live_state import Command
-from speakers import access, credentials, policy
+from speakers import access, credentials, organiser_session, policy, session_records
 from timing.clock import to_ms
+
+COOKIE_RECORD = "record"   # the connection's copy of its cookie's session-record secret
 
 
 # -- connections ---------------------------------------------------------------------------
@@ -41,6 +43,9 @@ def connect(auth=None):
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
+    # A connection signed in by the page's cookie lives on that cookie's server-side record:
+    # signing out (or ending the session elsewhere) stops its next command, as it stops pages.
+    connection[COOKIE_RECORD] = None if token else connection.get(organiser_session.RECORD_KEY)
     balancer = current_app.extensions.get("minbar.balancer")
     if balancer is not None:
         balancer.connected(request.sid, who.role)
@@ -74,6 +79,9 @@ def run_command(family: str, payload: dict) -> dict:
     with extension("db").session_scope() as db:
         if command.actor.token_id:   # the link's current row: revoked or expired stops here
             access.check_link(db, command.actor.token_id, now())
+        record = connection.get(COOKIE_RECORD)
+        if record and session_records.find(db, record, now()) is None:
+            raise MinbarError("unauthorized", "This session has ended; open your access link again.")
         state, changed = operations.apply(db, slug, key, command, now(), ack=extra, features=features)
     if changed:
         publisher.publish_state(slug, key, state)

@@ -55,6 +55,23 @@ def test_a_chairs_cookie_copied_before_sign_out_stops_with_it(loaded_app, client
     assert client.get(CONSOLE).status_code == 401
 
 
+def test_a_console_connected_before_sign_out_stops_at_its_next_command(loaded_app, client, issue_token):
+    chair_signed_in(client, issue_token)
+    socket = socketio.test_client(loaded_app, namespace="/live", flask_test_client=copy_of(loaded_app, client))
+    try:
+        assert socket.emit("join", {"session": "plenary-1"}, namespace="/live", callback=True)["ok"]
+        started = socket.emit("timer", {"session": "plenary-1", "action": "start"}, namespace="/live", callback=True)
+        assert started["ok"], started
+
+        assert client.post("/signout").status_code == 303
+
+        refused = socket.emit("timer", {"session": "plenary-1", "action": "pause"}, namespace="/live", callback=True)
+        assert refused["ok"] is False and refused["error"]["code"] == "unauthorized"
+    finally:
+        if socket.is_connected("/live"):
+            socket.disconnect(namespace="/live")
+
+
 def test_an_organiser_links_cookie_copied_before_sign_out_stops_for_the_api(loaded_app, client, issue_token):
     client.get(f"/workspace/{SLUG}?token={issue_token('organiser')}")
     assert client.get(PEOPLE).status_code == 200
