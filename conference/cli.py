@@ -170,6 +170,9 @@ def _register_subcommands() -> None:
     from conference.db_cli import db_group
 
     cli.add_command(db_group)
+    from conference.backup_cli import register as register_backup
+
+    register_backup(cli)
     register(cli, agenda_group)
 
 
