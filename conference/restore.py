@@ -63,22 +63,32 @@ def read_archive(path: str | Path, work: Path) -> tuple[dict, dict[str, Path]]:
     if MANIFEST not in files:
         raise BackupError(f"{path} is not a Minbar backup: it has no {MANIFEST}")
     try:
-        manifest = json.loads(files.pop(MANIFEST).read_text(encoding="utf-8"))
-        kind, listed = manifest["database"]["kind"], manifest["members"]
-        if manifest["format"] != FORMAT or kind not in DATABASE_MEMBERS or not isinstance(listed, dict):
-            raise ValueError("not a Minbar backup manifest")
-    except (ValueError, KeyError, TypeError) as error:
-        raise BackupError(f"{path}: its manifest is unreadable ({error})") from None
-    if manifest.get("format_version", 0) > FORMAT_VERSION:
+        manifest = _checked(json.loads(files.pop(MANIFEST).read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BackupError(f"{path} is not a Minbar backup: its manifest is unreadable ({error})") from None
+    kind, listed = manifest["database"]["kind"], manifest["members"]
+    if manifest["format_version"] > FORMAT_VERSION:
         raise BackupError(f"{path} was written by a newer Minbar ({manifest.get('minbar_version')}): restore it "
                           "with that version")
     if set(listed) != set(files) or DATABASE_MEMBERS[kind] not in files:
         raise BackupError(f"{path} is incomplete: the manifest lists {sorted(listed)}, the archive holds "
                           f"{sorted(files)}")
     for name, file in files.items():
-        if sha256(file) != listed[name].get("sha256"):
+        if sha256(file) != listed[name]["sha256"]:
             raise BackupError(f"{path} is damaged: {name} does not match its checksum. Nothing was restored.")
     return manifest, files
+
+
+def _checked(manifest: dict) -> dict:
+    """The manifest if every field a restore reads has its type (else ValueError)."""
+    database, members, key = manifest["database"], manifest["members"], manifest["secret_key"]
+    if manifest["format"] != FORMAT or not isinstance(manifest["format_version"], int):
+        raise ValueError("not a Minbar backup manifest")
+    if database["kind"] not in DATABASE_MEMBERS or not isinstance(database["revision"], (str, type(None))):
+        raise ValueError("the database's kind or revision")
+    if not isinstance(key["fingerprint"], str) or not all(isinstance(m["sha256"], str) for m in members.values()):
+        raise ValueError("the key's fingerprint or a member's checksum")
+    return manifest
 
 
 def restore(database, instance: str | Path, secret: str, path: str | Path, *, key_from_environment: bool,
@@ -89,7 +99,7 @@ def restore(database, instance: str | Path, secret: str, path: str | Path, *, ke
     with tempfile.TemporaryDirectory(prefix=".minbar-restore-") as work:
         manifest, files = read_archive(path, Path(work))
         report = RestoreReport(manifest)
-        kind, revision = manifest["database"]["kind"], manifest["database"].get("revision")
+        kind, revision = manifest["database"]["kind"], manifest["database"]["revision"]
         here = database_kind(database.url)
         if kind != here:
             raise BackupError(f"this is a backup of a {kind} database and DATABASE_URL is {here}: restore it into "
@@ -102,7 +112,6 @@ def restore(database, instance: str | Path, secret: str, path: str | Path, *, ke
         else:
             _restore_postgresql(files[DATABASE_MEMBERS[kind]], database)
         database.engine.dispose()   # pooled connections may have seen the empty database
-        report.upgrade = migrate.upgrade(database).describe()
         for name, file in files.items():
             if name.startswith("instance/"):
                 target = instance / name.removeprefix("instance/")
@@ -112,6 +121,11 @@ def restore(database, instance: str | Path, secret: str, path: str | Path, *, ke
             _write_key(instance / "secret_key", new_key)
             report.notes.append(f"The backup's secret key was written to {instance / 'secret_key'}: links issued "
                                 "before the backup sign in again.")
+        try:
+            report.upgrade = migrate.upgrade(database).describe()
+        except Exception as error:
+            raise BackupError(f"the backup was restored at revision {revision}, but upgrading it failed: {error}. "
+                              "Fix the cause, then run `minbar db upgrade`.") from error
     return report
 
 
@@ -143,7 +157,7 @@ def _check_key(manifest: dict, files: dict, secret: str, key_from_environment: b
                report: RestoreReport) -> str | None:
     """None, or the archive's key to install in the instance (a `--with-secrets` backup, and the
     key here comes from the instance's file rather than SECRET_KEY)."""
-    marker = manifest.get("secret_key", {}).get("fingerprint")
+    marker = manifest["secret_key"]["fingerprint"]
     if marker == fingerprint(secret):
         return None
     archived = files[SECRET_MEMBER].read_text(encoding="utf-8") if SECRET_MEMBER in files else None
@@ -154,7 +168,8 @@ def _check_key(manifest: dict, files: dict, secret: str, key_from_environment: b
     if archived is not None:
         problem += " The archive carries its key (--with-secrets): set SECRET_KEY to it."
     else:
-        problem += " Set SECRET_KEY to the key kept with this installation's secrets."
+        problem += (" Set SECRET_KEY to the key kept with this installation's secrets (or, without SECRET_KEY, "
+                    "put it in the instance folder's secret_key file).")
     if not force:
         raise BackupError(problem + " Or pass --force to restore anyway and issue new links. Nothing was changed.")
     report.warnings.append(problem[0].upper() + problem[1:] + " Restored anyway (--force): issue new links.")

@@ -9,6 +9,7 @@ database the test creates beside DATABASE_URL's and drops afterwards.
 """
 from __future__ import annotations
 
+import glob
 import gzip
 import io
 import json
@@ -62,7 +63,7 @@ def source(server_env):
     if ON_POSTGRES:
         from stack import require
 
-        require("pg_dump", "/usr/lib/postgresql/15/bin/pg_dump")
+        require("pg_dump", *sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump")))
     return {key: value for key, value in server_env.items() if key != "MINBAR_AT"}
 
 
@@ -303,7 +304,21 @@ def test_a_damaged_or_truncated_archive_is_refused_with_a_clear_error(archive, f
                           lambda name, data: data if name == "manifest.json" else data[:-1] + bytes([data[-1] ^ 1]))
     no_manifest = _rewritten(archive, tmp_path / "no-manifest.tar.gz",
                              lambda name, data: None if name == "manifest.json" else data)
-    cases = {truncated: "damaged or truncated", flipped: "damaged", not_an_archive: "damaged or truncated",
+    def manifest_with(change):
+        def rewrite(name, data):
+            if name != "manifest.json":
+                return data
+            manifest = json.loads(data)
+            change(manifest)
+            return json.dumps(manifest).encode()
+        return rewrite
+
+    newer = _rewritten(archive, tmp_path / "newer.tar.gz",
+                       manifest_with(lambda m: m["database"].update(revision="9999")))
+    garbled = _rewritten(archive, tmp_path / "garbled.tar.gz",
+                         manifest_with(lambda m: m.update(format_version="one", members=[])))
+    cases = {newer: "revision 9999 is unknown to this release", garbled: "its manifest is unreadable",
+             truncated: "damaged or truncated", flipped: "damaged", not_an_archive: "damaged or truncated",
              tampered: "does not match its checksum", no_manifest: "has no manifest.json",
              tmp_path / "missing.tar.gz": "is not a file"}
 
