@@ -6,7 +6,8 @@ named in the manifest with its SHA-256, nothing else in it), the database kind, 
 table and the instance no agenda file, and the secret key's fingerprint (another key would make
 every link issued before answer 401). PostgreSQL restores in one transaction (`pg_restore
 --single-transaction`), SQLite through its online backup API, so a failure leaves the database
-empty. Restoring across kinds (a SQLite backup into PostgreSQL) is refused: use the same kind.
+empty. A SQLite backup also goes into PostgreSQL (conference.restore_across: the move from the
+embedded default to a server); a PostgreSQL backup goes into PostgreSQL only.
 """
 from __future__ import annotations
 
@@ -101,13 +102,19 @@ def restore(database, instance: str | Path, secret: str, path: str | Path, *, ke
         report = RestoreReport(manifest)
         kind, revision = manifest["database"]["kind"], manifest["database"]["revision"]
         here = database_kind(database.url)
-        if kind != here:
+        if kind != here and (kind, here) != ("sqlite", "postgresql"):
             raise BackupError(f"this is a backup of a {kind} database and DATABASE_URL is {here}: restore it into "
-                              f"{kind} (restoring across kinds is not supported)")
+                              f"{kind} (only a SQLite backup goes into the other kind, PostgreSQL)")
         _refuse_unknown_revision(revision, manifest)
         _refuse_unless_empty(database, instance)
         new_key = _check_key(manifest, files, secret, key_from_environment, force, report)
         if kind == "sqlite":
+            _check_sqlite(files[DATABASE_MEMBERS[kind]])
+        if (kind, here) == ("sqlite", "postgresql"):
+            from conference.restore_across import sqlite_into_postgresql
+
+            sqlite_into_postgresql(files[DATABASE_MEMBERS[kind]], database, revision)
+        elif kind == "sqlite":
             _restore_sqlite(files[DATABASE_MEMBERS[kind]], database)
         else:
             _restore_postgresql(files[DATABASE_MEMBERS[kind]], database)
@@ -176,12 +183,21 @@ def _check_key(manifest: dict, files: dict, secret: str, key_from_environment: b
     return None
 
 
-def _restore_sqlite(dump: Path, database) -> None:
+def _check_sqlite(dump: Path) -> None:
     source = sqlite3.connect(str(dump))
     try:
         check = source.execute("PRAGMA integrity_check").fetchone()
-        if not check or check[0] != "ok":
-            raise BackupError(f"the backup's database is damaged ({check}). Nothing was restored.")
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"the backup's database is unreadable: {error}. Nothing was restored.") from None
+    finally:
+        source.close()
+    if not check or check[0] != "ok":
+        raise BackupError(f"the backup's database is damaged ({check}). Nothing was restored.")
+
+
+def _restore_sqlite(dump: Path, database) -> None:
+    source = sqlite3.connect(str(dump))
+    try:
         target_path = sqlite_path(database.url)
         target_path.parent.mkdir(parents=True, exist_ok=True)
         target = sqlite3.connect(str(target_path), timeout=30)

@@ -122,104 +122,149 @@ def live_state(state: dict) -> dict:
 
 # -- the whole round trip ------------------------------------------------------------------------
 
-def test_a_restored_backup_carries_on_the_session_the_links_and_every_revision(source, fresh, server_token,
-                                                                               tmp_path):
-    server = ServerProcess(source, free_port()).start()
+def issue(env: dict, role: str, session: str | None = None, **fields) -> str:
+    """A link's token, issued through the real CLI."""
+    args = ["access", "issue", "--conference", SLUG, "--role", role, "--token-only"]
+    args += ["--session", session] if session else []
+    for name, value in fields.items():
+        args += [f"--{name.replace('_', '-')}", str(value)]
+    done = cli(env, *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def run_a_session(env: dict, tmp_path) -> tuple[dict, dict]:
+    """Links issued, a session run on a real server (slot moved, two requests queued, the floor in
+    French, the timer started), a key message with three revisions and a French version with two,
+    a conference cloned by the workspace, then `minbar backup` while the server runs. Returns the
+    links and what the restore must bring back."""
+    tokens = {"chair": issue(env, "chair", session=SESSION),
+              "rapporteur": issue(env, "rapporteur", session=SESSION, name="Rapporteur A", language="ar"),
+              "translator": issue(env, "translator", name="Traductrice", language="fr")}
+    delegates = [issue(env, "participant", name=name, delegation=name) for name in ("Tunisia", "Jordan")]
+    server = ServerProcess(env, free_port()).start()
     live: list[LiveClient] = []
     try:
-        chair_token = server_token("chair", session=SESSION)
-        rapporteur_token = server_token("rapporteur", session=SESSION, name="Rapporteur A", language="ar")
-        translator_token = server_token("translator", name="Traductrice", language="fr")
-        delegates = {name: server_token("participant", name=name, delegation=name) for name in ("Tunisia", "Jordan")}
-        chair = LiveClient(server.url, chair_token)
+        chair = LiveClient(server.url, tokens["chair"])
         live.append(chair)
         chair.join()
         assert chair.call("slot", {"session": SESSION, "action": "next"})["ok"]
-        for name, token in delegates.items():
-            delegate = LiveClient(server.url, token)
-            live.append(delegate)
-            delegate.join()
-            assert delegate.call("queue", {"session": SESSION, "action": "request"})["ok"]
+        for token in delegates:
+            live.append(LiveClient(server.url, token))
+            live[-1].join()
+            assert live[-1].call("queue", {"session": SESSION, "action": "request"})["ok"]
         assert chair.call("channel", {"session": SESSION, "action": "floor", "language": "fr"})["ok"]
-        before = chair.call("timer", {"session": SESSION, "action": "start"})["state"]
+        started = chair.call("timer", {"session": SESSION, "action": "start"})["state"]
 
         http = requests.Session()
-        rapporteur = {"Authorization": f"Bearer {rapporteur_token}"}
-        translator = {"Authorization": f"Bearer {translator_token}"}
+        rapporteur = {"Authorization": f"Bearer {tokens['rapporteur']}"}
+        translator = {"Authorization": f"Bearer {tokens['translator']}"}
         message = http.post(server.url + KEY_MESSAGES, json={"text": "نؤكد على أهمية الهجرة الآمنة."},
                             headers=rapporteur).json()
+        url = f"{server.url}{KEY_MESSAGES}/{message['id']}"
         for revision, words in ((1, "نؤكد على أهمية الهجرة الآمنة والمنظمة."), (2, "نؤكد مجددا.")):
-            saved = http.put(f"{server.url}{KEY_MESSAGES}/{message['id']}",
-                             json={"base_revision": revision, "text": words}, headers=rapporteur)
+            saved = http.put(url, json={"base_revision": revision, "text": words}, headers=rapporteur)
             assert saved.status_code == 200, saved.text
         for base, words in ((0, "Nous soulignons."), (1, "Nous soulignons encore.")):
-            saved = http.put(f"{server.url}{KEY_MESSAGES}/{message['id']}/versions/fr",
-                             json={"base_revision": base, "text": words}, headers=translator)
+            saved = http.put(f"{url}/versions/fr", json={"base_revision": base, "text": words}, headers=translator)
             assert saved.status_code in (200, 201), saved.text
-        history = http.get(f"{server.url}{KEY_MESSAGES}/{message['id']}/history", headers=rapporteur).json()
-        versions = http.get(f"{server.url}{KEY_MESSAGES}/{message['id']}/versions/fr/history",
-                            headers=rapporteur).json()
-        assert len(history) == 3 and "نؤكد مجددا." in str(history)
-        assert len(versions) == 2 and "encore" in str(versions)
-        running = chair.join()
-        assert running["timer"]["status"] == "running" and len(running["queue"]["entries"]) == 2
-        assert running["channels"]["floor"] == "fr"
+        recorded = {"message": message["id"], "started_at": started["timer"]["started_at"],
+                    "history": http.get(f"{url}/history", headers=rapporteur).json(),
+                    "versions": http.get(f"{url}/versions/fr/history", headers=rapporteur).json(),
+                    "state": chair.join()}
+        assert len(recorded["history"]) == 3 and len(recorded["versions"]) == 2
+        assert recorded["state"]["timer"]["status"] == "running"
+        assert len(recorded["state"]["queue"]["entries"]) == 2 and recorded["state"]["channels"]["floor"] == "fr"
 
-        cloned = cli(source, "agenda", "clone", SLUG, "gcm-arab-2022", "--first-day", "2022-02-23")
+        cloned = cli(env, "agenda", "clone", SLUG, "gcm-arab-2022", "--first-day", "2022-02-23")
         assert cloned.returncode == 0, cloned.stderr   # the workspace writes the clone's agenda file
-        agenda_file = tmp_path / "instance" / "agendas" / "gcm-arab-2022.toml"
+        with open(os.path.join(env["MINBAR_INSTANCE"], "agendas", "gcm-arab-2022.toml"), encoding="utf-8") as f:
+            recorded["agenda_file"] = f.read()
 
-        path = tmp_path / "minbar-live.tar.gz"
-        done = cli(source, "backup", str(path))   # online: the server is running
+        path = tmp_path / f"minbar-live-{uuid.uuid4().hex[:6]}.tar.gz"
+        done = cli(env, "backup", str(path))   # online: the server is running
         assert done.returncode == 0, done.stderr
         assert "secret key is not in the archive" in done.stdout
+        recorded["archive"] = path
     finally:
         for client in live:
             client.close()
         server.stop()
+    return tokens, recorded
 
+
+def check_restored(target: dict, tokens: dict, recorded: dict) -> None:
+    """A server on the restored database: the links issued before sign in (Socket.IO and HTTP),
+    the session is where it was with the timer still counting, every revision is there."""
+    with open(os.path.join(target["MINBAR_INSTANCE"], "agendas", "gcm-arab-2022.toml"), encoding="utf-8") as f:
+        assert f.read() == recorded["agenda_file"]
+    restored = ServerProcess(target, free_port()).start()
+    chair = LiveClient(restored.url, tokens["chair"])
+    try:
+        after = chair.join()
+        assert live_state(after) == live_state(recorded["state"])
+        assert after["timer"]["started_at"] == recorded["started_at"]
+        assert abs(after["timer"]["elapsed_ms"] - (now_ms() - recorded["started_at"])) < 1500
+        time.sleep(0.3)
+        assert chair.join()["timer"]["elapsed_ms"] > after["timer"]["elapsed_ms"]   # still counting
+        assert chair.call("timer", {"session": SESSION, "action": "pause"})["ok"]
+
+        browser = requests.Session()
+        console = f"{restored.url}/conferences/{SLUG}/sessions/{SESSION}/console"
+        page = browser.get(f"{console}?token={tokens['chair']}")
+        assert page.status_code == 200 and "token=" not in page.url, (page.status_code, page.url)
+        assert browser.get(console).status_code == 200   # the link's session cookie
+        rapporteur = {"Authorization": f"Bearer {tokens['rapporteur']}"}
+        url = f"{restored.url}{KEY_MESSAGES}/{recorded['message']}"
+        assert browser.get(f"{url}/history", headers=rapporteur).json() == recorded["history"]
+        assert browser.get(f"{url}/versions/fr/history", headers=rapporteur).json() == recorded["versions"]
+        assert browser.get(f"{restored.url}/api/v1/conferences/gcm-arab-2022").status_code == 200
+    finally:
+        chair.close()
+        restored.stop()
+    assert "Traceback" not in restored.log.read_text(errors="replace")
+
+
+def test_a_restored_backup_carries_on_the_session_the_links_and_every_revision(source, fresh, tmp_path):
+    tokens, recorded = run_a_session(source, tmp_path)
+    path = recorded["archive"]
     with tarfile.open(path) as opened:
         manifest = json.load(opened.extractfile("manifest.json"))
     assert manifest["database"] == {"kind": "postgresql" if ON_POSTGRES else "sqlite", "revision": "0005",
                                     "member": "database.pgdump" if ON_POSTGRES else "database.sqlite3"}
     assert manifest["minbar_version"] and manifest["created_at"].endswith("+00:00")
     assert manifest["secret_key"]["included"] is False
-    assert b"test-secret" not in gzip.decompress(path.read_bytes())
     assert "instance/agendas/gcm-arab-2022.toml" in manifest["members"]
+    assert b"test-secret" not in gzip.decompress(path.read_bytes())
 
     target = fresh()
     done = cli(target, "restore", str(path))
     assert done.returncode == 0, done.stderr
     assert "Restored the backup" in done.stdout
-    restored_file = os.path.join(target["MINBAR_INSTANCE"], "agendas", "gcm-arab-2022.toml")
-    with open(restored_file, encoding="utf-8") as handle:
-        assert handle.read() == agenda_file.read_text(encoding="utf-8")
+    check_restored(target, tokens, recorded)
 
-    restored = ServerProcess(target, free_port()).start()
-    chair = LiveClient(restored.url, chair_token)   # a link issued before the backup, over Socket.IO
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs when DATABASE_URL is "
+                    "PostgreSQL")
+def test_a_sqlite_backup_goes_into_postgresql(source, fresh, tmp_path):
+    on_sqlite = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded' / 'minbar.sqlite3'}",
+                 "MINBAR_INSTANCE": str(tmp_path / "embedded" / "instance")}
+    assert cli(on_sqlite, "init").returncode == 0
+    tokens, recorded = run_a_session(on_sqlite, tmp_path)
+
+    target = fresh()
+    done = cli(target, "restore", str(recorded["archive"]))
+    assert done.returncode == 0, done.stderr
+    assert cli(target, "db", "check").returncode == 0
+    check_restored(target, tokens, recorded)
+    restored = ServerProcess(target, free_port()).start()   # new rows get new ids past the copied ones
     try:
-        after = chair.join()
-        assert live_state(after) == live_state(running)
-        assert after["timer"]["started_at"] == before["timer"]["started_at"]
-        assert abs(after["timer"]["elapsed_ms"] - (now_ms() - before["timer"]["started_at"])) < 1500
-        time.sleep(0.3)
-        assert chair.join()["timer"]["elapsed_ms"] > after["timer"]["elapsed_ms"]   # still counting
-        assert chair.call("timer", {"session": SESSION, "action": "pause"})["ok"]
-
-        browser = requests.Session()   # and over HTTP: the link signs in and opens the console
-        page = browser.get(f"{restored.url}/conferences/{SLUG}/sessions/{SESSION}/console?token={chair_token}")
-        assert page.status_code == 200 and "token=" not in page.url, (page.status_code, page.url)
-        assert browser.get(f"{restored.url}/conferences/{SLUG}/sessions/{SESSION}/console").status_code == 200
-        rapporteur = {"Authorization": f"Bearer {rapporteur_token}"}
-        assert browser.get(f"{restored.url}{KEY_MESSAGES}/{message['id']}/history", headers=rapporteur).json() \
-            == history
-        assert browser.get(f"{restored.url}{KEY_MESSAGES}/{message['id']}/versions/fr/history",
-                           headers=rapporteur).json() == versions
-        assert browser.get(f"{restored.url}/api/v1/conferences/gcm-arab-2022").status_code == 200
+        rapporteur = {"Authorization": f"Bearer {tokens['rapporteur']}"}
+        created = requests.post(restored.url + KEY_MESSAGES, json={"text": "رسالة جديدة."}, headers=rapporteur)
+        assert created.status_code == 201, created.text
     finally:
-        chair.close()
         restored.stop()
-    assert "Traceback" not in restored.log.read_text(errors="replace")
+    assert issue(target, "participant", name="Oman")
 
 
 # -- refusals: each changes nothing ----------------------------------------------------------
@@ -352,6 +397,15 @@ def test_an_older_revision_is_restored_then_upgraded(source, fresh, tmp_path):
     assert "upgraded from 0004 to 0005" in done.stdout
     assert "database: 0005" in cli(target, "db", "current").stdout
     assert cli(target, "db", "check").returncode == 0
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="needs a PostgreSQL backup: runs when DATABASE_URL is PostgreSQL")
+def test_a_postgresql_backup_is_refused_by_sqlite(archive, source, tmp_path):
+    target = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'other' / 'minbar.sqlite3'}",
+              "MINBAR_INSTANCE": str(tmp_path / "other" / "instance")}
+    refused = in_process(target, "restore", str(archive))
+    assert refused.exit_code == 1 and "restore it into postgresql" in refused.stderr
+    assert empty(target)
 
 
 def test_a_backup_never_overwrites_a_file(archive, source):
