@@ -12,6 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import MetaData, create_engine, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from conference.backup import BackupError
 
 BATCH = 1000
 
@@ -23,18 +26,23 @@ def sqlite_into_postgresql(sqlite_file: Path, database, revision: str | None) ->
     try:
         source_tables = MetaData()
         source_tables.reflect(source)
-        migrate.upgrade(database, revision or "head")
-        target_tables = MetaData()
-        target_tables.reflect(database.engine)
         try:
+            migrate.upgrade(database, revision or "head")
+            target_tables = MetaData()
+            target_tables.reflect(database.engine)
             with source.connect() as read, database.engine.begin() as write:
                 write.execute(text("SET LOCAL TIME ZONE 'UTC'"))
                 for table in target_tables.sorted_tables:
                     if table.name == "alembic_version" or table.name not in source_tables.tables:
                         continue
                     _copy(read, write, source_tables.tables[table.name], table)
-        except BaseException:
+        except SQLAlchemyError as error:
             _empty(database)   # as it was: no half-copied database is left behind
+            reason = getattr(error, "orig", None) or error
+            raise BackupError(f"the SQLite backup does not fit into PostgreSQL: {str(reason).strip()[:500]}. "
+                              "The database was left empty.") from None
+        except BaseException:
+            _empty(database)
             raise
     finally:
         source.dispose()

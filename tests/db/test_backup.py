@@ -379,10 +379,22 @@ def test_a_damaged_or_truncated_archive_is_refused_with_a_clear_error(archive, f
 def in_process(env: dict, *args: str):
     """The same command run in the test's process (a second each saved where many are run)."""
     from click.testing import CliRunner
+    from flask.cli import ScriptInfo
 
+    from conference.app import create_app
     from conference.cli import cli as minbar
 
-    return CliRunner().invoke(minbar, list(args), env=env)
+    made = []
+
+    def make():
+        made.append(create_app())
+        return made[-1]
+
+    try:
+        return CliRunner().invoke(minbar, list(args), env=env, obj=ScriptInfo(create_app=make))
+    finally:
+        for app in made:   # closed now rather than collected later
+            app.extensions["minbar.db"].engine.dispose()
 
 
 def test_an_older_revision_is_restored_then_upgraded(source, fresh, tmp_path):
@@ -397,6 +409,27 @@ def test_an_older_revision_is_restored_then_upgraded(source, fresh, tmp_path):
     assert "upgraded from 0004 to 0005" in done.stdout
     assert "database: 0005" in cli(target, "db", "current").stdout
     assert cli(target, "db", "check").returncode == 0
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs when DATABASE_URL is "
+                    "PostgreSQL")
+def test_a_sqlite_backup_that_does_not_fit_postgresql_leaves_it_empty(source, fresh, tmp_path):
+    import sqlite3
+
+    on_sqlite = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded' / 'minbar.sqlite3'}",
+                 "MINBAR_INSTANCE": str(tmp_path / "embedded" / "instance")}
+    assert cli(on_sqlite, "init").returncode == 0
+    with sqlite3.connect(tmp_path / "embedded" / "minbar.sqlite3") as connection:   # SQLite ignores lengths
+        connection.execute("UPDATE conferences SET timezone = ?", ("Asia/" + "Beirut" * 20,))
+    connection.close()
+    path = tmp_path / "embedded.tar.gz"
+    assert in_process(on_sqlite, "backup", str(path)).exit_code == 0
+
+    target = fresh()
+    refused = in_process(target, "restore", str(path))
+    assert refused.exit_code == 1, refused.output
+    assert "does not fit into PostgreSQL" in refused.stderr and "left empty" in refused.stderr
+    assert empty(target)
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="needs a PostgreSQL backup: runs when DATABASE_URL is PostgreSQL")
