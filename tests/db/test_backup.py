@@ -120,6 +120,18 @@ def live_state(state: dict) -> dict:
             "channels": {k: state["channels"][k] for k in ("floor", "booths")}}
 
 
+across_kinds = pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs "
+                                  "when DATABASE_URL is PostgreSQL")
+
+
+def embedded(source: dict, tmp_path) -> dict:
+    """An installation on SQLite beside the PostgreSQL one, initialised."""
+    on_sqlite = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded' / 'minbar.sqlite3'}",
+                 "MINBAR_INSTANCE": str(tmp_path / "embedded" / "instance")}
+    assert cli(on_sqlite, "init").returncode == 0
+    return on_sqlite
+
+
 # -- the whole round trip ------------------------------------------------------------------------
 
 def issue(env: dict, role: str, session: str | None = None, **fields) -> str:
@@ -244,12 +256,9 @@ def test_a_restored_backup_carries_on_the_session_the_links_and_every_revision(s
     check_restored(target, tokens, recorded)
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs when DATABASE_URL is "
-                    "PostgreSQL")
+@across_kinds
 def test_a_sqlite_backup_goes_into_postgresql(source, fresh, tmp_path):
-    on_sqlite = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded' / 'minbar.sqlite3'}",
-                 "MINBAR_INSTANCE": str(tmp_path / "embedded" / "instance")}
-    assert cli(on_sqlite, "init").returncode == 0
+    on_sqlite = embedded(source, tmp_path)
     tokens, recorded = run_a_session(on_sqlite, tmp_path)
 
     target = fresh()
@@ -411,14 +420,11 @@ def test_an_older_revision_is_restored_then_upgraded(source, fresh, tmp_path):
     assert cli(target, "db", "check").returncode == 0
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs when DATABASE_URL is "
-                    "PostgreSQL")
+@across_kinds
 def test_a_sqlite_backup_that_does_not_fit_postgresql_leaves_it_empty(source, fresh, tmp_path):
     import sqlite3
 
-    on_sqlite = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded' / 'minbar.sqlite3'}",
-                 "MINBAR_INSTANCE": str(tmp_path / "embedded" / "instance")}
-    assert cli(on_sqlite, "init").returncode == 0
+    on_sqlite = embedded(source, tmp_path)
     with sqlite3.connect(tmp_path / "embedded" / "minbar.sqlite3") as connection:   # SQLite ignores lengths
         connection.execute("UPDATE conferences SET timezone = ?", ("Asia/" + "Beirut" * 20,))
     connection.close()
