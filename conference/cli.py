@@ -167,12 +167,12 @@ def _register_subcommands() -> None:
     from speakers.cli import access_group
 
     cli.add_command(access_group)
-    from conference.db_cli import db_group
-
-    cli.add_command(db_group)
     from conference.backup_cli import register as register_backup
 
     register_backup(cli)
+    from conference.db_cli import db_group
+
+    cli.add_command(db_group)
     register(cli, agenda_group)
 
 

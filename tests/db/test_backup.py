@@ -247,7 +247,7 @@ def test_a_restored_backup_carries_on_the_session_the_links_and_every_revision(s
     assert manifest["minbar_version"] and manifest["created_at"].endswith("+00:00")
     assert manifest["secret_key"]["included"] is False
     assert "instance/agendas/gcm-arab-2022.toml" in manifest["members"]
-    assert b"test-secret" not in gzip.decompress(path.read_bytes())
+    assert source["SECRET_KEY"].encode() not in gzip.decompress(path.read_bytes())
 
     target = fresh()
     done = cli(target, "restore", str(path))
@@ -298,12 +298,12 @@ def test_with_secrets_the_archive_carries_the_key_and_restores_it(source, fresh,
     assert "CONTAINS THE SECRET KEY" in done.stderr
     with tarfile.open(path) as opened:
         assert json.load(opened.extractfile("manifest.json"))["secret_key"]["included"] is True
-        assert opened.extractfile("secret_key").read() == b"test-secret"
+        assert opened.extractfile("secret_key").read() == source["SECRET_KEY"].encode()
 
     target = {key: value for key, value in fresh().items() if key != "SECRET_KEY"}   # the instance's own key
     restored = cli(target, "restore", str(path))
     assert restored.returncode == 0, restored.stderr
-    assert (tmp_path / "restored-1" / "instance" / "secret_key").read_text() == "test-secret"
+    assert (tmp_path / "restored-1" / "instance" / "secret_key").read_text() == source["SECRET_KEY"]
 
     elsewhere = fresh(SECRET_KEY="another-key-another-key-another-key")   # set in the environment: not replaced
     refused = cli(elsewhere, "restore", str(path))
