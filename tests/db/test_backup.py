@@ -39,6 +39,9 @@ def cli(env: dict, *args: str) -> subprocess.CompletedProcess:
 
 
 def tables(url: str) -> list[str]:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not os.path.exists(parsed.database):
+        return []   # not even made
     engine = create_engine(url)
     try:
         return inspect(engine).get_table_names()
