@@ -100,8 +100,9 @@ def empty(env: dict) -> bool:
     return not tables(env["DATABASE_URL"]) and not (os.path.isdir(agendas) and os.listdir(agendas))
 
 
-across_kinds = pytest.mark.skipif(not ON_POSTGRES, reason="a SQLite backup restored into PostgreSQL: runs "
-                                  "when DATABASE_URL is PostgreSQL")
+# A SQLite backup restored into PostgreSQL: runs when DATABASE_URL is PostgreSQL (deselected
+# elsewhere, tests/suite_rules.py).
+across_kinds = pytest.mark.postgresql_only
 
 
 def embedded(source: dict, tmp_path) -> dict:

@@ -121,7 +121,7 @@ def test_a_sqlite_backup_that_does_not_fit_postgresql_leaves_it_empty(source, fr
     assert empty(target)
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="needs a PostgreSQL backup: runs when DATABASE_URL is PostgreSQL")
+@pytest.mark.postgresql_only   # needs a PostgreSQL backup
 def test_a_postgresql_backup_is_refused_by_sqlite(archive, source, tmp_path):
     target = {**source, "DATABASE_URL": f"sqlite:///{tmp_path / 'other' / 'minbar.sqlite3'}",
               "MINBAR_INSTANCE": str(tmp_path / "other" / "instance")}
