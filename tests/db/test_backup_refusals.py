@@ -12,7 +12,7 @@ import tarfile
 import pytest
 
 from db.backup_kit import (  # noqa: F401  (fixtures)
-    ON_POSTGRES, SLUG, across_kinds, archive, cli, contents, embedded, empty, fresh, in_process, source, tables,
+    SLUG, across_kinds, archive, cli, contents, embedded, empty, fresh, in_process, source, tables,
 )
 
 
