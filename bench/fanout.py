@@ -87,7 +87,7 @@ def server_env(workdir: Path) -> dict:
     env.update({
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "MINBAR_INSTANCE": str(workdir / "instance"),
-        "SECRET_KEY": "bench-secret",
+        "SECRET_KEY": "bench-secret-of-a-server-process-0123456789",
         "MINBAR_ASYNC_MODE": "gevent",
         "MINBAR_CHANNEL": f"minbar-bench-{os.getpid()}",
         "PYTHONUNBUFFERED": "1",

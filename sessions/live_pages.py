@@ -20,32 +20,16 @@ from sessions import operations, speaking
 from sessions.models import AgendaItem, LiveStateRow
 from speakers import policy
 from speakers.identity import ANONYMOUS, Identity
+from timing import timer
 from timing.clock import to_ms
-from timing.drift import PlannedItem, project
+from timing.drift import PlannedItem, project, project_slots
+from timing.timer import format_clock
 
 # Items nobody runs from a console: they absorb delay (timing.drift.project) and keep their times.
 ABSORBING_KINDS = frozenset({"break", "registration"})
 
 
 # -- what the pages show -------------------------------------------------------------------
-
-def format_clock(ms: int) -> str:
-    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live.js."""
-    over = ms < 0
-    total = (-ms) // 1000 if over else -(-ms // 1000)
-    return f"{'+' if over else ''}{total // 60}:{total % 60:02d}"
-
-
-def phase(remaining_ms: int, warn_s: int) -> str:
-    if remaining_ms <= 0:
-        return "overrun"
-    return "warning" if remaining_ms <= warn_s * 1000 else "normal"
-
-
-def remaining_ms(state: dict) -> int:
-    timer = state["timer"]
-    return timer["limit_s"] * 1000 - timer["elapsed_ms"]
-
 
 @dataclass
 class LivePage:
@@ -76,13 +60,43 @@ class LivePage:
         index = keys.index(key)
         return self.slots[index + 1] if index + 1 < len(self.slots) else None
 
+    # First paint follows the timer's own rules (timing.timer, the ones the shared cases test);
+    # the STATE was made for `moment`, so its timer is read back as of that instant.
+    @property
+    def timer(self) -> timer.Timer:
+        return timer.from_contract(self.state["timer"], self.moment)
+
+    @property
+    def remaining_ms(self) -> int:
+        return timer.remaining_ms(self.timer, self.moment)
+
     @property
     def remaining(self) -> str:
-        return format_clock(remaining_ms(self.state))
+        return format_clock(self.remaining_ms)
 
     @property
     def phase(self) -> str:
-        return phase(remaining_ms(self.state), self.state["timer"]["warn_s"])
+        return timer.phase(self.timer, self.moment, self.state["timer"]["warn_s"])
+
+    @property
+    def session_clock(self) -> dict:
+        """The console's session clock on first paint: time to the scheduled end, and where the
+        remaining slots take the session (timing.drift.project_slots, as Minbar.projectSlots)."""
+        now, ends = to_ms(self.moment), to_ms(self.item.ends_at)
+        keys = [s["id"] for s in self.slots]
+        current, later = None, []
+        if self.state.get("slot") in keys:
+            index = keys.index(self.state["slot"])
+            current = {"status": self.state["timer"]["status"], "limit_s": self.state["timer"]["limit_s"],
+                       "remaining_ms": self.remaining_ms}
+            later = [s["limit_s"] for s in self.slots[index + 1:]]
+        over = project_slots(now, to_ms(self.item.starts_at), ends, current, later)["over_ms"]
+        labels = self.config.get("labels", LABELS)
+        if abs(over) < 1000:
+            text = labels["on_time"]
+        else:
+            text = labels["over" if over > 0 else "spare"] % {"time": format_clock(abs(over))}
+        return {"left": format_clock(ends - now), "overrun": text, "over": over >= 1000}
 
     @property
     def toggle_key(self) -> str:

@@ -13,7 +13,7 @@ from conference.errors import MinbarError
 from conference.guard import Scope, guarded
 from conference.web import _, get_db, lang
 from sessions import key_message_ops as ops
-from sessions import outcome
+from sessions import outcome, outcome_docx, outcome_html, outcome_markdown
 from sessions.rapporteur_views import OUTCOME_LABELS, group_label
 
 bp = Blueprint("outcome_views", __name__)
@@ -103,11 +103,11 @@ def outcome_document(slug: str, fmt: str, access):
     if fmt == "html":
         document = outcome.build(data)
         response = Response(render_template(
-            "sessions/outcome.html", conference=conf, outcome=document, h=outcome.Helpers(document),
+            "sessions/outcome.html", conference=conf, outcome=document, h=outcome_html.Helpers(document),
             drafts=drafts, title=data.conference_title))
     else:
         document = outcome.build(data)
-        body = outcome.to_markdown(document).encode("utf-8") if fmt == "md" else outcome.to_docx(document)
+        body = outcome_markdown.to_markdown(document).encode("utf-8") if fmt == "md" else outcome_docx.to_docx(document)
         response = Response(body, mimetype=OUTCOME_FORMATS[fmt].split(";")[0])
         response.headers["Content-Type"] = OUTCOME_FORMATS[fmt]
         suffix = "-drafts" if drafts else ""

@@ -58,7 +58,7 @@ def presentation_page(slug: str, access):
         "strings": {
             "pending": {code: _(OUTCOME_LABELS[f"pending_{code}"]) for code in i18n.LANGUAGES},
             "empty": _("No key message has been agreed yet."),
-            "counter": _("%(n)s of %(count)s", n="{n}", count="{count}"),
+            "counter": _("%(n)s of %(count)s"),
             "objectives": _("Objectives"),
             "disconnected": _("Connection lost: reconnecting…"),
         },

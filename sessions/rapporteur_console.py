@@ -56,15 +56,16 @@ def console(slug: str, key: str, access):
 
 
 def _console_strings() -> dict:
-    """What the console's script says, translated; `{n}`-style placeholders are filled in JS."""
+    """What the console's script says, translated; `%(n)s` placeholders are left for the page's
+    scripts to fill (Minbar.fill in static/js/live-rules.js, the one fill of the house)."""
     return {
         "saving": _("Saving…"),
-        "saved": _("Saved: revision %(n)s", n="{n}"),
+        "saved": _("Saved: revision %(n)s"),
         "pending": _("Not saved yet: your changes are kept on this device and will be sent when the connection is back."),
         "conflict": _("Another rapporteur saved this message first. Compare both texts and merge them; nothing has been lost."),
-        "refused": _("Not saved: %(reason)s", reason="{reason}"),
-        "newer": _("Revision %(n)s was saved by %(author)s while you were editing.", n="{n}", author="{author}"),
-        "revision_line": _("Revision %(n)s, %(author)s, %(time)s", n="{n}", author="{author}", time="{time}"),
+        "refused": _("Not saved: %(reason)s"),
+        "newer": _("Revision %(n)s was saved by %(author)s while you were editing."),
+        "revision_line": _("Revision %(n)s, %(author)s, %(time)s"),
         "restore": _("Restore this revision"),
         "restored": _("Restored as a new revision."),
         "current": _("Current"),
@@ -72,14 +73,14 @@ def _console_strings() -> dict:
         "disconnected": _("Connection lost: reconnecting…"),
         "nobody": _("No one has the floor."),
         "no_messages": _("No key messages yet."),
-        "original": _("Original (%(name)s)", name="{name}"),
-        "version": _("Version — %(name)s", name="{name}"),
+        "original": _("Original (%(name)s)"),
+        "version": _("Version — %(name)s"),
         "translations": _("Versions in the other languages"),
         "missing": _("Not translated yet"),
         "out_of_date": _("Out of date: the original changed after this version was made"),
         "version_conflict": _("Someone else saved this version first. Compare both texts and merge them; nothing has been lost."),
-        "days": _("%(d)s d %(h)s h", d="{d}", h="{h}"),
-        "hours": _("%(h)s h %(m)s min", h="{h}", m="{m}"),
+        "days": _("%(d)s d %(h)s h"),
+        "hours": _("%(h)s h %(m)s min"),
         "field_errors": {
             "text": _("The text must not be empty and may have at most %(n)s characters.", n=markup.MAX_LENGTH),
             "objectives": _("Choose objectives from 1 to 23."),

@@ -208,7 +208,8 @@ def server_env(tmp_path):
     env = {**os.environ,
            "DATABASE_URL": database_url(tmp_path),
            "MINBAR_INSTANCE": str(tmp_path / "instance"),
-           "SECRET_KEY": "test-secret",
+           # Serving refuses a key shorter than 32 characters (conference.config.refuse_to_serve).
+           "SECRET_KEY": "test-secret-of-a-server-process-0123456789",
            "MINBAR_AT": "2021-02-24T11:14:00",
            # Servers of one test share a message-queue channel; other tests' servers don't hear them.
            "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}",

@@ -96,6 +96,12 @@ class Redis:
 class Minbar:
     """One Minbar process as deployed: gunicorn -c deploy/gunicorn.conf.py wsgi:app (gevent)."""
 
+    cwd = str(ROOT)
+
+    def command(self) -> list[str]:
+        """The server's command line (an installed Minbar's differs: tests/production/test_install.py)."""
+        return [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "wsgi:app"]
+
     def __init__(self, env: dict, port: int | None = None):
         self.env, self.port, self.process = env, port or free_port(), None
         self.url = f"http://127.0.0.1:{self.port}"
@@ -105,8 +111,7 @@ class Minbar:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "wsgi:app"],
-                env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=str(ROOT),
+                self.command(), env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=self.cwd,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -142,16 +147,16 @@ class Minbar:
 class Nginx:
     """Debian's nginx with deploy/nginx-minbar.conf, rendered for these ports and this checkout."""
 
-    def __init__(self, folder: Path, upstreams: list[int]):
+    def __init__(self, folder: Path, upstreams: list[int], static: Path = ROOT / "static"):
         self.binary = require("nginx", "/usr/sbin/nginx")
         self.folder, self.port, self.process = folder, free_port(), None
-        self.upstreams = upstreams
+        self.upstreams, self.static = upstreams, static
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Nginx":
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
-        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(ROOT / "static"))
+        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(self.static))
         (folder / "minbar.conf").write_text(site, encoding="utf-8")
         temp = "\n".join(f"    {name}_temp_path {folder / name};" for name in
                          ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -235,6 +240,26 @@ class Postgres:
     def remove(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_reaches_everyone(chair: LiveClient, participants: list[LiveClient], session: str) -> dict:
+    """The chair starts the timer; every participant receives that STATE. Returns the chair's ack."""
+    answer = chair.call("timer", {"session": session, "action": "start"})
+    assert answer["ok"], answer
+    for participant in participants:
+        received = participant.next_state(where=lambda s: s["version"] == answer["state"]["version"])
+        assert received["timer"]["status"] == "running"
+        assert received["timer"]["started_at"] == answer["state"]["timer"]["started_at"]
+    return answer
+
+
+def served_by_all(nginx: "Nginx", ports: set[int], timeout: float = 5) -> set[int]:
+    """The upstream ports nginx has logged under /socket.io/, once all of `ports` are there or
+    `timeout` has passed (nginx logs a WebSocket when it closes)."""
+    deadline = time.monotonic() + timeout
+    while nginx.served_by() != ports and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return nginx.served_by()
 
 
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----

@@ -195,13 +195,13 @@ def edit_session(slug: str, key: str, access):
                 end_day, end_at = _wall(body["ends_at"], conf, "ends_at")
                 end = end_at.time()
                 if day is not None and end_day != day:
-                    raise edits.EditError("bad_request", "A session starts and ends on the same day.")
+                    raise MinbarError("bad_request", "A session starts and ends on the same day.")
                 day = day or end_day
             spec = edits.move_item(spec, key, day=day, start=start, end=end, shift_following=shift)
         if "chair" in body or "chair_title" in body:
             person = body.get("chair")
             if person is not None and not isinstance(person, str):
-                raise edits.EditError("bad_request", "'chair' should be a person key or null.")
+                raise MinbarError("bad_request", "'chair' should be a person key or null.")
             current = next(i for i in spec.items if i.id == key).chair
             if "chair" not in body:
                 person = current.person if current else None
@@ -209,7 +209,7 @@ def edit_session(slug: str, key: str, access):
         if "rapporteurs" in body:
             people = body["rapporteurs"]
             if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
-                raise edits.EditError("bad_request", "'rapporteurs' should be a list of person keys.")
+                raise MinbarError("bad_request", "'rapporteurs' should be a list of person keys.")
             spec = edits.set_rapporteurs(spec, key, people)
         return spec
 

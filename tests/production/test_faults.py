@@ -216,7 +216,7 @@ def postgres():
 
 def test_postgres_restarted_commands_are_refused_cleanly_then_service_resumes(postgres, tmp_path):
     env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(tmp_path / "instance"),
-           "SECRET_KEY": "test-secret", "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}", "PYTHONUNBUFFERED": "1"}
+           "SECRET_KEY": "test-secret-of-a-server-process-0123456789", "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}", "PYTHONUNBUFFERED": "1"}
     env.pop("REDIS_URL", None)
     env.pop("MINBAR_AT", None)
 

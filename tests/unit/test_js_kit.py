@@ -1,4 +1,4 @@
-"""The browser's live kit (static/js/live.js) is tested in Node (tests/js/*.test.mjs) against the
+"""The browser's live kit rules (static/js/live-rules.js) are tested in Node (tests/js/*.test.mjs) against the
 cases the Python core is tested with; this runs those tests as part of `make test`."""
 from __future__ import annotations
 
