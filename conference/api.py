@@ -5,12 +5,14 @@ from flask import Blueprint, current_app, jsonify
 from sqlalchemy import text
 
 from conference import contract, queries
+from conference.guard import public
 from conference.web import get_db
 
 bp = Blueprint("api", __name__)
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     checks = {"database": "ok"}
     try:  # a read scope, closed before the broker is asked: no lock is held across the wait
@@ -36,11 +38,13 @@ def _redis_status(url: str) -> str:
 
 
 @bp.get("/api/v1/conferences")
+@public
 def conferences():
     return jsonify([contract.conference_summary(c) for c in queries.conferences(get_db())])
 
 
 @bp.get("/api/v1/conferences/<slug>")
+@public
 def conference(slug: str):
     db = get_db()
     conf = queries.conference(db, slug)

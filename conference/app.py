@@ -142,7 +142,10 @@ BLUEPRINT_MODULES = (
     "conference.feeds",               # iCalendar and schedule feeds
     "sessions.views",                 # chair console, stage view, participant live view, actuals
     "sessions.booth_views",           # interpreter booth view, speech texts
-    "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
+    "sessions.key_message_api",       # key messages and their versions (HTTP API)
+    "sessions.rapporteur_console",    # the rapporteur console
+    "sessions.outcome_views",         # the outcome document
+    "sessions.presentation_views",    # presentation mode
     "sessions.report_views",          # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
