@@ -63,6 +63,7 @@ ACTIONS: dict[str, str] = {
     # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
     "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
     "conference.create": "import a new conference from an agenda file (an organiser account)",
+    "account.sessions": "list and end one's own signed-in sessions (an organiser account)",
 }
 
 # Actions open to everyone, anonymous viewers included.
@@ -121,7 +122,7 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return True
     if action == "presentation.sync":
         return identity.role == SYSTEM_ROLE and identity.conference == conference
-    if action in ("conference.create", "page.workspace_home"):
+    if action in ("conference.create", "page.workspace_home", "account.sessions"):
         # Not scoped to `conference`: a new one is nobody's yet, and an account is not a link.
         return _account(identity)
     if _organiser(identity, conference):

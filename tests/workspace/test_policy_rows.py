@@ -15,7 +15,7 @@ from speakers.organiser_models import OrganiserAccount
 
 SLUG = "gcm-arab-2021"
 WORKSPACE = sorted(a for a in policy.ACTIONS if a.startswith("workspace.") or a == "page.workspace")
-ACCOUNT_ONLY = ["conference.create", "page.workspace_home"]
+ACCOUNT_ONLY = ["account.sessions", "conference.create", "page.workspace_home"]
 NOW = datetime(2021, 2, 1, tzinfo=timezone.utc)
 
 
