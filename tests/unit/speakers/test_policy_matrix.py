@@ -25,7 +25,7 @@ CHAIR = PUBLIC | {"page.console", "timer.control", "slot.move", "message.send", 
                   "page.actuals"}
 # An organiser's link: everything in its conference but the server's own action and what only an
 # organiser account does (tests/workspace/test_policy_rows.py has the accounts' rows).
-ACCOUNT_ONLY = {"conference.create", "page.workspace_home"}
+ACCOUNT_ONLY = {"account.sessions", "conference.create", "page.workspace_home"}
 ORGANISER = set(CHECKS) - {"presentation.sync"} - ACCOUNT_ONLY
 
 # (role, scope) -> what it may do in CONF/SESSION. Scopes: "this" (bound to SESSION), "none"
