@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from flask import current_app, request, session as connection
 from socketio.exceptions import ConnectionRefusedError
 
-from conference import untrusted
+from conference import metrics, untrusted
 from conference.errors import MinbarError
 from conference.extensions import socketio
 from sessions import channels_live, listener_store, listeners, operations
@@ -78,12 +78,14 @@ def connect(auth=None):
         revocations.track(who.token_id, request.sid)
         revocations.ensure_running(current_app._get_current_object())
     connection["identity"] = who
+    metrics.connected()
     return True
 
 
 @socketio.on("disconnect", namespace=NAMESPACE)
 def disconnect(*_args):
     _hub().drop(request.sid)
+    metrics.disconnected(connection.get("room"))
     who = connection.get("identity")
     if who is not None and who.token_id:
         revocations.untrack(who.token_id, request.sid)
@@ -100,7 +102,7 @@ def handler(event: str):
             except MinbarError as error:
                 return refuse(**error.to_contract())
         wrapped.__name__ = f"on_{event}"
-        socketio.on(event, namespace=NAMESPACE)(wrapped)
+        socketio.on(event, namespace=NAMESPACE)(metrics.observed(event, wrapped))
         return fn
     return register
 
@@ -159,6 +161,7 @@ class Broadcaster:
         try:
             while state is not None:
                 self._emit(target, state)
+                metrics.emitted()
                 with self._lock:
                     state = self._pending.pop(target, None)
                     if state is None:
@@ -218,6 +221,7 @@ def join(payload):
     if previous and previous != target:
         leave_room(previous, namespace=NAMESPACE)
     join_room(target, namespace=NAMESPACE)
+    metrics.joined(previous, target)
     connection["room"] = target
     return ok(state=with_listeners(slug, key, state), identity={"role": identity().role, "name": identity().name,
                                      "session": identity().session, "booth": identity().booth})

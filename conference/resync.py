@@ -21,6 +21,7 @@ import time
 
 import socketio as python_socketio
 
+from conference import metrics
 from conference.rooms import IndexedManager, IndexedRooms
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,12 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
                 subscribed = False
                 time.sleep(retry_sleep)
                 retry_sleep = min(RETRY_MAX_S, retry_sleep * 2)
+
+    def _publish(self, data):
+        sent = super()._publish(data)   # None: Redis refused it twice ("... giving up")
+        if sent is None:
+            metrics.queue_publish_failed()
+        return sent
 
     def session_rooms(self) -> list[str]:
         """The session rooms (`<conference>/<session>`) this process has clients in."""
