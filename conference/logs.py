@@ -178,7 +178,11 @@ def _http_refusal(response) -> None:
     if response.is_json:
         error = (response.get_json(silent=True) or {}).get("error")
         code = error.get("code") if isinstance(error, dict) else None
-    refused("http", code if isinstance(code, str) else str(status), status=status,
+    if not isinstance(code, str):   # an HTML page: the code its status stands for
+        from conference.errors import HTTP_STATUS
+
+        code = next((c for c, s in HTTP_STATUS.items() if s == status), str(status))
+    refused("http", code, status=status,
             method=request.method, path=request.path)
 
 

@@ -98,7 +98,7 @@ def observed(family: str, handler):
             answer = handler(*args, **kwargs)
             code = _code_of(answer)
             if code != "ok":
-                logs.refused("socket.io", code, event=family)
+                logs.refused("socket.io", code, family=family)
             return answer
         finally:
             _command.reset(token)
