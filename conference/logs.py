@@ -150,7 +150,12 @@ def install(kind: str | None = None) -> None:
         handler = _Stderr()
         handler.setFormatter(formatter(kind))
         root.addHandler(handler)
-        root.setLevel(os.environ.get("MINBAR_LOG_LEVEL", "INFO").upper())
+        # Minbar's own records from INFO (refusals among them); the libraries' from WARNING
+        # (alembic would narrate every `minbar db upgrade`), unless MINBAR_LOG_LEVEL says more.
+        level = os.environ.get("MINBAR_LOG_LEVEL", "").upper()
+        root.setLevel(level or logging.WARNING)
+        for name in ("minbar", "conference", "sessions", "speakers", "timing"):
+            logging.getLogger(name).setLevel(level or logging.INFO)
 
 
 # -- refusals -------------------------------------------------------------------------------
