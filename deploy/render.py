@@ -36,6 +36,7 @@ class Tls:
     chain: str | None = None       # the issuer's chain: OCSP stapling with verification
     resolver: str | None = None    # where nginx asks for the OCSP responder's address
     http_listen: str = "80"        # the plain-http server that redirects
+    acme_root: str | None = None   # certbot --webroot's folder, served on plain http
 
 
 def _plain(name: str, value: str) -> str:
@@ -67,13 +68,15 @@ def tls_block(tls: Tls) -> str:
 def redirect_server(tls: Tls, https_listen: str, access_log: str) -> str:
     port = https_listen.rsplit(":", 1)[-1].split()[0]
     target = "https://$host" + ("" if port == "443" else f":{port}") + "$request_uri"
+    acme = ("" if not tls.acme_root else "    location /.well-known/acme-challenge/ {\n"
+            f"        root {_plain('--acme-root', tls.acme_root)};\n    }}\n")
     return f"""
 # Plain http: every request is sent to https (301). HSTS then keeps browsers on https.
 server {{
     listen {_plain('--http-listen', tls.http_listen)};
     server_name _;
     access_log {access_log} minbar;
-    location / {{
+{acme}    location / {{
         return 301 {target};
     }}
 }}
@@ -119,10 +122,13 @@ def main() -> None:
     parser.add_argument("--tls-chain", help="the issuer's chain (chain.pem): OCSP stapling, verified")
     parser.add_argument("--resolver", help="DNS resolver nginx uses to reach the OCSP responder (with --tls-chain)")
     parser.add_argument("--http-listen", default="80", help="with TLS: the plain-http address that redirects")
+    parser.add_argument("--acme-root", help="with TLS: serve /.well-known/acme-challenge/ from this folder "
+                        "on plain http (certbot certonly --webroot -w FOLDER)")
     args = parser.parse_args()
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
-    tls = Tls(args.tls_cert, args.tls_key, args.tls_chain, args.resolver, args.http_listen) if args.tls_cert else None
+    tls = (Tls(args.tls_cert, args.tls_key, args.tls_chain, args.resolver, args.http_listen, args.acme_root)
+           if args.tls_cert else None)
     listen = args.listen or ("443" if tls else "127.0.0.1:8080")
     print(render(listen, args.upstream, args.static, access_log=args.access_log, tls=tls,
                  health_allow=tuple(args.health_allow)), end="")

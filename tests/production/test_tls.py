@@ -138,11 +138,19 @@ def test_intermediate_protocols_and_ciphers_and_no_session_tickets(tls_site):
 def test_a_chain_adds_ocsp_stapling_that_nginx_accepts(tmp_path):
     cert, key = make_certificate(tmp_path)
     nginx = Nginx(tmp_path / "nginx", [free_port()],
-                  tls=Tls(cert, key, chain=cert, resolver="127.0.0.1", http_listen=f"127.0.0.1:{free_port()}"))
+                  tls=Tls(cert, key, chain=cert, resolver="127.0.0.1", http_listen=f"127.0.0.1:{free_port()}",
+                          acme_root=str(tmp_path)))
     try:
         nginx.start()   # runs `nginx -t` first
         site = (nginx.folder / "minbar.conf").read_text()
         assert "ssl_stapling on;" in site and f"ssl_trusted_certificate {cert};" in site
+        (tmp_path / ".well-known" / "acme-challenge").mkdir(parents=True)
+        (tmp_path / ".well-known" / "acme-challenge" / "t0k3n").write_text("t0k3n.proof")
+        connection = http.client.HTTPConnection("127.0.0.1", int(nginx.site["tls"].http_listen.rsplit(":", 1)[1]))
+        connection.request("GET", "/.well-known/acme-challenge/t0k3n")
+        response = connection.getresponse()
+        assert (response.status, response.read()) == (200, b"t0k3n.proof")
+        connection.close()
     finally:
         nginx.stop()
 
