@@ -15,6 +15,8 @@
 | MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
 | MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
+| MINBAR_METRICS_ALLOW | unset: /metrics answers loopback only; addresses or networks to add (conference/metrics.py) |
+| MINBAR_LOG_FORMAT | text (`minbar run`); json under deploy/gunicorn.conf.py (conference/logs.py) |
 """
 from __future__ import annotations
 
