@@ -5,12 +5,9 @@ back, the same request id in both, no token in either."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
-
-import pytest
 
 from live_socket import LiveClient
 from prometheus_text import sample
@@ -123,26 +120,16 @@ def test_gunicorn_logs_json_with_nginx_request_ids_and_no_token(stack, server_to
     assert not [t for t in texts if token in t]
 
 
-@pytest.fixture
-def postgres():
-    cluster = Postgres()
+def test_database_down_is_degraded_and_counted(server_env):
+    # One process on a PostgreSQL of its own, the real clock, no message queue.
+    postgres = Postgres()
+    server = viewer = None
     try:
-        cluster.init()
-        yield cluster
-    finally:
-        cluster.remove()
-
-
-def test_database_down_is_degraded_and_counted(postgres, tmp_path, server_token):
-    env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(tmp_path / "instance"),
-           "SECRET_KEY": "test-secret", "MINBAR_CHANNEL": f"minbar-test-{tmp_path.name}", "PYTHONUNBUFFERED": "1"}
-    env.pop("REDIS_URL", None)
-    env.pop("MINBAR_AT", None)
-    subprocess.run([sys.executable, "-m", "conference.cli", "init"], env=env, cwd=str(ROOT), check=True,
-                   capture_output=True, timeout=120)
-    server = Minbar(env).start()
-    viewer = None
-    try:
+        env = {k: v for k, v in server_env.items() if k not in ("MINBAR_AT", "REDIS_URL")}
+        env["DATABASE_URL"] = postgres.init().url
+        subprocess.run([sys.executable, "-m", "conference.cli", "init"], env=env, cwd=str(ROOT), check=True,
+                       capture_output=True, timeout=120)
+        server = Minbar(env).start()
         viewer = LiveClient(server.url)
         before = scrape(server)
         postgres.stop("immediate")
@@ -163,4 +150,6 @@ def test_database_down_is_degraded_and_counted(postgres, tmp_path, server_token)
     finally:
         if viewer is not None:
             viewer.close()
-        server.stop()
+        if server is not None:
+            server.stop()
+        postgres.remove()
