@@ -7,7 +7,9 @@
 - Redis is pinged with half-second timeouts on a client kept for the process.
 - The answer is kept for TTL_S: a thousand monitors, load balancers and reconnecting clients
   asking in one second cost one round trip to each part; callers arriving during a check wait for
-  that check rather than start another.
+  that check rather than start another. A failure the process meets meanwhile (a command refused
+  `unavailable`, the message queue's subscription lost) makes the next call check again
+  (`invalidate`), so an outage shows at once.
 """
 from __future__ import annotations
 
@@ -19,6 +21,12 @@ from sqlalchemy import create_engine, text
 from conference import metrics
 
 TTL_S = 1.0
+_epoch = 0   # grows at each failure met elsewhere in the process
+
+
+def invalidate() -> None:
+    global _epoch
+    _epoch += 1
 
 
 class Health:
@@ -28,7 +36,7 @@ class Health:
         self._redis = None
         self._lock = threading.Lock()
         self._checks: dict | None = None
-        self._at = 0.0
+        self._at, self._epoch = 0.0, -1
 
     def checks(self) -> dict[str, str]:
         """{"database": "ok" | "unavailable", "message_queue": ... (with Redis only)}."""
@@ -37,15 +45,16 @@ class Health:
         with self._lock:
             if self._fresh():   # another caller checked while this one waited
                 return self._checks
+            epoch = _epoch
             checks = {"database": self._database()}
             if self.redis_url:
                 checks["message_queue"] = self._message_queue()
-            self._checks, self._at = checks, time.monotonic()
+            self._checks, self._at, self._epoch = checks, time.monotonic(), epoch
         metrics.health(checks)
         return checks
 
     def _fresh(self) -> bool:
-        return self._checks is not None and time.monotonic() - self._at < TTL_S
+        return self._epoch == _epoch and time.monotonic() - self._at < TTL_S
 
     def _database(self) -> str:
         try:

@@ -128,10 +128,21 @@ def emitted() -> None:
 
 def queue_publish_failed() -> None:
     QUEUE_PUBLISH_FAILURES.inc()
+    queue_unreachable()
+
+
+def queue_unreachable() -> None:
+    """The message queue failed this process (a publish, the subscription): /healthz checks again."""
+    from conference import health
+
+    health.invalidate()
 
 
 def database_unavailable() -> None:
+    from conference import health
+
     DATABASE_UNAVAILABLE.inc()
+    health.invalidate()
 
 
 def health(checks: dict[str, str]) -> None:

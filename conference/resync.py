@@ -61,6 +61,7 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
                     yield message
             except Exception as exc:  # Redis away: say so once per attempt, retry soon
                 self._get_logger().error("Cannot receive from redis... retrying in %.2f s (%s)", retry_sleep, exc)
+                metrics.queue_unreachable()
                 subscribed = False
                 time.sleep(retry_sleep)
                 retry_sleep = min(RETRY_MAX_S, retry_sleep * 2)

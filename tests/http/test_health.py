@@ -110,3 +110,18 @@ def test_a_message_queue_that_stops_is_seen_within_the_cache_life(tmp_path):
     finally:
         redis.stop()
 
+
+
+def test_a_failure_met_elsewhere_in_the_process_is_checked_at_once(tmp_path):
+    from stack import Redis
+
+    redis = Redis(tmp_path / "redis").start()
+    try:
+        client = app_with(tmp_path, REDIS_URL=redis.url).test_client()
+        assert client.get("/healthz").status_code == 200
+        redis.kill()
+        assert client.get("/healthz").status_code == 200     # the answer of a moment ago
+        health.invalidate()   # what a refused publish or a lost subscription does
+        assert client.get("/healthz").get_json()["failed"] == ["message_queue"]
+    finally:
+        redis.stop()

@@ -4,6 +4,7 @@ message queue and the database stopped for real; gunicorn's JSON log and nginx's
 back, the same request id in both, no token in either."""
 from __future__ import annotations
 
+import http.client
 import json
 import subprocess
 import sys
@@ -66,6 +67,12 @@ def test_metrics_never_through_nginx_and_health_only_from_loopback(stack):
     status, _, body = http_get(stack.nginx.url + "/metrics")
     assert status == 404 and b"minbar_" not in body
     assert http_get(stack.nginx.url + "/healthz")[0] == 200     # the monitor on this machine
+    # From another address (127.0.0.2 is loopback to the machine, not to nginx's `allow`).
+    connection = http.client.HTTPConnection("127.0.0.1", stack.nginx.port, timeout=5,
+                                            source_address=("127.0.0.2", 0))
+    connection.request("GET", "/healthz")
+    assert connection.getresponse().status == 403
+    connection.close()
     stack.nginx.stop()   # flush the access log
     [record] = [r for r in stack.nginx.log_records() if r["uri"] == "/metrics"]
     assert record["status"] == 404 and record["upstream"] == ""  # answered by nginx: no process asked
