@@ -5,7 +5,7 @@
   application's pool does not make the health check wait for one, and a database that does not
   answer makes it fail within about two seconds rather than hang.
 - Redis is pinged with half-second timeouts on a client kept for the process.
-- The answer is kept for TTL_S: a thousand monitors, load balancers and reconnecting clients
+- A healthy answer is kept for TTL_S (a failing one for DEGRADED_TTL_S): a thousand monitors, load balancers and reconnecting clients
   asking in one second cost one round trip to each part; callers arriving during a check wait for
   that check rather than start another. A failure the process meets meanwhile (a command refused
   `unavailable`, the message queue's subscription lost) makes the next call check again
@@ -17,10 +17,12 @@ import threading
 import time
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from conference import metrics
 
-TTL_S = 1.0
+TTL_S = 1.0            # a healthy answer is kept this long
+DEGRADED_TTL_S = 0.25  # a failing one this long: a part that comes back shows within a moment
 _epoch = 0   # grows at each failure met elsewhere in the process
 
 
@@ -54,15 +56,25 @@ class Health:
         return checks
 
     def _fresh(self) -> bool:
-        return self._epoch == _epoch and time.monotonic() - self._at < TTL_S
+        if self._checks is None or self._epoch != _epoch:
+            return False
+        ttl = TTL_S if all(status == "ok" for status in self._checks.values()) else DEGRADED_TTL_S
+        return time.monotonic() - self._at < ttl
 
     def _database(self) -> str:
-        try:
-            with self._database_engine().connect() as connection:
-                connection.execute(text("SELECT 1"))
-            return "ok"
-        except Exception:  # any failure of the database means "not healthy", said plainly
-            return "unavailable"
+        for _attempt in range(2):
+            try:
+                with self._database_engine().connect() as connection:
+                    connection.execute(text("SELECT 1"))
+                return "ok"
+            except DBAPIError as error:
+                # The kept connection died with a database that has since come back: it is
+                # dropped from the pool now, and a new one says how the database is.
+                if not error.connection_invalidated:
+                    return "unavailable"
+            except Exception:  # any other failure of the database means "not healthy", said plainly
+                return "unavailable"
+        return "unavailable"
 
     def _database_engine(self):
         if self._engine is None:

@@ -125,3 +125,21 @@ def test_a_failure_met_elsewhere_in_the_process_is_checked_at_once(tmp_path):
         assert client.get("/healthz").get_json()["failed"] == ["message_queue"]
     finally:
         redis.stop()
+
+
+def test_the_checks_connection_lost_with_a_restarted_database_is_replaced(tmp_path):
+    from stack import Postgres
+
+    postgres = Postgres()
+    try:
+        client = app_with(tmp_path, DATABASE_URL=postgres.init().url).test_client()
+        assert client.get("/healthz").status_code == 200
+        postgres.stop("immediate")   # restarted between two checks
+        postgres.start()
+        health.invalidate()
+        assert client.get("/healthz").status_code == 200   # not the dead connection's error
+        postgres.stop("immediate")
+        health.invalidate()
+        assert client.get("/healthz").status_code == 503
+    finally:
+        postgres.remove()
