@@ -5,9 +5,11 @@
   application's pool does not make the health check wait for one, and a database that does not
   answer makes it fail within about two seconds rather than hang.
 - Redis is pinged with half-second timeouts on a client kept for the process.
-- A healthy answer is kept for TTL_S (a failing one for DEGRADED_TTL_S): a thousand monitors, load balancers and reconnecting clients
-  asking in one second cost one round trip to each part; callers arriving during a check wait for
-  that check rather than start another. A failure the process meets meanwhile (a command refused
+- A healthy answer is kept for TTL_S: a thousand monitors, load balancers and reconnecting
+  clients asking in one second cost one round trip to each part. Callers arriving during a check
+  wait for it and take its answer rather than start another, so a storm while a part is failing
+  costs one check at a time too; a failing answer is not kept beyond that, so a part that comes
+  back shows at the next call. A failure the process meets meanwhile (a command refused
   `unavailable`, the message queue's subscription lost) makes the next call check again
   (`invalidate`), so an outage shows at once.
 """
@@ -21,8 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from conference import metrics
 
-TTL_S = 1.0            # a healthy answer is kept this long
-DEGRADED_TTL_S = 0.25  # a failing one this long: a part that comes back shows within a moment
+TTL_S = 1.0   # a healthy answer is kept this long; a failing one only for those already waiting
 _epoch = 0   # grows at each failure met elsewhere in the process
 
 
@@ -44,9 +45,10 @@ class Health:
         """{"database": "ok" | "unavailable", "message_queue": ... (with Redis only)}."""
         if self._fresh():
             return self._checks
+        asked = time.monotonic()
         with self._lock:
-            if self._fresh():   # another caller checked while this one waited
-                return self._checks
+            if self._fresh() or (self._checks is not None and self._at >= asked and self._epoch == _epoch):
+                return self._checks   # a check finished while this caller waited: its answer
             epoch = _epoch
             checks = {"database": self._database()}
             if self.redis_url:
@@ -58,8 +60,8 @@ class Health:
     def _fresh(self) -> bool:
         if self._checks is None or self._epoch != _epoch:
             return False
-        ttl = TTL_S if all(status == "ok" for status in self._checks.values()) else DEGRADED_TTL_S
-        return time.monotonic() - self._at < ttl
+        healthy = all(status == "ok" for status in self._checks.values())
+        return healthy and time.monotonic() - self._at < TTL_S
 
     def _database(self) -> str:
         for _attempt in range(2):

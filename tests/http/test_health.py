@@ -143,3 +143,28 @@ def test_the_checks_connection_lost_with_a_restarted_database_is_replaced(tmp_pa
         assert client.get("/healthz").status_code == 503
     finally:
         postgres.remove()
+
+
+def test_a_storm_during_an_outage_shares_each_check(tmp_path, monkeypatch):
+    silent = Silent()
+    try:
+        app = app_with(tmp_path, DATABASE_URL=f"postgresql+psycopg://minbar@127.0.0.1:{silent.port}/minbar")
+        rounds = []
+        original = health.Health._database
+        monkeypatch.setattr(health.Health, "_database", lambda self: rounds.append(1) or original(self))
+        answers = []
+
+        def ask():
+            answers.append(app.test_client().get("/healthz").status_code)
+
+        callers = [threading.Thread(target=ask) for _ in range(20)]
+        started = time.monotonic()
+        for caller in callers:
+            caller.start()
+        for caller in callers:
+            caller.join(30)
+        assert answers == [503] * 20
+        assert len(rounds) <= 2 and time.monotonic() - started < 6   # not 20 checks of 2 s in a row
+        assert app.test_client().get("/healthz").status_code == 503 and len(rounds) <= 3   # asked afresh
+    finally:
+        silent.close()
