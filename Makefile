@@ -6,25 +6,28 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps bench-deps
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps bench-deps constraints
 
 # `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
 run: install init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)") $(if $(LINKS),--links)
 
+# With CI=true (or MINBAR_FORBID_SKIPS=1) a skipped test fails the run (tests/suite_rules.py).
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: install js-deps
 	@sh tests/libical/install.sh
 	@sh tests/stack-deps.sh
+	@$(MAKE) --no-print-directory browser-deps
 
 install: $(STAMP)
 
-$(STAMP): setup.cfg pyproject.toml
+# Under the production constraints: the suite runs the versions a deployment installs.
+$(STAMP): setup.cfg pyproject.toml deploy/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c deploy/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 # ical.js (the parser Thunderbird uses) for the calendar tests, pinned in tests/js/package-lock.json.
@@ -72,9 +75,29 @@ bench-deps:
 stack-deps:
 	@sh tests/stack-deps.sh
 
-# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download); `make
+# setup` (so `make test`) installs it too, as root.
+# Without root or apt-get it says what is missing (the browser tests then skip, or fail where
+# MINBAR_REQUIRE_BROWSER=1, as in CI).
 browser-deps:
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "missing: chromium: the browser tests will be skipped (as root: apt-get install chromium)"; fi
+
+# The exact versions of a production install (deploy/constraints.txt: what docs/deploy.md installs
+# with `pip install -c`), resolved by pip-tools from setup.cfg's install_requires and `production`
+# extra. `make constraints` adds what a changed setup.cfg needs and keeps every other pin;
+# `make constraints UPGRADE=1` moves every pin to the newest release the ranges allow. Commit the
+# file, then run tests/production/test_install.py, which installs from it.
+TOOLS := .venv-tools
+constraints:
+	test -x $(TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(TOOLS) && \
+	  $(TOOLS)/bin/python -m pip install --quiet 'pip-tools==7.6.2')
+	$(TOOLS)/bin/pip-compile --quiet --extra production --strip-extras --no-emit-find-links \
+	  --no-emit-index-url --no-emit-trusted-host --annotation-style line $(if $(UPGRADE),--upgrade) \
+	  --output-file deploy/constraints.txt setup.cfg
 
 clean:
-	rm -rf $(VENV) instance build *.egg-info
+	rm -rf $(VENV) $(TOOLS) instance build *.egg-info

@@ -51,7 +51,7 @@ def main() -> int:
         parser.error("--requests must be between 1 and 5000")
     with tempfile.TemporaryDirectory(prefix="minbar-pages-") as tmp:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "MINBAR_AT")}
-        env.update(MINBAR_INSTANCE=tmp, SECRET_KEY="bench", DATABASE_URL=f"sqlite:///{tmp}/pages.sqlite3")
+        env.update(MINBAR_INSTANCE=tmp, SECRET_KEY="bench-secret-of-a-server-process-0123456789", DATABASE_URL=f"sqlite:///{tmp}/pages.sqlite3")
         subprocess.run([sys.executable, "-m", "conference.cli", "init"], env=env, cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, timeout=120)
         port = free_port()

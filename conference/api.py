@@ -5,18 +5,21 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import NotFound
 
 from conference import contract, health, metrics, queries
+from conference.guard import public
 from conference.web import get_db
 
 bp = Blueprint("api", __name__)
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     body, status = health.answer(current_app)
     return jsonify(body), status
 
 
 @bp.get("/metrics")
+@public
 def metrics_page():
     """Prometheus text format, to loopback and MINBAR_METRICS_ALLOW only: 404 to anyone else, as
     if there were nothing here (docs/http-api.md)."""
@@ -28,11 +31,13 @@ def metrics_page():
 
 
 @bp.get("/api/v1/conferences")
+@public
 def conferences():
     return jsonify([contract.conference_summary(c) for c in queries.conferences(get_db())])
 
 
 @bp.get("/api/v1/conferences/<slug>")
+@public
 def conference(slug: str):
     db = get_db()
     conf = queries.conference(db, slug)

@@ -10,8 +10,24 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from conference.app import create_app
 
+# Commands that sign nothing: run in any folder without SECRET_KEY, they must not leave an
+# instance folder with a new key behind (a key made there would never be the deployment's).
+SIGNS_NOTHING = {(), ("agenda", "check"), ("db", "current"), ("db", "check"), ("config", "check")}
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+
+def _command_app():
+    from conference import config
+
+    names, ctx = [], click.get_current_context(silent=True)
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    if tuple(names) in SIGNS_NOTHING:
+        return create_app({"SECRET_KEY": config.from_environment(make_key=False)["SECRET_KEY"]})
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_command_app, add_default_commands=False)
 def cli():
     """Minbar: run a virtual intergovernmental conference."""
 
@@ -134,7 +150,13 @@ def run_command(host, port, at, links):
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--at") from None
         os.environ["MINBAR_AT"] = at
+    from conference.config import ConfigError, refuse_to_serve
+
     app = create_app()
+    try:
+        refuse_to_serve(app.config)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
     from conference.startup import start_clock
     from speakers.cli import remember_base_url
 
@@ -167,9 +189,15 @@ def _register_subcommands() -> None:
     from speakers.cli import access_group
 
     cli.add_command(access_group)
+    from conference.backup_cli import register as register_backup
+
+    register_backup(cli)
     from conference.db_cli import db_group
 
     cli.add_command(db_group)
+    from conference.config_check import config_group
+
+    cli.add_command(config_group)
     register(cli, agenda_group)
 
 

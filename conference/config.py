@@ -5,7 +5,8 @@
 | DATABASE_URL    | sqlite:///<instance>/minbar.sqlite3       |
 | REDIS_URL       | unset: one process, no message queue      |
 | MINBAR_CHANNEL  | minbar: the message-queue channel name    |
-| SECRET_KEY      | generated once into <instance>/secret_key |
+| SECRET_KEY      | generated once into <instance>/secret_key (by the first command that signs: serving, `minbar access issue`...) |
+| MINBAR_INSTANCE | ./instance: the folder of the SQLite file, the generated key, the rehearsal clock and the workspace's agenda files |
 | MINBAR_AT       | unset: the real clock; ISO 8601 instant for a rehearsal clock (kept in <instance>/rehearsal.json) |
 | MINBAR_ASYNC_MODE | threading (tests, `minbar run`); wsgi.py uses gevent |
 | MINBAR_BASE_URL | unset: links are built from the request   |
@@ -14,9 +15,16 @@
 | MINBAR_ORGANISER_SESSION_MINUTES | 480: an organiser's signed-in session lasts this long |
 | MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
 | MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
+| MINBAR_BOOTH_TURN_WARN_S | 300: the booth's turn clock turns amber this many seconds before the turn ends; 0 never |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
 | MINBAR_METRICS_ALLOW | unset: /metrics answers loopback only; addresses or networks to add (conference/metrics.py) |
 | MINBAR_LOG_FORMAT | text (`minbar run`); json under deploy/gunicorn.conf.py (conference/logs.py) |
+
+Serving (`minbar run`, conference.wsgi) refuses a SECRET_KEY that is deploy/minbar.env.example's
+placeholder or shorter than MIN_SECRET_LENGTH (`refuse_to_serve`): it signs every access link and
+every session cookie, so a guessable one opens every console. Reading the configuration has no side
+effect unless asked (`make_key`): `minbar --help` or `minbar agenda check` run in any folder leave
+no instance folder behind.
 """
 from __future__ import annotations
 
@@ -24,16 +32,47 @@ import os
 import secrets
 from pathlib import Path
 
+# deploy/minbar.env.example's values to replace all contain this; so does nothing generated.
+PLACEHOLDER = "CHANGE-ME"
+MIN_SECRET_LENGTH = 32
+KEY_ADVICE = 'python3 -c "import secrets; print(secrets.token_urlsafe(48))"'
+
+
+class ConfigError(ValueError):
+    """A configuration Minbar will not serve with; the message says why and what to do."""
+
 
 def instance_path() -> Path:
     return Path(os.environ.get("MINBAR_INSTANCE", Path.cwd() / "instance")).resolve()
 
 
-def _secret_key(instance: Path) -> str:
+def secret_key_problem(key: str | None) -> str | None:
+    """Why `key` must not sign anything served, or None."""
+    if not key:
+        return "SECRET_KEY is not set"
+    if PLACEHOLDER.lower() in key.lower():
+        return ("SECRET_KEY is still the placeholder of deploy/minbar.env.example: replace it with "
+                f"the output of {KEY_ADVICE}")
+    if len(key) < MIN_SECRET_LENGTH:
+        return (f"SECRET_KEY has {len(key)} characters, fewer than {MIN_SECRET_LENGTH}: a short key "
+                f"can be guessed, and with it every access link forged; use the output of {KEY_ADVICE}")
+    return None
+
+
+def refuse_to_serve(config) -> None:
+    """Raises ConfigError when `config` must not serve (the WSGI app, `minbar run`)."""
+    problem = secret_key_problem(config.get("SECRET_KEY"))
+    if problem:
+        raise ConfigError(f"refusing to serve: {problem}")
+
+
+def _secret_key(instance: Path, make_key: bool = True) -> str | None:
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
-    instance.mkdir(parents=True, exist_ok=True)
     key_file = instance / "secret_key"
+    if not make_key:
+        return key_file.read_text().strip() if key_file.is_file() else None
+    instance.mkdir(parents=True, exist_ok=True)
     if not key_file.exists():
         # Written once and kept: tokens signed with it stay valid across restarts.
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -42,7 +81,9 @@ def _secret_key(instance: Path) -> str:
     return key_file.read_text().strip()
 
 
-def from_environment(overrides: dict | None = None) -> dict:
+def from_environment(overrides: dict | None = None, make_key: bool = True) -> dict:
+    """The configuration; `make_key=False` leaves SECRET_KEY None rather than generating one into
+    the instance folder when neither the environment nor the folder has one."""
     overrides = dict(overrides or {})
     instance = Path(overrides.pop("INSTANCE_PATH", None) or instance_path())
     config = {
@@ -59,11 +100,13 @@ def from_environment(overrides: dict | None = None) -> dict:
         "MINBAR_ORGANISER_SESSION_MINUTES": os.environ.get("MINBAR_ORGANISER_SESSION_MINUTES") or None,
         "MINBAR_ALLOWED_ORIGINS": os.environ.get("MINBAR_ALLOWED_ORIGINS", ""),
         "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
+        # The booth's turn clock turns amber this many seconds before a turn ends (0: never).
+        "MINBAR_BOOTH_TURN_WARN_S": int(os.environ.get("MINBAR_BOOTH_TURN_WARN_S") or 300),
         "MINBAR_WEBSOCKET_DEFLATE": os.environ.get("MINBAR_WEBSOCKET_DEFLATE", "0").lower() in ("1", "true", "yes", "on"),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }
     config.update(overrides)
     if "SECRET_KEY" not in config:
-        config["SECRET_KEY"] = _secret_key(instance)
+        config["SECRET_KEY"] = _secret_key(instance, make_key)
     return config

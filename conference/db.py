@@ -72,17 +72,26 @@ class Database:
         kwargs: dict = {"future": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
-            _make_parent_folder(url)
         else:
             kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
         self.engine: Engine = create_engine(url, **kwargs)
         if url.startswith("sqlite"):
             _configure_sqlite(self.engine)
+            # At the first connection, not here: a command that never touches the database
+            # (`minbar --help`) leaves no folder behind.
+            event.listen(self.engine, "do_connect", lambda *_args: _make_parent_folder(url))
         self.factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         # The same pool, with its transactions begun deferred (SQLite) and never committed.
         self.read_factory = sessionmaker(bind=self.engine.execution_options(minbar_read_only=True),
                                          expire_on_commit=False)
         self.scoped = scoped_session(self.factory)
+
+    def exists(self) -> bool:
+        """False for an SQLite file not made yet (connecting would make it); True otherwise."""
+        from pathlib import Path
+
+        name = _sqlite_file(self.url)
+        return name is None or Path(name).expanduser().exists()
 
     def create_all(self) -> None:
         """The models' tables as they are now, without a revision (tests, benchmarks)."""
@@ -154,13 +163,21 @@ def _raise_unavailable(error: BaseException) -> None:
                           "Try again.") from error
 
 
+def _sqlite_file(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return name
+
+
 def _make_parent_folder(url: str) -> None:
     from pathlib import Path
 
-    from sqlalchemy.engine import make_url
-
-    name = make_url(url).database
-    if name and name != ":memory:" and not name.startswith("file:"):
+    name = _sqlite_file(url)
+    if name:
         Path(name).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 

@@ -36,6 +36,9 @@ def check_command():
     """Exit 1 when the database and the models differ (a missing upgrade or a missing revision)."""
     from conference import migrate
 
+    if not _database().exists():   # checking is not creating: an SQLite file not made stays unmade
+        click.echo(f"No database at {_database().url}: run `minbar db upgrade`.", err=True)
+        sys.exit(1)
     sys.exit(1 if _report_differences(migrate.differences(_database())) else 0)
 
 
@@ -45,7 +48,9 @@ def current_command():
     """Print the database's revision and the code's."""
     from conference import migrate
 
-    click.echo(f"database: {migrate.current(_database()) or 'none'}")
+    database = _database()
+    # An SQLite file not made yet stays unmade: asking is not creating.
+    click.echo(f"database: {(migrate.current(database) if database.exists() else None) or 'none'}")
     click.echo(f"code:     {migrate.head()}")
 
 

@@ -1,34 +1,11 @@
-"""Refusals and their transport mapping: one code, one HTTP status, one plain sentence."""
+"""Refusals and their transport mapping: one code, one HTTP status, one plain sentence.
+
+The class itself is defined in `timing.errors` (the ground floor: the timer raises it and imports
+nothing from above); every other module imports it from here. Key-message edits, agenda edits and
+feed queries raise it too: there is one refusal type in the house.
+"""
 from __future__ import annotations
 
-HTTP_STATUS = {
-    "bad_request": 400,
-    "unauthorized": 401,
-    "forbidden": 403,
-    "not_found": 404,
-    "conflict": 409,
-    "invalid_state": 409,
-    "already_queued": 409,
-    "not_queued": 409,
-    "closed": 409,
-    "stale": 409,
-    "rate_limited": 429,
-    "unavailable": 503,   # the database is away (restarting): nothing was written, try again
-}
+from timing.errors import HTTP_STATUS, MinbarError
 
-
-class MinbarError(Exception):
-    """A refusal that changes nothing. `extra` travels with it in the error object."""
-
-    def __init__(self, code: str, message: str, **extra):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.extra = extra
-
-    @property
-    def status(self) -> int:
-        return HTTP_STATUS.get(self.code, 400)
-
-    def to_contract(self) -> dict:
-        return {"code": self.code, "message": self.message, **self.extra}
+__all__ = ["HTTP_STATUS", "MinbarError"]

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from conference import feed_cache, i18n, ical, queries, schedule_export
 from conference.errors import MinbarError
+from conference.guard import public
 from sessions.models import RemovedItem
 from conference.web import N_, _, get_db, lang, ngettext, render_error
 from speakers.links import ROLE_PAGES
@@ -40,12 +41,10 @@ CACHE_CONTROL = "public, no-cache"
 MY_SELECTION = N_("my selection")
 
 
-class Refusal(Exception):
-    """A request that cannot be answered as asked; `message` is already in the reader's language."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+def _refused(message: str) -> MinbarError:
+    """A query that cannot be answered as asked (400); `message` is already in the reader's
+    language, so `serve` shows it as it is rather than the generic sentence for the code."""
+    return MinbarError("bad_request", message)
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ SINGLE = ("lang", "alarm", "day")
 
 
 def parse_query(args, *, selection: bool) -> FeedQuery:
-    """`?lang=`, `?alarm=` and, where `selection`, `?sessions=` and `?day=`; Refusal when invalid.
+    """`?lang=`, `?alarm=` and, where `selection`, `?sessions=` and `?day=`; a bad_request MinbarError when invalid.
 
     Strict, like every value a calendar client will keep polling: `lang` is exactly `ar`, `en` or
     `fr`; `alarm` is 1..1440 or `none` (what the page's form sends for "no reminder"); `day` is
@@ -74,15 +73,15 @@ def parse_query(args, *, selection: bool) -> FeedQuery:
     """
     for name in SINGLE:
         if len(args.getlist(name)) > 1:
-            raise Refusal(_("“%(name)s” is given more than once: give it once.", name=name))
+            raise _refused(_("“%(name)s” is given more than once: give it once.", name=name))
     raw_lang = args.get("lang")
     if raw_lang is not None and raw_lang not in i18n.LANGUAGES:
-        raise Refusal(_("Unknown language “%(value)s”: use ar, en or fr.", value=raw_lang))
+        raise _refused(_("Unknown language “%(value)s”: use ar, en or fr.", value=raw_lang))
     sessions = day = alarm = None
     raw_alarm = args.get("alarm")
     if raw_alarm is not None and raw_alarm != NO_ALARM:
         if not DIGITS.match(raw_alarm) or not ical.MIN_ALARM <= int(raw_alarm) <= ical.MAX_ALARM:
-            raise Refusal(_("The reminder must be a whole number of minutes from 1 to 1440."))
+            raise _refused(_("The reminder must be a whole number of minutes from 1 to 1440."))
         alarm = int(raw_alarm)
     if selection:
         # `sessions=a,b` (links) and `sessions=a&sessions=b` (the agenda page's form without JS).
@@ -90,7 +89,7 @@ def parse_query(args, *, selection: bool) -> FeedQuery:
         if values:
             ids = [part.strip() for value in values for part in value.split(",") if part.strip()]
             if not ids:
-                raise Refusal(_("No session was selected."))
+                raise _refused(_("No session was selected."))
             sessions = tuple(sorted(set(ids)))
         raw_day = args.get("day")
         if raw_day is not None:
@@ -99,7 +98,7 @@ def parse_query(args, *, selection: bool) -> FeedQuery:
             except ValueError:
                 day = None
             if day is None:
-                raise Refusal(_("“%(value)s” is not a date: write it as YYYY-MM-DD.", value=raw_day))
+                raise _refused(_("“%(value)s” is not a date: write it as YYYY-MM-DD.", value=raw_day))
     return FeedQuery(raw_lang or lang(), sessions, day, alarm)
 
 
@@ -125,6 +124,7 @@ def objective_titles(db) -> dict[int, dict]:
 # -- the routes ---------------------------------------------------------------------------------
 
 @bp.get("/conferences/<slug>/agenda.ics")
+@public
 def agenda_ics(slug: str):
     def build(db, conf, query: FeedQuery):
         items = select_items(with_removed(db, conf, queries.agenda(db, conf)), query)
@@ -150,6 +150,7 @@ def agenda_ics(slug: str):
 
 
 @bp.get("/conferences/<slug>/sessions/<key>.ics")
+@public
 def session_ics(slug: str, key: str):
     def build(db, conf, query: FeedQuery):
         item = queries.item(db, conf, key)
@@ -171,6 +172,7 @@ def _schedule(db, conf, query: FeedQuery):
 
 
 @bp.get("/conferences/<slug>/schedule.json")
+@public
 def schedule_json(slug: str):
     def build(db, conf, query: FeedQuery):
         document, items = _schedule(db, conf, query)
@@ -181,6 +183,7 @@ def schedule_json(slug: str):
 
 
 @bp.get("/conferences/<slug>/schedule.xml")
+@public
 def schedule_xml(slug: str):
     def build(db, conf, query: FeedQuery):
         document, items = _schedule(db, conf, query)
@@ -194,14 +197,14 @@ def schedule_xml(slug: str):
 # -- the machinery the routes share -------------------------------------------------------------
 
 def select_items(items: list, query: FeedQuery) -> list:
-    """The items a query asks for, in agenda order; Refusal naming any unknown session id or day."""
+    """The items a query asks for, in agenda order; a bad_request MinbarError naming any unknown session id or day."""
     if query.day and query.day not in {item.day for item in items}:
-        raise Refusal(_("%(day)s is not a day of this conference.", day=query.day.isoformat()))
+        raise _refused(_("%(day)s is not a day of this conference.", day=query.day.isoformat()))
     if query.sessions:
         known = {item.key for item in items}
         unknown = [key for key in query.sessions if key not in known]
         if unknown:
-            raise Refusal(ngettext("There is no session “%(ids)s” in this conference.",
+            raise _refused(ngettext("There is no session “%(ids)s” in this conference.",
                                    "There are no sessions “%(ids)s” in this conference.",
                                    len(unknown), ids=", ".join(unknown)))
         items = [item for item in items if item.key in query.sessions]
@@ -209,7 +212,7 @@ def select_items(items: list, query: FeedQuery) -> list:
         items = [item for item in items if item.day == query.day]
     if not items:
         # RFC 5545 requires at least one component: an empty calendar is no answer.
-        raise Refusal(_("None of the selected sessions is on %(day)s.", day=query.day.isoformat())
+        raise _refused(_("None of the selected sessions is on %(day)s.", day=query.day.isoformat())
                       if query.day and query.sessions else _("There is no session to put in this calendar."))
     return items
 
@@ -219,8 +222,8 @@ def serve(slug: str, feed: str, *, selection: bool, build: Callable, content_typ
     """Answer a feed request from the cache or by building it; 304 when the client is current."""
     try:
         query = parse_query(request.args, selection=selection)
-    except Refusal as refusal:
-        return refuse(refusal.message)
+    except MinbarError as refusal:
+        return refuse(refusal)
     db = get_db()
     stamps = feed_cache.read_stamps(db, slug)
     if stamps is None:
@@ -232,8 +235,8 @@ def serve(slug: str, feed: str, *, selection: bool, build: Callable, content_typ
         conf = queries.conference(db, slug)
         try:
             body, items = build(db, conf, query)
-        except Refusal as refusal:
-            return refuse(refusal.message)
+        except MinbarError as refusal:
+            return refuse(refusal)
         newest = max([conf.modified_at] + [item.modified_at for item in items])
         entry = feed_cache.Entry.of(body, newest)
         cache.put(key, entry)
@@ -246,11 +249,14 @@ def serve(slug: str, feed: str, *, selection: bool, build: Callable, content_typ
     return response.make_conditional(request)
 
 
-def refuse(message: str):
-    """400 with a plain sentence: JSON for API clients, the error page for everyone else."""
+def refuse(refusal: MinbarError):
+    """A query's refusal with its own sentence: JSON for API clients, the error page for everyone
+    else. Other refusals (not_found, ...) go on to the application's handler."""
+    if refusal.code != "bad_request":
+        raise refusal
     if request.accept_mimetypes.best == "application/json":
-        return jsonify({"error": {"code": "bad_request", "message": message}}), 400
-    return render_error(400, message)
+        return jsonify({"error": refusal.to_contract()}), refusal.status
+    return render_error(refusal.status, refusal.message)
 
 
 def _version() -> str:

@@ -61,12 +61,6 @@ def time_range(item: AgendaItem, language: str, zone: str) -> str:
     return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
 
 
-def slot_person(slot, language: str, tbd_label: str) -> str:
-    if slot.speaker is not None:
-        return slot.speaker.name_in(language)
-    return tbd_label if slot.kind != "discussion" else ""
-
-
 def speaker_label(slot, language: str) -> str | None:
     """The speaker's name to show beside the slot's role in `language`, or None when it would only
     repeat the role: the same designation word for word, up to the ending of a word (the role

@@ -6,6 +6,8 @@ from itertools import groupby
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from conference import feed_cache, presenters, queries
+from conference.guard import public
+from conference.untrusted import local_path
 from conference.web import get_db, lang, now, rehearsal
 
 bp = Blueprint("conference", __name__)
@@ -21,6 +23,7 @@ def _reader_zone(conference_zone: str) -> presenters.Zones:
 
 
 @bp.get("/")
+@public
 def home():
     slug = current_app.config["DEFAULT_CONFERENCE"]
     conferences = queries.conferences(get_db())
@@ -61,6 +64,7 @@ def _agenda_page_key(db, slug: str, moment) -> tuple | None:
 
 
 @bp.get("/conferences/<slug>")
+@public
 def agenda(slug: str):
     db = get_db()
     moment = now()
@@ -93,6 +97,7 @@ def _render_agenda(db, slug: str, moment) -> str:
 
 
 @bp.get("/conferences/<slug>/sessions/<key>")
+@public
 def session_page(slug: str, key: str):
     db = get_db()
     conf = queries.conference(db, slug)
@@ -111,11 +116,10 @@ def session_page(slug: str, key: str):
 
 
 @bp.get("/language/<code>")
+@public
 def switch_language(code: str):
     """A language switch that works without JavaScript: remember, then go back."""
-    target = request.args.get("next") or url_for("conference.home")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("conference.home")
+    target = local_path(request.args.get("next")) or url_for("conference.home")
     response = redirect(target)
     if code in ("ar", "en", "fr"):
         response.set_cookie("minbar_lang", code, max_age=365 * 24 * 3600, samesite="Lax")

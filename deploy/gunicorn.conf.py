@@ -5,7 +5,10 @@ requests must all reach the process that holds it, which nginx guarantees per up
 (sticky hash), not per worker inside one gunicorn. Scale out with more ports behind nginx, all on
 the same PostgreSQL and the same Redis (REDIS_URL, Flask-SocketIO's message queue).
 
-    MINBAR_BIND=127.0.0.1:8001 gunicorn -c deploy/gunicorn.conf.py wsgi:app
+    MINBAR_BIND=127.0.0.1:8001 gunicorn -c <venv>/share/minbar/deploy/gunicorn.conf.py conference.wsgi:app
+
+(an install carries this file to <venv>/share/minbar/deploy/; a checkout serves `wsgi:app` with
+`-c deploy/gunicorn.conf.py`).
 """
 import os
 
@@ -13,7 +16,7 @@ from conference.logs import gunicorn_logger
 
 bind = os.environ.get("MINBAR_BIND", "127.0.0.1:8001")
 # gevent: one process carries thousands of open connections (the choice and its figures:
-# docs/performance.md, "Worker class"). wsgi.py monkey-patches before the app is imported.
+# docs/performance.md, "Worker class"). conference/wsgi.py monkey-patches before the app is imported.
 worker_class = "gevent"
 workers = 1
 worker_connections = int(os.environ.get("MINBAR_WORKER_CONNECTIONS", "5000"))

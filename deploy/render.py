@@ -87,8 +87,11 @@ def render(listen: str, upstreams: list[str], static: str, template: str | None 
            access_log: str = "/var/log/nginx/minbar.access.log", tls: Tls | None = None,
            health_allow: tuple[str, ...] = ()) -> str:
     text = template if template is not None else TEMPLATE.read_text(encoding="utf-8")
-    servers = "".join(f"    server {address} max_fails=1 fail_timeout=5s;\n" for address in upstreams)
-    text, n1 = re.subn(r"(    # @UPSTREAMS@[^\n]*\n)(?:    server [^\n]*\n)+", lambda m: m.group(1) + servers, text)
+    def servers(match) -> str:   # one line per process, with the parameters the block's first line has
+        parameters = match.group(2) or ""
+        return match.group(1) + "".join(f"    server {address}{parameters};\n" for address in upstreams)
+
+    text, n1 = re.subn(r"(    # @UPSTREAMS@[^\n]*\n)    server \S+?( [^;\n]*)?;\n(?:    server [^\n]*\n)*", servers, text)
     directive = f"listen {listen} ssl;" if tls else f"listen {listen};"
     text, n2 = re.subn(r"listen [^;]*;  # @LISTEN@", lambda m: directive, text)
     static = static.rstrip("/") + "/"
@@ -97,7 +100,7 @@ def render(listen: str, upstreams: list[str], static: str, template: str | None 
     text, n4 = re.subn(r"access_log [^;]*;  # @ACCESS_LOG@", lambda m: f"access_log {access_log} minbar;", text)
     allow = "".join(f"allow {_plain('--health-allow', a)}; " for a in health_allow)
     text, n5 = re.subn(r"# @HEALTH_ALLOW@", lambda m: allow.rstrip() or m.group(0), text)
-    if (n1, n2, n3, n4, n5) != (1, 1, 1, 1, 1):
+    if n1 < 1 or (n2, n3, n4, n5) != (1, 1, 1, 1):
         raise ValueError("deploy/nginx-minbar.conf lost one of its @UPSTREAMS@/@LISTEN@/@STATIC@/"
                          "@ACCESS_LOG@/@HEALTH_ALLOW@ markers")
     if tls:

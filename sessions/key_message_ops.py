@@ -1,4 +1,4 @@
-"""Key-message operations: load, authorise, call the core (`sessions.key_messages`), persist, log.
+"""Key-message operations: load, call the core (`sessions.key_messages`), persist, log.
 
 Each function takes an SQLAlchemy session, the instant and the acting `Identity`; none touches Flask
 or Socket.IO. The caller commits, then broadcasts what the result says changed. Refusals raise
@@ -8,12 +8,10 @@ Saving locks the message row (`SELECT ... FOR UPDATE`; SQLite's BEGIN IMMEDIATE 
 anyway), checks the base revision in the core, and inserts the next revision; the unique
 (message, number) constraint turns any save that got past the lock into a conflict as well.
 
-Who may:
-- write (create, save, restore, reorder): the session's rapporteur or an organiser;
-- write versions in the other languages ("messages.translate"): those, and translators;
-- read drafts and any message's history: any rapporteur or translator of the conference, the
-  session's chair, an organiser;
-- read agreed messages: anyone; an agreed message's versions (drafts included) too.
+Operations never authorise: each HTTP route's guard (`conference.guard`, `sessions.key_message_api`)
+has asked `speakers.policy` before they run ("messages.write", "messages.translate",
+"messages.read_drafts"), and tells the reads whether the caller sees drafts (`drafts`). Anyone
+reads agreed messages, and an agreed message's versions (drafts included).
 
 `version` of a session's key messages is the number of revisions of all its messages and of all
 their versions: it grows by one with every saved revision, so a client that sees it jump knows it
@@ -27,19 +25,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import key_messages as km
-from sessions import markup
+from sessions import key_message_store as store
 from sessions import operations, presentation
-from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow, KeyMessageVersionRow
+from sessions.key_message_models import KeyMessageRow, KeyMessageVersionRow
 from sessions.live_state import Command
 from sessions.models import AgendaItem, EventLog, LiveStateRow
-from speakers import policy
 from speakers.identity import Identity
 
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -64,36 +61,29 @@ class Written:
 
 # -- reading ---------------------------------------------------------------------------------
 
-def list_messages(db: Session, slug: str, key: str, actor: Identity) -> list[dict]:
-    """The session's key messages in order (position, then creation); drafts only for those who
-    may read them (see the module docstring), agreed messages for anyone."""
+def list_messages(db: Session, slug: str, key: str, *, drafts: bool) -> list[dict]:
+    """The session's key messages in order (position, then creation); drafts only with `drafts`."""
     conf, item = operations.find_item(db, slug, key)
-    drafts = policy.may(actor, "messages.read_drafts", slug, key)
-    pairs = [(row, rev) for row, rev in _current(db, conf.id, key) if drafts or rev.status == "agreed"]
-    versions = _versions(db, [row.pk for row, _rev in pairs])
-    return [_contract(row, rev, versions.get(row.pk, {})) for row, rev in pairs]
+    pairs = [(row, rev) for row, rev in store.current(db, conf.id, key) if drafts or rev.status == "agreed"]
+    versions = store.versions(db, [row.pk for row, _rev in pairs])
+    return [store.contract(row, rev, versions.get(row.pk, {})) for row, rev in pairs]
 
 
-def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> dict:
-    """One message; a draft is not_found for those who may not read drafts."""
+def get_message(db: Session, slug: str, key: str, mid: str, *, drafts: bool) -> dict:
+    """One message; a draft is not_found without `drafts`."""
     conf, _item = operations.find_item(db, slug, key)
-    found = [(row, rev) for row, rev in _current(db, conf.id, key, mid)]
-    if not found or (found[0][1].status != "agreed"
-                     and not policy.may(actor, "messages.read_drafts", slug, key)):
+    found = [(row, rev) for row, rev in store.current(db, conf.id, key, mid)]
+    if not found or (found[0][1].status != "agreed" and not drafts):
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
     row, rev = found[0]
-    return _contract(row, rev, _versions(db, [row.pk]).get(row.pk, {}))
+    return store.contract(row, rev, store.versions(db, [row.pk]).get(row.pk, {}))
 
 
-def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list[dict]:
-    """Every revision of a message, oldest first: working text, so only for those who may read
+def history(db: Session, slug: str, key: str, mid: str) -> list[dict]:
+    """Every revision of a message, oldest first: working text, shown to those who may read
     drafts (an agreed message's earlier wordings are drafts too)."""
     conf = operations.find_item(db, slug, key)[0]
-    if not policy.may(actor, "messages.read_drafts", slug, key):
-        if actor.anonymous:
-            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or organiser's access link.")
-        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
-    return km.history(_load(db, conf.id, key, mid))
+    return km.history(store.load(db, conf.id, key, mid))
 
 
 def version(db: Session, conference_id: int, key: str) -> int:
@@ -115,11 +105,11 @@ def by_session(db: Session, conf: Conference, include_drafts: bool) -> list[tupl
     items = list(db.scalars(select(AgendaItem).where(AgendaItem.conference_id == conf.id)
                             .order_by(AgendaItem.starts_at, AgendaItem.position)))
     messages: dict[str, list[dict]] = {item.key: [] for item in items}
-    pairs = [(row, rev) for row, rev in _current(db, conf.id)
+    pairs = [(row, rev) for row, rev in store.current(db, conf.id)
              if (include_drafts or rev.status == "agreed") and row.session_key in messages]
-    versions = _versions(db, [row.pk for row, _rev in pairs])
+    versions = store.versions(db, [row.pk for row, _rev in pairs])
     for row, rev in pairs:
-        messages[row.session_key].append(_contract(row, rev, versions.get(row.pk, {}), texts=True))
+        messages[row.session_key].append(store.contract(row, rev, versions.get(row.pk, {}), texts=True))
     return [(item, messages[item.key]) for item in items]
 
 
@@ -133,7 +123,6 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
     message it made, `changed` False, instead of making a second one.
     """
     conf, item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     if client_key is not None and (not isinstance(client_key, str) or not CLIENT_KEY.match(client_key)):
         raise MinbarError("bad_request", "'client_key' must be 8 to 64 letters, digits, '-' or '_'.",
                           field="client_key")
@@ -142,37 +131,34 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
     fields = dict(fields)
     language = _original_language(conf, actor, fields.pop("language", None))
     if client_key:
-        existing = _by_client_key(db, conf.id, key, client_key)
+        existing = store.by_client_key(db, conf.id, key, client_key)
         if existing is not None:
-            return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
-    current = _current(db, conf.id, key)
+            return Written([get_message(db, slug, key, existing, drafts=True)], version(db, conf.id, key), False)
+    current = store.current(db, conf.id, key)
     if "position" not in fields:
         fields = {**fields, "position": max((rev.position for _row, rev in current), default=-1) + 1}
     number = len(current) + 1
     for _attempt in range(20):
         mid = f"{key}-km-{number}"
-        try:
-            msg = km.create(mid, key, fields, _author(actor), now, language)
-        except km.InvalidEdit as error:
-            raise _refusal(error) from None
+        msg = km.create(mid, key, fields, _author(actor), now, language)
         try:
             with db.begin_nested():
                 row = KeyMessageRow(id=mid, conference_id=conf.id, session_key=key, created_at=now,
                                     revision=1, client_key=client_key, language=language, text_revision=1)
                 db.add(row)
                 db.flush()
-                db.add(_revision_row(row.pk, msg.current))
+                db.add(store.revision_row(row.pk, msg.current))
                 db.flush()
         except IntegrityError:
             if client_key:
-                existing = _by_client_key(db, conf.id, key, client_key)
+                existing = store.by_client_key(db, conf.id, key, client_key)
                 if existing is not None:
-                    return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
+                    return Written([get_message(db, slug, key, existing, drafts=True)], version(db, conf.id, key), False)
             number += 1     # another rapporteur took this number a moment ago
             continue
         _log(db, conf, key, actor, now, "create", {"id": mid, "revision": 1})
         was_agreed = msg.current.status == "agreed"
-        return Written([_message(msg, {})], version(db, conf.id, key), True,
+        return Written([store.message(msg, {})], version(db, conf.id, key), True,
                        sync_presentations(db, conf, now) if was_agreed else [])
     raise MinbarError("conflict", "Could not find a free id for the key message; try again.")
 
@@ -183,38 +169,27 @@ def save(db: Session, slug: str, key: str, mid: str, base_revision, changes: dic
     conflict, carrying `current` and `yours`, when the base is stale; unchanged (no revision, 200)
     when the changes are what the message already says."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
-    msg = _load(db, conf.id, key, mid, lock=True)
-    try:
-        new = km.save(msg, base_revision, changes, _author(actor), now)
-    except km.KeyMessageError as error:
-        raise _refusal(error, _versions_of(db, conf.id, key, mid)) from None
-    return _persist(db, conf, key, actor, now, msg, new, "save", {"base_revision": base_revision})
+    return _save_text(db, conf, key, mid, None, actor, now, "save", {"base_revision": base_revision},
+                      lambda msg, _original: km.save(msg, base_revision, changes, _author(actor), now))
 
 
 def restore(db: Session, slug: str, key: str, mid: str, revision, base_revision, *,
             actor: Identity, now: datetime) -> Written:
     """A new revision copying revision `revision` (history is never rewritten)."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
-    msg = _load(db, conf.id, key, mid, lock=True)
-    try:
-        new = km.restore(msg, revision, base_revision, _author(actor), now)
-    except km.KeyMessageError as error:
-        raise _refusal(error, _versions_of(db, conf.id, key, mid)) from None
-    return _persist(db, conf, key, actor, now, msg, new, "restore",
-                    {"restored": revision, "base_revision": base_revision})
+    return _save_text(db, conf, key, mid, None, actor, now, "restore",
+                      {"restored": revision, "base_revision": base_revision},
+                      lambda msg, _original: km.restore(msg, revision, base_revision, _author(actor), now))
 
 
 def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: datetime) -> Written:
     """Put the listed messages first, in that order, the others after them in their present order;
     each message whose position changes gets a new revision. Returns those messages."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     if (not isinstance(order, list) or len(order) > MAX_ORDER or not all(isinstance(m, str) for m in order)
             or len(set(order)) != len(order)):
         raise MinbarError("bad_request", "'order' must be a list of key message ids, each once.", field="order")
-    current = [row.id for row, _rev in _current(db, conf.id, key)]
+    current = [row.id for row, _rev in store.current(db, conf.id, key)]
     unknown = [m for m in order if m not in current]
     if unknown:
         raise MinbarError("not_found", f"There is no key message '{unknown[0]}' in this session.")
@@ -224,11 +199,11 @@ def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: da
         .order_by(KeyMessageRow.pk).with_for_update())}  # one lock order for every writer: no deadlock
     moved, agreed = [], False
     for position, mid in enumerate(wanted):
-        msg = _load(db, conf.id, key, mid)
+        msg = store.load(db, conf.id, key, mid)
         new = km.save(msg, msg.revision, {"position": position}, _author(actor), now)
         if new is not msg:
-            _insert(db, rows[mid], msg, new)
-            moved.append(_message(new, _versions(db, [rows[mid].pk]).get(rows[mid].pk, {})))
+            store.insert(db, rows[mid], msg, {}, msg, new, None)
+            moved.append(store.message(new, store.versions(db, [rows[mid].pk]).get(rows[mid].pk, {})))
             agreed = agreed or new.current.status == "agreed"
     if moved:
         _log(db, conf, key, actor, now, "reorder", {"order": wanted})
@@ -238,100 +213,99 @@ def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: da
 
 # -- versions in the other languages -------------------------------------------------------
 
-def get_version(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> dict:
+def original_language(db: Session, conf: Conference, key: str, mid, language) -> str:
+    """The language message `mid` was written in, asked about its `language`: not_found for a
+    language the conference does not have, or for no such message."""
+    _check_language(conf, language)
+    return store.load(db, conf.id, key, mid).language
+
+
+def get_version(db: Session, slug: str, key: str, mid: str, language: str, *, drafts: bool) -> dict:
     """One language of a message: the original (`original` true) or its version there. A draft
-    (of the original or of the version) is not_found for those who may not read drafts, and so is
-    a version not written yet."""
+    (of the original or of the version) is not_found without `drafts`, and so is a version not
+    written yet."""
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    drafts = policy.may(actor, "messages.read_drafts", slug, key)
-    msg, row = _load_with_row(db, conf.id, key, mid)
+    msg, row = store.load_with_row(db, conf.id, key, mid)
     if msg.current.status != "agreed" and not drafts:
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
     if language == msg.language:
         return km.original_as_version(msg)
-    version_ = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
+    version_ = store.versions(db, [row.pk], language).get(row.pk, {}).get(language)
     if version_ is None or (version_.current.status != "agreed" and not drafts):
         raise MinbarError("not_found", f"Key message '{mid}' has no {language} version yet.")
     return km.version_contract(version_, msg.language, msg.text_revision)
 
 
-def version_history(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> list[dict]:
+def version_history(db: Session, slug: str, key: str, mid: str, language: str) -> list[dict]:
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    if not policy.may(actor, "messages.read_drafts", slug, key):
-        if actor.anonymous:
-            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or translator's access link.")
-        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
-    msg, row = _load_with_row(db, conf.id, key, mid)
+    msg, row = store.load_with_row(db, conf.id, key, mid)
     if language == msg.language:
         return km.history(msg)
-    version_ = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
-    return km.version_history(version_) if version_ else []
+    version_ = store.versions(db, [row.pk], language).get(row.pk, {}).get(language)
+    return km.history(version_) if version_ else []
 
 
 def save_version(db: Session, slug: str, key: str, mid: str, language: str, base_revision, changes: dict, *,
                  actor: Identity, now: datetime) -> Written:
     """A new revision of the message's version in `language` (`key_messages.save_version`);
     `translation` in the result is the version as the API shows it. In the original's own language
-    this saves the original (text and status), which needs a rapporteur's right to write."""
+    this saves the original (text and status): the route asks for the right to write it."""
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    _authorise_translate(actor, slug, key)
     if not isinstance(changes, dict):
         raise MinbarError("bad_request", "The version must be an object of fields.")
     unknown = sorted(str(name) for name in changes if name not in km.VERSION_FIELDS)
     if unknown:
         raise MinbarError("bad_request", f"Unknown field {', '.join(unknown)}; a version has text and status.",
                           field=unknown[0])
-    msg, row = _load_with_row(db, conf.id, key, mid, lock=True)
+    msg = store.load(db, conf.id, key, mid)
     if language == msg.language:
-        _authorise_write(actor, slug, key)
-        written = save(db, slug, key, mid, base_revision, changes, actor=actor, now=now)
-        msg_now = _load(db, conf.id, key, mid)
-        return Written(written.messages, written.version, written.changed, written.presentations,
-                       km.original_as_version(msg_now))
-    existing = _versions(db, [row.pk], language).get(row.pk, {}).get(language)
+        return _save_text(db, conf, key, mid, None, actor, now, "save", {"base_revision": base_revision},
+                          lambda original, _same: km.save(original, base_revision, changes, _author(actor), now),
+                          as_version=True)
+    return _save_text(db, conf, key, mid, language, actor, now, "version",
+                      {"language": language, "base_revision": base_revision},
+                      lambda original, version_: km.save_version(version_, original, language, base_revision,
+                                                                 changes, _author(actor), now))
+
+
+def _save_text(db: Session, conf: Conference, key: str, mid: str, language: str | None, actor: Identity,
+               now: datetime, action: str, logged: dict, apply, as_version: bool = False) -> Written:
+    """The one save path of a revisioned text, the original (`language` None) or its version in
+    `language`: lock the message, let the core apply its rule (`apply(message, text)` returns the
+    text with the new revision, or the text itself when nothing changes), store the new revisions,
+    log, and say what changed. `as_version` answers a save of the original through the versions'
+    route with `translation` in the original's version shape."""
+    msg, row = store.load_with_row(db, conf.id, key, mid, lock=True)
+    versions = store.versions(db, [row.pk]).get(row.pk, {})
+    text = msg if language is None else versions.get(language)
     try:
-        new = km.save_version(existing, msg, language, base_revision, changes, _author(actor), now)
-    except km.KeyMessageError as error:
-        raise _refusal(error) from None
-    if new is existing:
-        return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), False,
-                       translation=km.version_contract(new, msg.language, msg.text_revision))
-    try:
-        with db.begin_nested():
-            for revision in new.revisions[len(existing.revisions) if existing else 0:]:
-                db.add(KeyMessageVersionRow(
-                    message_pk=row.pk, language=language, number=revision.number, text=revision.text,
-                    status=revision.status, source_revision=revision.source_revision, author=revision.author,
-                    saved_at=revision.saved_at))
-            db.flush()
-    except IntegrityError:
-        # Another save of this version landed first: theirs stands, ours is refused.
-        db.expire_all()
-        theirs = _versions(db, [row.pk], language)[row.pk][language]
-        raise _refusal(km.VersionConflict(theirs, {k: v for k, v in changes.items()}, base_revision or 0,
-                                          msg.language, msg.text_revision)) from None
-    _log(db, conf, key, actor, now, "version", {"id": mid, "language": language, "revision": new.revision,
-                                                 "base_revision": base_revision, "source_revision": msg.revision})
-    agreed = msg.current.status == "agreed"
-    return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), True,
-                   sync_presentations(db, conf, now) if agreed else [],
-                   km.version_contract(new, msg.language, msg.text_revision))
+        new = apply(msg, text)
+    except MinbarError as error:
+        if error.code == "conflict" and language is None:
+            error.extra["current"] = store.message(msg, versions)     # the message with its versions, as lists show it
+        raise
+    if new is not text:
+        store.insert(db, row, msg, versions, text, new, language)
+        _log(db, conf, key, actor, now, action, {"id": mid, "revision": new.revision, **logged,
+                                                  **({"source_revision": msg.revision} if language else {})})
+        versions = store.versions(db, [row.pk]).get(row.pk, {})
+    original = msg if language is not None else new
+    touches_agreed = "agreed" in (msg.current.status, original.current.status)
+    if language is not None:
+        translation = km.version_contract(new, msg.language, msg.text_revision)
+    else:
+        translation = km.original_as_version(original) if as_version else None
+    return Written([store.message(original, versions)], version(db, conf.id, key), new is not text,
+                   sync_presentations(db, conf, now) if touches_agreed and new is not text else [], translation)
 
 
 def _check_language(conf: Conference, language) -> None:
     languages = list(conf.languages or km.LANGUAGES)
     if language not in languages:
         raise MinbarError("not_found", f"This conference has no language '{language}'; it has {', '.join(languages)}.")
-
-
-def _load_with_row(db: Session, conference_id: int, key: str, mid, lock: bool = False):
-    msg = _load(db, conference_id, key, mid, lock=lock)
-    row = db.scalar(select(KeyMessageRow).where(KeyMessageRow.conference_id == conference_id,
-                                                KeyMessageRow.session_key == key, KeyMessageRow.id == mid))
-    return msg, row
 
 
 # -- presentation ----------------------------------------------------------------------------
@@ -367,169 +341,8 @@ def sync_presentations(db: Session, conf: Conference, now: datetime, also: str |
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def _authorise_write(actor: Identity, slug: str, key: str) -> None:
-    if policy.may(actor, "messages.write", slug, key):
-        return
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "Writing key messages needs a rapporteur's or organiser's access link.")
-    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
-
-
-def may_translate(actor: Identity, slug: str, key: str) -> bool:
-    """Versions in the other languages: translators ("messages.translate") and those who write the
-    originals ("messages.write": the session's rapporteur, organisers)."""
-    return policy.may(actor, "messages.write", slug, key) or policy.may(actor, "messages.translate", slug, key)
-
-
-def _authorise_translate(actor: Identity, slug: str, key: str) -> None:
-    if may_translate(actor, slug, key):
-        return
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "Writing a key message's versions needs a rapporteur's or translator's access link.")
-    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
-
-
 def _author(actor: Identity) -> str:
     return (actor.name or actor.role)[:200]
-
-
-def _refusal(error: km.KeyMessageError, versions: dict[str, km.Version] | None = None) -> MinbarError:
-    if isinstance(error, (km.Conflict, km.VersionConflict)):
-        body = error.to_error()
-        current = _message(error.current, versions or {}) if isinstance(error, km.Conflict) else body["current"]
-        return MinbarError("conflict", error.message, current=current, yours=body["yours"],
-                           base_revision=error.base_revision)
-    extra = {"field": error.field} if getattr(error, "field", None) else {}
-    return MinbarError(error.code, error.message, **extra)
-
-
-def _current(db: Session, conference_id: int, key: str | None = None, mid: str | None = None):
-    """(message row, its current revision row) pairs in the session's order."""
-    query = (select(KeyMessageRow, KeyMessageRevisionRow)
-             .join(KeyMessageRevisionRow, and_(KeyMessageRevisionRow.message_pk == KeyMessageRow.pk,
-                                               KeyMessageRevisionRow.number == KeyMessageRow.revision))
-             .where(KeyMessageRow.conference_id == conference_id)
-             .order_by(KeyMessageRevisionRow.position, KeyMessageRow.created_at, KeyMessageRow.pk))
-    if key is not None:
-        query = query.where(KeyMessageRow.session_key == key)
-    if mid is not None:
-        query = query.where(KeyMessageRow.id == mid)
-    return [tuple(pair) for pair in db.execute(query)]
-
-
-def _by_client_key(db: Session, conference_id: int, key: str, client_key: str) -> str | None:
-    return db.scalar(select(KeyMessageRow.id).where(
-        KeyMessageRow.conference_id == conference_id, KeyMessageRow.session_key == key,
-        KeyMessageRow.client_key == client_key))
-
-
-def _load(db: Session, conference_id: int, key: str, mid, lock: bool = False) -> km.KeyMessage:
-    if not isinstance(mid, str):
-        raise MinbarError("not_found", "There is no such key message in this session.")
-    query = select(KeyMessageRow).where(KeyMessageRow.conference_id == conference_id,
-                                        KeyMessageRow.session_key == key, KeyMessageRow.id == mid)
-    row = db.scalar(query.with_for_update() if lock else query)
-    if row is None:
-        raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
-    revisions = db.scalars(select(KeyMessageRevisionRow).where(KeyMessageRevisionRow.message_pk == row.pk)
-                           .order_by(KeyMessageRevisionRow.number))
-    return km.KeyMessage(row.id, row.session_key, tuple(_revision(r) for r in revisions), row.language or "en")
-
-
-def _persist(db, conf, key, actor, now, msg: km.KeyMessage, new: km.KeyMessage, action: str, logged: dict) -> Written:
-    row = db.scalar(select(KeyMessageRow).where(KeyMessageRow.conference_id == conf.id,
-                                                KeyMessageRow.session_key == key, KeyMessageRow.id == msg.id))
-    if new is msg:
-        return Written([_message(msg, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), False)
-    _insert(db, row, msg, new)
-    _log(db, conf, key, actor, now, action, {"id": msg.id, "revision": new.revision, **logged})
-    touches_agreed = "agreed" in (msg.current.status, new.current.status)
-    return Written([_message(new, _versions(db, [row.pk]).get(row.pk, {}))], version(db, conf.id, key), True,
-                   sync_presentations(db, conf, now) if touches_agreed else [])
-
-
-def _insert(db: Session, row: KeyMessageRow, msg: km.KeyMessage, new: km.KeyMessage) -> None:
-    try:
-        with db.begin_nested():
-            for revision in new.revisions[len(msg.revisions):]:
-                db.add(_revision_row(row.pk, revision))
-            row.revision = new.revision
-            row.text_revision = new.text_revision
-            db.flush()
-    except IntegrityError:
-        # Someone else's revision with this number landed first: theirs stands, ours is refused.
-        db.expire_all()
-        now_current = _load(db, row.conference_id, row.session_key, row.id)
-        yours = {k: list(v) if isinstance(v, tuple) else v for k, v in new.current.fields().items()}
-        raise _refusal(km.Conflict(now_current, yours, msg.revision)) from None
-
-
-def _revision_row(message_pk: int, revision: km.Revision) -> KeyMessageRevisionRow:
-    return KeyMessageRevisionRow(
-        message_pk=message_pk, number=revision.number, text=revision.text,
-        objectives=list(revision.objectives), principles=list(revision.principles),
-        status=revision.status, group=revision.group, position=revision.position,
-        author=revision.author, saved_at=revision.saved_at)
-
-
-def _revision(row: KeyMessageRevisionRow) -> km.Revision:
-    return km.Revision(number=row.number, text=row.text, objectives=tuple(row.objectives or ()),
-                       principles=tuple(row.principles or ()), status=row.status, group=row.group,
-                       position=row.position, author=row.author, saved_at=row.saved_at)
-
-
-def _contract(row: KeyMessageRow, rev: KeyMessageRevisionRow, versions: dict[str, km.Version],
-              texts: bool = False) -> dict:
-    """The message's contract, with `language` and `versions` ({language: summary}; with `texts`,
-    the summary of an agreed version also carries its `text`, for the outcome and presentation)."""
-    contract = km.revision_contract(row.id, row.session_key, _revision(rev))
-    return _with_versions(contract, row.language or "en", row.text_revision or 1, versions, texts)
-
-
-def _message(msg: km.KeyMessage, versions: dict[str, km.Version]) -> dict:
-    return _with_versions(km.to_contract(msg), msg.language, msg.text_revision, versions, False)
-
-
-def _with_versions(contract: dict, language: str, text_revision: int, versions: dict[str, km.Version],
-                   texts: bool) -> dict:
-    summaries = {}
-    for lang_code in sorted(versions):
-        summary = km.version_summary(versions[lang_code], text_revision)
-        if texts and summary["status"] == "agreed":     # an agreed wording is public; drafts never travel in lists
-            summary["text"] = versions[lang_code].current.text
-            summary["html"] = markup.render_html(summary["text"])
-        summaries[lang_code] = summary
-    return {**contract, "language": language, "versions": summaries}
-
-
-def _versions(db: Session, pks: list[int], language: str | None = None) -> dict[int, dict[str, km.Version]]:
-    """{message pk: {language: Version}} for the given messages (every revision, oldest first)."""
-    found: dict[int, dict[str, list[KeyMessageVersionRow]]] = {}
-    ids: dict[int, str] = {}
-    for chunk in range(0, len(pks), 500):
-        query = (select(KeyMessageVersionRow, KeyMessageRow.id)
-                 .join(KeyMessageRow, KeyMessageRow.pk == KeyMessageVersionRow.message_pk)
-                 .where(KeyMessageVersionRow.message_pk.in_(pks[chunk:chunk + 500]))
-                 .order_by(KeyMessageVersionRow.message_pk, KeyMessageVersionRow.language, KeyMessageVersionRow.number))
-        if language is not None:
-            query = query.where(KeyMessageVersionRow.language == language)
-        for vrow, mid in db.execute(query):
-            ids[vrow.message_pk] = mid
-            found.setdefault(vrow.message_pk, {}).setdefault(vrow.language, []).append(vrow)
-    return {pk: {lang_code: _version(ids[pk], rows) for lang_code, rows in by_lang.items()}
-            for pk, by_lang in found.items()}
-
-
-def _versions_of(db: Session, conference_id: int, key: str, mid: str) -> dict[str, km.Version]:
-    pk = db.scalar(select(KeyMessageRow.pk).where(KeyMessageRow.conference_id == conference_id,
-                                                  KeyMessageRow.session_key == key, KeyMessageRow.id == mid))
-    return _versions(db, [pk]).get(pk, {}) if pk is not None else {}
-
-
-def _version(mid: str, rows: list[KeyMessageVersionRow]) -> km.Version:
-    return km.Version(mid, rows[0].language, tuple(
-        km.VersionRevision(number=r.number, text=r.text, status=r.status, source_revision=r.source_revision,
-                           author=r.author, saved_at=r.saved_at) for r in rows))
 
 
 def _original_language(conf: Conference, actor: Identity, given) -> str:

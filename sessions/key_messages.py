@@ -5,17 +5,19 @@ change appends a revision and none is ever rewritten, so the history shows who w
 and an old wording can be brought back with `restore` (which appends a copy).
 
 Two rapporteurs may edit the same message at once. Each save names the revision it was based on;
-a save based on anything but the current revision raises `Conflict`, which carries the message as it
-now stands and the refused changes, so the second rapporteur can merge by hand and nothing is lost.
+a save based on anything but the current revision is refused with a `conflict` (a `MinbarError`
+carrying the message as it now stands and the refused changes), so the second rapporteur can merge
+by hand and nothing is lost. Originals and versions follow one rule for this, `sessions.revisioned`.
 
 Languages. A message is written in one language, its *original* (`KeyMessage.language`); each other
 conference language may have a *version* (`Version`), a translation with its own revisions, author
-and status (draft, agreed) and the same conflict rule (`save_version`, `VersionConflict`). Each
+and status (draft, agreed) and the same rule (`save_version`). Each
 version revision remembers the revision of the original it was made from (`source_revision`); when
 the original's text changes after that, the version is *out of date* (`out_of_date`). Changing only
 the tags, group, position or status of the original leaves its versions as they are.
 
-Pure Python: no Flask, no database. The caller loads a `KeyMessage`, calls `create`, `save` or
+Refusals are the house's `MinbarError` (bad_request or not_found with `field`, conflict with
+`current`, `yours` and `base_revision`). Pure Python: no Flask, no database. The caller loads a `KeyMessage`, calls `create`, `save` or
 `restore`, and stores the revisions the result has beyond the ones it loaded.
 """
 from __future__ import annotations
@@ -24,82 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from sessions import markup
-
-OBJECTIVES = range(1, 24)  # the 23 objectives of the Global Compact for Migration
-
-# The ten guiding principles of the GCM, in the order the Compact lists them.
-PRINCIPLES = (
-    "people_centred",
-    "international_cooperation",
-    "national_sovereignty",
-    "rule_of_law",
-    "sustainable_development",
-    "human_rights",
-    "gender_responsive",
-    "child_sensitive",
-    "whole_of_government",
-    "whole_of_society",
-)
-
-STATUSES = ("draft", "agreed")
-LANGUAGES = ("ar", "en", "fr")
-VERSION_FIELDS = ("text", "status")
-FIELDS = ("text", "objectives", "principles", "status", "group", "position")
-MAX_GROUP_LENGTH = 200
-MAX_POSITION = 1_000_000
+from sessions import markup, revisioned
+from sessions.key_message_fields import FIELDS, LANGUAGES, VERSION_FIELDS, clean, invalid
+# The model's vocabulary, read by the pages and the outcome as `key_messages.OBJECTIVES` etc.
+from sessions.key_message_fields import OBJECTIVES, PRINCIPLES  # noqa: F401
 
 Status = Literal["draft", "agreed"]
-
-
-class KeyMessageError(Exception):
-    """Base of the refusals below; `code` is the API error code, `message` is for a person."""
-
-    code = "bad_request"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class InvalidEdit(KeyMessageError, ValueError):
-    """The edit is malformed (code "bad_request") or names a revision that does not exist
-    (code "not_found"); `field` names the offending field when there is one. Nothing changed."""
-
-    def __init__(self, message: str, code: str = "bad_request", field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.field = field
-
-
-class Conflict(KeyMessageError):
-    """The save was based on a revision that is no longer the current one. Nothing changed.
-
-    `current` is the message as it now stands; `yours` is the refused changes, validated and in
-    the contract's JSON shape (lists, not tuples), so both can be shown side by side.
-    """
-
-    code = "conflict"
-
-    def __init__(self, current: KeyMessage, yours: dict[str, Any], base_revision: int) -> None:
-        latest = current.current
-        super().__init__(
-            f"Your changes were based on revision {base_revision}, but the key message is now at "
-            f"revision {latest.number} (saved by {latest.author}); nothing was saved. Merge your "
-            "changes into the current text and save again."
-        )
-        self.current = current
-        self.yours = yours
-        self.base_revision = base_revision
-
-    def to_error(self) -> dict[str, Any]:
-        """The body of the 409 answer: ``{"code", "message", "current", "yours"}``."""
-        return {
-            "code": self.code,
-            "message": self.message,
-            "current": to_contract(self.current),
-            "yours": self.yours,
-        }
 
 
 @dataclass(frozen=True)
@@ -118,6 +50,10 @@ class Revision:
         """The editable fields of this revision, as `create` and `save` take them."""
         return {name: getattr(self, name) for name in FIELDS}
 
+    def to_history(self) -> dict[str, Any]:
+        return {"revision": self.number, **revisioned.json_shaped(self.fields()), "author": self.author,
+                "saved_at": self.saved_at.isoformat()}
+
 
 @dataclass(frozen=True)
 class KeyMessage:
@@ -127,11 +63,7 @@ class KeyMessage:
     language: str = "en"                # the original's language, one of LANGUAGES
 
     def __post_init__(self) -> None:
-        numbers = [revision.number for revision in self.revisions]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError(
-                f"key message {self.id!r}: revisions must be numbered 1..n, got {numbers}"
-            )
+        revisioned.numbered(self.revisions, f"key message {self.id!r}")
 
     @property
     def current(self) -> Revision:
@@ -150,77 +82,60 @@ class KeyMessage:
             number -= 1
         return number
 
+    def subject(self, base_revision: int) -> str:
+        return f"revision {base_revision}, but the key message is"
+
+    def appended(self, revision: Revision) -> KeyMessage:
+        return KeyMessage(self.id, self.session, self.revisions + (revision,), self.language)
+
 
 def create(id: str, session: str, fields: dict[str, Any], author: str, now: datetime,
            language: str = "en") -> KeyMessage:
     """A new key message at revision 1.
 
     `fields` must hold `text` and may hold any other of FIELDS; the rest default to status
-    "draft", no objectives, no principles, no group, position 0. Raises InvalidEdit when a field
-    is unknown or invalid.
+    "draft", no objectives, no principles, no group, position 0. Refuses (bad_request) a field
+    that is unknown or invalid.
     """
     if not isinstance(id, str) or not id or not isinstance(session, str) or not session:
         raise ValueError("a key message needs a non-empty id and session id")
     if not isinstance(fields, dict):
-        raise InvalidEdit("The key message must be an object of fields.")
+        raise invalid("The key message must be an object of fields.")
     if "text" not in fields:
-        raise InvalidEdit("A key message needs a text.", field="text")
+        raise invalid("A key message needs a text.", field="text")
     values = {"objectives": (), "principles": (), "status": "draft", "group": None, "position": 0}
-    values.update(_clean(fields))
+    values.update(clean(fields))
     if language not in LANGUAGES:
-        raise InvalidEdit(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.", field="language")
+        raise invalid(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.", field="language")
     return KeyMessage(id, session, (_revision(1, values, author, now),), language)
 
 
-def save(
-    msg: KeyMessage, base_revision: int, changes: dict[str, Any], author: str, now: datetime
-) -> KeyMessage:
+def save(msg: KeyMessage, base_revision: int, changes: dict[str, Any], author: str, now: datetime) -> KeyMessage:
     """Append a revision with `changes` (any of FIELDS) applied to the current one.
 
-    Order of checks: malformed changes or base raise InvalidEdit; then, when the changes are
-    already what the current revision says (including an empty `changes`), `msg` is returned as it
-    is, with no new revision, whatever the base: nothing would be overwritten and a revision that
-    changes nothing would only clutter the history. Otherwise a `base_revision` other than the
-    current revision number raises Conflict. `msg` itself is never modified.
+    Malformed changes or base are refused (bad_request) first; then the rule of
+    `sessions.revisioned.save`: changes already in force return `msg` itself, a stale base is a
+    conflict whose `current` is `to_contract` of the message. `msg` itself is never modified.
     """
-    if not isinstance(base_revision, int) or isinstance(base_revision, bool) or base_revision < 1:
-        raise InvalidEdit(
-            "base_revision must be a revision number (1 or more).", field="base_revision"
-        )
-    if not isinstance(changes, dict):
-        raise InvalidEdit("The changes must be an object of fields.")
-    cleaned = _clean(changes)
-    current = msg.current.fields()
-    values = {**current, **cleaned}
-    if values == current:
-        return msg
-    if base_revision != msg.revision:
-        raise Conflict(msg, _json_shaped(cleaned), base_revision)
-    revision = _revision(msg.revision + 1, values, author, now)
-    return KeyMessage(msg.id, msg.session, msg.revisions + (revision,), msg.language)
+    base = revisioned.base(base_revision)
+    return revisioned.save(msg, base, clean(changes), lambda n, values: _revision(n, values, author, now),
+                           to_contract)
 
 
-def restore(
-    msg: KeyMessage, revision_number: int, base_revision: int, author: str, now: datetime
-) -> KeyMessage:
+def restore(msg: KeyMessage, revision_number: int, base_revision: int, author: str, now: datetime) -> KeyMessage:
     """Append a revision that copies every field of revision `revision_number`.
 
     History is never rewritten: restoring revision 2 of 5 makes revision 6, equal to 2 but for
-    author and time. The rules of `save` apply (Conflict on a stale base; no new revision when the
-    current one already says the same). An unknown revision raises InvalidEdit with code
-    "not_found".
+    author and time. The rules of `save` apply. An unknown revision is not_found.
     """
-    if (
-        not isinstance(revision_number, int)
-        or isinstance(revision_number, bool)
-        or not 1 <= revision_number <= msg.revision
-    ):
-        raise InvalidEdit(
-            f"Key message {msg.id} has no revision {revision_number!r}.",
-            code="not_found",
-            field="revision",
-        )
-    return save(msg, base_revision, msg.revisions[revision_number - 1].fields(), author, now)
+    return revisioned.restore(msg, revision_number, base_revision, f"Key message {msg.id}",
+                              lambda fields: save(msg, base_revision, fields, author, now))
+
+
+def history(text: KeyMessage | Version) -> list[dict[str, Any]]:
+    """Every revision of an original or a version, oldest first (`revision`, its fields, `author`,
+    `saved_at` ISO; a version's also `source_revision`)."""
+    return revisioned.history(text)
 
 
 def to_contract(msg: KeyMessage) -> dict[str, Any]:
@@ -247,19 +162,6 @@ def revision_contract(id: str, session: str, latest: Revision) -> dict[str, Any]
     }
 
 
-def history(msg: KeyMessage) -> list[dict[str, Any]]:
-    """Every revision, oldest first: `revision`, the FIELDS, `author`, `saved_at` (ISO)."""
-    return [
-        {
-            "revision": revision.number,
-            **_json_shaped(revision.fields()),
-            "author": revision.author,
-            "saved_at": revision.saved_at.isoformat(),
-        }
-        for revision in msg.revisions
-    ]
-
-
 # -- versions (translations) -------------------------------------------------------------------
 
 
@@ -275,6 +177,10 @@ class VersionRevision:
     def fields(self) -> dict[str, Any]:
         return {"text": self.text, "status": self.status}
 
+    def to_history(self) -> dict[str, Any]:
+        return {"revision": self.number, "text": self.text, "status": self.status,
+                "source_revision": self.source_revision, "author": self.author, "saved_at": self.saved_at.isoformat()}
+
 
 @dataclass(frozen=True)
 class Version:
@@ -283,9 +189,7 @@ class Version:
     revisions: tuple[VersionRevision, ...]  # oldest first, numbered 1..n, at least one
 
     def __post_init__(self) -> None:
-        numbers = [revision.number for revision in self.revisions]
-        if not numbers or numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError(f"version {self.message}/{self.language}: revisions must be numbered 1..n")
+        revisioned.numbered(self.revisions, f"version {self.message}/{self.language}", at_least_one=True)
 
     @property
     def current(self) -> VersionRevision:
@@ -294,6 +198,12 @@ class Version:
     @property
     def revision(self) -> int:
         return self.current.number
+
+    def subject(self, base_revision: int) -> str:
+        return f"revision {base_revision} of the {self.language} version, but it is"
+
+    def appended(self, revision: VersionRevision) -> Version:
+        return Version(self.message, self.language, self.revisions + (revision,))
 
 
 def out_of_date(version: Version, text_revision: int) -> bool:
@@ -306,35 +216,6 @@ def complete(version: Version | None, text_revision: int) -> bool:
     return version is not None and version.current.status == "agreed" and not out_of_date(version, text_revision)
 
 
-class VersionConflict(KeyMessageError):
-    """A version's save was based on a revision that is no longer its current one (or on none,
-    when another translator saved the first revision meanwhile). Nothing changed."""
-
-    code = "conflict"
-
-    def __init__(self, current: Version, yours: dict[str, Any], base_revision: int,
-                 original_language: str, text_revision: int) -> None:
-        latest = current.current
-        super().__init__(
-            f"Your changes were based on revision {base_revision} of the {current.language} version, but it "
-            f"is now at revision {latest.number} (saved by {latest.author}); nothing was saved. Merge your "
-            "changes into the current text and save again."
-        )
-        self.current = current
-        self.yours = yours
-        self.base_revision = base_revision
-        self.original_language = original_language
-        self.text_revision = text_revision
-
-    def to_error(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "message": self.message,
-            "current": version_contract(self.current, self.original_language, self.text_revision),
-            "yours": self.yours,
-        }
-
-
 def save_version(
     version: Version | None, msg: KeyMessage, language: str, base_revision: int | None,
     changes: dict[str, Any], author: str, now: datetime,
@@ -343,47 +224,32 @@ def save_version(
 
     `base_revision` is the version's revision the changes were made on: 0 or None for a first save.
     `changes` holds any of VERSION_FIELDS; a first save needs `text` (status defaults to draft).
-    The new revision records `msg.revision` as its source. As with `save`: changes that are already
-    what the version says return it unchanged, whatever the base, unless it is out of date and the
-    base is current (saving it again then confirms it against the original's present text); a stale
-    base raises VersionConflict. Raises InvalidEdit on a bad language, field or base.
+    The new revision records `msg.revision` as its source. The rule is the original's
+    (`sessions.revisioned.save`), but an out-of-date version saved unchanged on its current base is
+    confirmed (a new revision made from the original's present text). Refuses a bad language,
+    field or base.
     """
     if language not in LANGUAGES:
-        raise InvalidEdit(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.",
-                          code="not_found", field="language")
+        raise invalid(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.",
+                      field="language", code="not_found")
     if language == msg.language:
-        raise InvalidEdit(f"{language} is the original's language: save the key message itself.",
-                          field="language")
-    if base_revision is None:
-        base_revision = 0
-    if not isinstance(base_revision, int) or isinstance(base_revision, bool) or base_revision < 0:
-        raise InvalidEdit("base_revision must be a revision number, or 0 (or null) for a version's first save.",
-                          field="base_revision")
-    if not isinstance(changes, dict):
-        raise InvalidEdit("The changes must be an object of fields.")
-    unknown = sorted(str(name) for name in changes if name not in VERSION_FIELDS)
-    if unknown:
-        raise InvalidEdit(f"Unknown field {', '.join(unknown)}; a version has text and status.", field=unknown[0])
-    cleaned = {name: _CLEANERS[name](value) for name, value in changes.items()}
-    source = msg.revision
+        raise invalid(f"{language} is the original's language: save the key message itself.", field="language")
+    base = revisioned.base(base_revision, first=True)
+    cleaned = clean(changes, VERSION_FIELDS)
+
+    def new_revision(number: int, values: dict) -> VersionRevision:
+        return _version_revision(number, values, msg.revision, author, now)
+
     if version is None:
-        if base_revision != 0:
-            raise InvalidEdit(f"There is no {language} version yet: its first save has base_revision 0.",
-                              code="not_found", field="base_revision")
+        if base != 0:
+            raise invalid(f"There is no {language} version yet: its first save has base_revision 0.",
+                          field="base_revision", code="not_found")
         if "text" not in cleaned:
-            raise InvalidEdit("A version's first save needs a text.", field="text")
-        values = {"status": "draft", **cleaned}
-        revision = _version_revision(1, values, source, author, now)
-        return Version(msg.id, language, (revision,))
-    current = version.current.fields()
-    values = {**current, **cleaned}
-    stale_source = out_of_date(version, msg.text_revision)
-    if values == current and (base_revision != version.revision or not stale_source):
-        return version
-    if base_revision != version.revision:
-        raise VersionConflict(version, cleaned, base_revision, msg.language, msg.text_revision)
-    revision = _version_revision(version.revision + 1, values, source, author, now)
-    return Version(version.message, language, version.revisions + (revision,))
+            raise invalid("A version's first save needs a text.", field="text")
+        return Version(msg.id, language, (new_revision(1, {"status": "draft", **cleaned}),))
+    return revisioned.save(version, base, cleaned, new_revision,
+                           lambda v: version_contract(v, msg.language, msg.text_revision),
+                           confirm=out_of_date(version, msg.text_revision))
 
 
 def version_contract(version: Version, original_language: str, text_revision: int) -> dict[str, Any]:
@@ -436,116 +302,19 @@ def version_summary(version: Version, text_revision: int) -> dict[str, Any]:
     }
 
 
-def version_history(version: Version) -> list[dict[str, Any]]:
-    return [
-        {"revision": r.number, "text": r.text, "status": r.status, "source_revision": r.source_revision,
-         "author": r.author, "saved_at": r.saved_at.isoformat()}
-        for r in version.revisions
-    ]
-
-
 def _version_revision(number: int, values: dict[str, Any], source: int, author: str,
                       now: datetime) -> VersionRevision:
-    if not isinstance(author, str) or not author.strip():
-        raise ValueError("a revision needs an author")
-    if not isinstance(now, datetime) or now.utcoffset() is None:
-        raise ValueError("the time of a revision must be an aware datetime")
-    return VersionRevision(number=number, text=values["text"], status=values["status"],
-                           source_revision=source, author=author, saved_at=now.astimezone(timezone.utc))
-
-
-# --------------------------------------------------------------------------------------------------
+    return VersionRevision(number=number, text=values["text"], status=values["status"], source_revision=source,
+                           author=author, saved_at=_stamp(author, now))
 
 
 def _revision(number: int, values: dict[str, Any], author: str, now: datetime) -> Revision:
+    return Revision(number=number, author=author, saved_at=_stamp(author, now), **values)
+
+
+def _stamp(author: str, now: datetime) -> datetime:
     if not isinstance(author, str) or not author.strip():
         raise ValueError("a revision needs an author")
     if not isinstance(now, datetime) or now.utcoffset() is None:
         raise ValueError("the time of a revision must be an aware datetime")
-    return Revision(number=number, author=author, saved_at=now.astimezone(timezone.utc), **values)
-
-
-def _json_shaped(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
-
-
-def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate and normalise the given fields; raises InvalidEdit at the first bad one."""
-    unknown = sorted(str(name) for name in fields if name not in FIELDS)
-    if unknown:
-        raise InvalidEdit(
-            f"Unknown field {', '.join(unknown)}; a key message has {', '.join(FIELDS)}.",
-            field=unknown[0],
-        )
-    return {name: _CLEANERS[name](value) for name, value in fields.items()}
-
-
-def _clean_text(value: Any) -> str:
-    try:
-        return markup.validate_text(value)
-    except ValueError as error:
-        raise InvalidEdit(str(error), field="text") from None
-
-
-def _clean_objectives(value: Any) -> tuple[int, ...]:
-    if not isinstance(value, (list, tuple)):
-        raise InvalidEdit("objectives must be a list of objective numbers.", field="objectives")
-    for number in value:
-        if not isinstance(number, int) or isinstance(number, bool) or number not in OBJECTIVES:
-            raise InvalidEdit(
-                f"{number!r} is not a GCM objective; objectives are numbered 1 to 23.",
-                field="objectives",
-            )
-    return tuple(sorted(set(value)))
-
-
-def _clean_principles(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, (list, tuple)):
-        raise InvalidEdit(
-            "principles must be a list of guiding principle keys.", field="principles"
-        )
-    for key in value:
-        if key not in PRINCIPLES:
-            raise InvalidEdit(
-                f"{key!r} is not a guiding principle; use one of {', '.join(PRINCIPLES)}.",
-                field="principles",
-            )
-    return tuple(key for key in PRINCIPLES if key in value)
-
-
-def _clean_status(value: Any) -> str:
-    if value not in STATUSES:
-        raise InvalidEdit(f"status must be draft or agreed, not {value!r}.", field="status")
-    return value
-
-
-def _clean_group(value: Any) -> str | None:
-    # An empty group clears it: None and "" mean the same, so they must compare the same.
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidEdit("group must be a string or null.", field="group")
-    value = " ".join(value.split())
-    if len(value) > MAX_GROUP_LENGTH or markup.INVALID_CHARS.search(value):
-        raise InvalidEdit(
-            f"group must be at most {MAX_GROUP_LENGTH} printable characters.", field="group"
-        )
-    return value or None
-
-
-def _clean_position(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_POSITION:
-        raise InvalidEdit(
-            f"position must be a whole number from 0 to {MAX_POSITION}.", field="position"
-        )
-    return value
-
-
-_CLEANERS = {
-    "text": _clean_text,
-    "objectives": _clean_objectives,
-    "principles": _clean_principles,
-    "status": _clean_status,
-    "group": _clean_group,
-    "position": _clean_position,
-}
+    return now.astimezone(timezone.utc)

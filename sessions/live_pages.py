@@ -1,63 +1,35 @@
 """Building the live pages: who may open them, and what the console, the stage view and the
 participant live view show on first paint (the browser then follows the session's STATE).
 
-Reusable by every page: `page_identity(slug, "page.console", session)` asks `speakers.policy`
-about the signed-in caller (401 page when nobody is, 403 when the link may not open the page).
-Pages never carry a token: the browser's session cookie signs in their Socket.IO connection.
+Who may open them is decided before `build` runs, by the route's guard (`conference.guard`: 404
+for an unknown session, then a 401 page when nobody is signed in, 403 when the link may not open
+the page). Pages never carry a token: the browser's session cookie signs in their Socket.IO
+connection.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import g, make_response, render_template
+from flask import make_response, render_template
 from sqlalchemy import select
 
 from conference import i18n, presenters, queries
-from conference.errors import MinbarError
 from conference.web import N_, _, get_db, lang, now, rehearsal
 from sessions import operations, speaking
 from sessions.models import AgendaItem, LiveStateRow
 from speakers import policy
 from speakers.identity import ANONYMOUS, Identity
+from timing import timer
 from timing.clock import to_ms
-from timing.drift import PlannedItem, project
+from timing.drift import PlannedItem, project, project_slots
+from timing.timer import format_clock
 
 # Items nobody runs from a console: they absorb delay (timing.drift.project) and keep their times.
 ABSORBING_KINDS = frozenset({"break", "registration"})
 
 
-# -- who is looking ------------------------------------------------------------------------
-
-def page_identity(slug: str, action: str, session: str | None = None) -> Identity:
-    """The caller (`g.identity`, see `speakers.credentials`) if `speakers.policy` lets them do
-    `action` (a "page.*" action) in `slug`/`session`; else MinbarError, which the app renders as an
-    error page: `unauthorized` (401) for nobody signed in, `forbidden` (403) for a link whose
-    role, conference or session does not open the page."""
-    who = g.get("identity", ANONYMOUS)
-    policy.require(who, action, slug, session)
-    return who
-
-
 # -- what the pages show -------------------------------------------------------------------
-
-def format_clock(ms: int) -> str:
-    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live.js."""
-    over = ms < 0
-    total = (-ms) // 1000 if over else -(-ms // 1000)
-    return f"{'+' if over else ''}{total // 60}:{total % 60:02d}"
-
-
-def phase(remaining_ms: int, warn_s: int) -> str:
-    if remaining_ms <= 0:
-        return "overrun"
-    return "warning" if remaining_ms <= warn_s * 1000 else "normal"
-
-
-def remaining_ms(state: dict) -> int:
-    timer = state["timer"]
-    return timer["limit_s"] * 1000 - timer["elapsed_ms"]
-
 
 @dataclass
 class LivePage:
@@ -88,13 +60,43 @@ class LivePage:
         index = keys.index(key)
         return self.slots[index + 1] if index + 1 < len(self.slots) else None
 
+    # First paint follows the timer's own rules (timing.timer, the ones the shared cases test);
+    # the STATE was made for `moment`, so its timer is read back as of that instant.
+    @property
+    def timer(self) -> timer.Timer:
+        return timer.from_contract(self.state["timer"], self.moment)
+
+    @property
+    def remaining_ms(self) -> int:
+        return timer.remaining_ms(self.timer, self.moment)
+
     @property
     def remaining(self) -> str:
-        return format_clock(remaining_ms(self.state))
+        return format_clock(self.remaining_ms)
 
     @property
     def phase(self) -> str:
-        return phase(remaining_ms(self.state), self.state["timer"]["warn_s"])
+        return timer.phase(self.timer, self.moment, self.state["timer"]["warn_s"])
+
+    @property
+    def session_clock(self) -> dict:
+        """The console's session clock on first paint: time to the scheduled end, and where the
+        remaining slots take the session (timing.drift.project_slots, as Minbar.projectSlots)."""
+        now, ends = to_ms(self.moment), to_ms(self.item.ends_at)
+        keys = [s["id"] for s in self.slots]
+        current, later = None, []
+        if self.state.get("slot") in keys:
+            index = keys.index(self.state["slot"])
+            current = {"status": self.state["timer"]["status"], "limit_s": self.state["timer"]["limit_s"],
+                       "remaining_ms": self.remaining_ms}
+            later = [s["limit_s"] for s in self.slots[index + 1:]]
+        over = project_slots(now, to_ms(self.item.starts_at), ends, current, later)["over_ms"]
+        labels = self.config.get("labels", LABELS)
+        if abs(over) < 1000:
+            text = labels["on_time"]
+        else:
+            text = labels["over" if over > 0 else "spare"] % {"time": format_clock(abs(over))}
+        return {"left": format_clock(ends - now), "overrun": text, "over": over >= 1000}
 
     @property
     def toggle_key(self) -> str:
@@ -129,14 +131,12 @@ def slot_views(item: AgendaItem, language: str) -> list[dict]:
     return views
 
 
-def build(slug: str, key: str, action: str) -> LivePage:
-    """Load the session (404 when unknown), check the caller may `action` (a "page.*" action of
-    `speakers.policy`), and gather the first paint."""
+def build(access) -> LivePage:
+    """The first paint of the session `access` (a `conference.guard.Access`) was let in to."""
     db = get_db()
-    conf = queries.conference(db, slug)
-    item = queries.item(db, conf, key)
-    identity = page_identity(slug, action, session=key)
-    if action in policy.PUBLIC and not policy.in_scope(identity, slug, key):
+    conf, item, identity = access.conference, access.item, access.who
+    slug, key = conf.slug, item.key
+    if access.action in policy.PUBLIC and not policy.in_scope(identity, slug, key):
         identity = ANONYMOUS       # a public page: a link of another session or conference is a viewer here
     moment = now()
     state = operations.current(db, slug, key, moment)

@@ -1,7 +1,10 @@
 """The conference's outcome document, compiled from the rapporteurs' key messages.
 
 `build` turns plain data (`OutcomeInput`, which the web layer fills from the database and the
-message catalogues) into an `Outcome`; `to_markdown`, `to_docx` and `to_html_fragment` render it.
+message catalogues) into an `Outcome`, the document's structure, with the wording every format
+shares (tags, headings, list joins, "translation pending"). One module per format renders it:
+`sessions.outcome_markdown`, `sessions.outcome_html` (helpers for the page's Jinja template) and
+`sessions.outcome_docx`.
 The document has three parts:
 
 1. key messages by session, sessions in the order given (agenda order), inside a session the
@@ -19,8 +22,9 @@ Only agreed messages appear unless `include_drafts`; drafts are then marked with
 label everywhere they appear. Sessions without any message to show are left out of part 1.
 
 Every string that comes from a person (titles, labels, groups, message text) is escaped for the
-format it lands in; message bodies go through `sessions.markup`. HTML is rendered from the Jinja
-template `templates/sessions/_outcome_document.html` with autoescaping; a message whose language
+format it lands in; message bodies go through `sessions.markup`. HTML is rendered by the
+application's Jinja environment (autoescaping, as every page) from
+`templates/sessions/_outcome_document.html`; a message whose language
 is known carries its own `lang` and `dir`, the rest take the page's. In DOCX, which has no page
 around it, language "ar" makes every paragraph, run and table right-to-left, and a message in a
 language of the other direction gets its own paragraph direction (`w:bidi` on or off, `w:rtl` on
@@ -28,31 +32,17 @@ its runs). No Flask, no database.
 """
 from __future__ import annotations
 
-import html
-import io
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
-import docx
-import jinja2
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_DIRECTION
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
-from markupsafe import Markup
 
-from sessions import markup
 from sessions.key_messages import OBJECTIVES
 
 LANGUAGES = ("ar", "en", "fr")
 RTL = frozenset({"ar"})
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # How a message stands in one language, for the language coverage table.
 STATES = ("original", "complete", "draft", "out_of_date", "missing")
 
@@ -276,37 +266,37 @@ def _grouped(pairs: list[tuple[str | None, OutcomeMessage]]) -> tuple[MessageGro
 
 # --- shared wording -----------------------------------------------------------------------------
 
-def _number(n: int, outcome: Outcome) -> str:
+def numeral(n: int, outcome: Outcome) -> str:
     return format_decimal(n, locale=outcome.language)
 
 
-def _objective_heading(n: int, title: str, outcome: Outcome) -> str:
-    heading = f"{outcome.labels['objective']} {_number(n, outcome)}"
+def objective_heading(n: int, title: str, outcome: Outcome) -> str:
+    heading = f"{outcome.labels['objective']} {numeral(n, outcome)}"
     return f"{heading}: {title}" if title else heading
 
 
-def _coverage_label(n: int, title: str, outcome: Outcome) -> str:
-    return f"{_number(n, outcome)}. {title}" if title else _number(n, outcome)
+def coverage_label(n: int, title: str, outcome: Outcome) -> str:
+    return f"{numeral(n, outcome)}. {title}" if title else numeral(n, outcome)
 
 
-def _tags(message: OutcomeMessage, outcome: Outcome) -> str:
+def tags(message: OutcomeMessage, outcome: Outcome) -> str:
     """`Objectives: 2, 5 · Guiding principles: Human rights`, or "" when untagged."""
     labels, parts = outcome.labels, []
     if message.objectives:
         # A bare list of tags, not prose: no "and" (CLDR's Arabic lists have only "و"), just commas.
         comma = "، " if outcome.language == "ar" else ", "
-        numbers = comma.join(_number(n, outcome) for n in message.objectives)
+        numbers = comma.join(numeral(n, outcome) for n in message.objectives)
         parts.append(f"{labels['objectives']}: {numbers}")
     if message.principles:
-        parts.append(f"{labels['principles']}: {_join(list(message.principles), outcome)}")
+        parts.append(f"{labels['principles']}: {join(list(message.principles), outcome)}")
     return " · ".join(parts)
 
 
-def _session_name(entry: CoverageSession, outcome: Outcome) -> str:
+def session_name(entry: CoverageSession, outcome: Outcome) -> str:
     return f"{entry.title} ({outcome.labels['draft']})" if entry.draft_only else entry.title
 
 
-def _join(items: list[str], outcome: Outcome) -> str:
+def join(items: list[str], outcome: Outcome) -> str:
     return format_list(items, locale=outcome.language) if items else ""
 
 
@@ -326,289 +316,6 @@ def list_separators(count: int, outcome: Outcome) -> list[str]:
     return re.split(r"\x00\d+\x00", format_list(marks, locale=outcome.language))
 
 
-# --- Markdown -----------------------------------------------------------------------------------
-
-def _md(text: str) -> str:
-    return markup.escape_markdown(text)
-
-
-def _md_cell(text: str) -> str:
-    return markup.escape_markdown(text, table_cell=True)
-
-
-def _md_item(body: str, extra: list[str]) -> list[str]:
-    """A bullet item whose content is `body` (Markdown) and then each of `extra` (paragraphs)."""
-    lines = body.split("\n")
-    for paragraph in extra:
-        lines += ["", paragraph]
-    return ["- " + lines[0]] + [("    " + line) if line else "" for line in lines[1:]] + [""]
-
-
-def _md_message(message: OutcomeMessage, outcome: Outcome, extra: list[str]) -> list[str]:
-    body = markup.to_markdown(message.text)
-    pending = pending_label(message, outcome)
-    if pending:
-        extra = [f"*{_md(pending)}*"] + extra
-    if message.draft:
-        body = f"**{_md(outcome.labels['draft'])}**\n\n{body}"
-    return _md_item(body, extra)
-
-
-def to_markdown(outcome: Outcome) -> str:
-    """The outcome document as Markdown (the coverage as a pipe table)."""
-    lines = [f"# {_md(outcome.title)}", ""]
-    if outcome.dates_label:
-        lines += [_md(outcome.dates_label), ""]
-    lines += [f"## {_md(outcome.labels['by_session'])}", ""]
-    for section in outcome.sessions:
-        lines += [f"### {_md(section.title)}", ""]
-        if section.starts_label:
-            lines += [f"*{_md(section.starts_label)}*", ""]
-        for group in section.groups:
-            if group.title:
-                lines += [f"#### {_md(group.title)}", ""]
-            for message in group.messages:
-                tags = _tags(message, outcome)
-                lines += _md_message(message, outcome, [f"*{_md(tags)}*"] if tags else [])
-    lines += [f"## {_md(outcome.labels['by_objective'])}", ""]
-    for objective in outcome.objectives:
-        lines += [f"### {_md(_objective_heading(objective.number, objective.title, outcome))}", ""]
-        for message in objective.messages:
-            lines += _md_message(message, outcome, [f"*{_md(message.session_title)}*"])
-    labels = outcome.labels
-    lines += [
-        f"## {_md(labels['coverage'])}",
-        "",
-        f"| {_md_cell(labels['objective'])} | {_md_cell(labels['sessions'])} |",
-        "|---|---|",
-    ]
-    for row in outcome.coverage:
-        names = [_md_cell(_session_name(s, outcome)) for s in row.sessions]
-        sessions = _join(names, outcome) or f"*{_md_cell(labels['none'])}*"
-        lines.append(f"| {_md_cell(_coverage_label(row.number, row.title, outcome))} | {sessions} |")
-    if outcome.languages:
-        names = [_md_cell(labels.get(f"language_{code}", code)) for code in outcome.languages]
-        lines += ["", f"## {_md(labels['languages'])}", "",
-                  f"| {_md_cell(labels['message'])} | " + " | ".join(names) + " |",
-                  "|---|" + "---|" * len(names)]
-        for row in outcome.language_rows:
-            cells = [_md_cell(labels.get(f"state_{state}", state)) for _code, state in row.states]
-            lines.append(f"| {_md_cell(message_label(row, outcome))} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
-
 
 def message_label(row: LanguageRow, outcome: Outcome) -> str:
-    return f"{row.session_title} · {_number(row.number, outcome)}"
-
-
-# --- HTML ---------------------------------------------------------------------------------------
-
-class Helpers:
-    """What the template needs beyond the document's fields: wording shared with the other formats."""
-
-    def __init__(self, outcome: Outcome) -> None:
-        self.outcome = outcome
-
-    def body(self, message: OutcomeMessage) -> Markup:
-        return Markup(markup.render_html(message.text))     # sanitised by sessions.markup (nh3)
-
-    def pending(self, message: OutcomeMessage) -> str:
-        return pending_label(message, self.outcome)
-
-    def tags(self, message: OutcomeMessage) -> str:
-        return _tags(message, self.outcome)
-
-    def objective_heading(self, objective: ObjectiveSection) -> str:
-        return _objective_heading(objective.number, objective.title, self.outcome)
-
-    def coverage_label(self, row: CoverageRow) -> str:
-        return _coverage_label(row.number, row.title, self.outcome)
-
-    def session_name(self, entry: CoverageSession) -> str:
-        return _session_name(entry, self.outcome)
-
-    def separators(self, count: int) -> list[str]:
-        return list_separators(count, self.outcome)
-
-    def language_name(self, code: str) -> str:
-        return self.outcome.labels.get(f"language_{code}", code)
-
-    def message_label(self, row: LanguageRow) -> str:
-        return message_label(row, self.outcome)
-
-    def state(self, state: str) -> str:
-        return self.outcome.labels.get(f"state_{state}", state)
-
-
-def _escape(value):
-    # Autoescaping, with html.escape's entities (&quot; &#x27;) rather than markupsafe's numeric ones.
-    if isinstance(value, Markup) or value is None:
-        return value
-    return Markup(html.escape(str(value), quote=True))
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                              finalize=_escape, undefined=jinja2.StrictUndefined)
-
-
-DOCUMENT_TEMPLATE = "sessions/_outcome_document.html"
-
-
-def to_html_fragment(outcome: Outcome) -> str:
-    """The outcome document as an HTML fragment (an <article>) for a page that sets lang and dir,
-    rendered from DOCUMENT_TEMPLATE (the page, templates/sessions/outcome.html, includes the same)."""
-    rendered = _environment().get_template(DOCUMENT_TEMPLATE).render(outcome=outcome, h=Helpers(outcome))
-    return rendered.strip("\n") + "\n"
-
-
-# --- DOCX ---------------------------------------------------------------------------------------
-
-MESSAGE_STYLE = "Key Message"
-DETAILS_STYLE = "Key Message Details"   # tags, the source session, the session's time
-
-
-def to_docx(outcome: Outcome) -> bytes:
-    """The outcome document as a Word file. Message bodies are plain text (`markup.plain_text`),
-    one paragraph per block; for Arabic every paragraph, run and table is right-to-left."""
-    document = docx.Document()
-    document.core_properties.title = _x(outcome.title)
-    document.core_properties.language = outcome.language
-    styles = document.styles
-    styles.add_style(MESSAGE_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
-    details = styles.add_style(DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    details.base_style = styles["Normal"]
-    details.font.size = Pt(9)
-    details.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-
-    document.add_heading(_x(outcome.title), level=0)
-    if outcome.dates_label:
-        document.add_paragraph(_x(outcome.dates_label))
-
-    document.add_heading(_x(outcome.labels["by_session"]), level=1)
-    for section in outcome.sessions:
-        document.add_heading(_x(section.title), level=2)
-        if section.starts_label:
-            document.add_paragraph(_x(section.starts_label), style=DETAILS_STYLE)
-        for group in section.groups:
-            if group.title:
-                document.add_heading(_x(group.title), level=3)
-            for message in group.messages:
-                _docx_message(document, message, outcome)
-                tags = _tags(message, outcome)
-                if tags:
-                    document.add_paragraph(_x(tags), style=DETAILS_STYLE)
-
-    document.add_heading(_x(outcome.labels["by_objective"]), level=1)
-    for objective in outcome.objectives:
-        heading = _objective_heading(objective.number, objective.title, outcome)
-        document.add_heading(_x(heading), level=2)
-        for message in objective.messages:
-            _docx_message(document, message, outcome)
-            document.add_paragraph(_x(message.session_title), style=DETAILS_STYLE)
-
-    document.add_heading(_x(outcome.labels["coverage"]), level=1)
-    table = document.add_table(rows=1, cols=2)
-    table.style = styles["Table Grid"]
-    header = table.rows[0].cells
-    for cell, label in zip(header, (outcome.labels["objective"], outcome.labels["sessions"])):
-        cell.paragraphs[0].add_run(_x(label)).bold = True
-    for row in outcome.coverage:
-        cells = table.add_row().cells
-        cells[0].text = _x(_coverage_label(row.number, row.title, outcome))
-        names = [_session_name(s, outcome) for s in row.sessions]
-        if names:
-            cells[1].text = _x(_join(names, outcome))
-        else:
-            cells[1].paragraphs[0].add_run(_x(outcome.labels["none"])).italic = True
-
-    if outcome.language == "ar":
-        _right_to_left(document)
-    _own_direction(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _x(text: str) -> str:
-    # Characters XML cannot hold would make python-docx raise; titles come from files and forms.
-    return markup.INVALID_CHARS.sub("", text)
-
-
-def _docx_message(document, message: OutcomeMessage, outcome: Outcome) -> None:
-    blocks = markup.plain_text(message.text).split("\n\n")
-    for index, block in enumerate(blocks):
-        paragraph = document.add_paragraph(style=MESSAGE_STYLE)
-        if index == 0 and message.draft:
-            paragraph.add_run(_x(outcome.labels["draft"]) + ": ").bold = True
-        paragraph.add_run(_x(block))  # "\n" inside a block becomes a line break
-        if message.direction is not None and message.direction != outcome.direction:
-            # A message in the other direction than the document: its own paragraph direction,
-            # set after the whole document is made right-to-left (see `_own_direction`).
-            paragraph._p.set(_OWN_DIRECTION, message.direction)
-    pending = pending_label(message, outcome)
-    if pending:
-        document.add_paragraph(style=DETAILS_STYLE).add_run(_x(pending)).italic = True
-
-
-# Elements that may follow <w:bidi/> inside <w:pPr> and <w:sectPr>, in schema order: Word rejects
-# a document whose property elements are out of order.
-_PPR_AFTER_BIDI = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-    "w:pPrChange",
-)
-_SECTPR_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
-
-
-# A marker attribute on the message paragraphs whose direction differs from the document's; it is
-# replaced by the paragraph's real properties before saving and never reaches the file.
-_OWN_DIRECTION = "{urn:minbar}direction"
-
-
-def _own_direction(document) -> None:
-    """Right-to-left paragraphs (`w:bidi`) and runs (`w:rtl`) for Arabic messages in an English or
-    French document; explicitly left-to-right ones (`w:bidi w:val="0"`, no `w:rtl`) for English or
-    French messages in an Arabic document, whose defaults are right-to-left."""
-    for p in list(document.element.body.iter(qn("w:p"))):
-        direction = p.attrib.pop(_OWN_DIRECTION, None)
-        if direction is None:
-            continue
-        ppr = p.get_or_add_pPr()
-        bidi = ppr.find(qn("w:bidi"))
-        if bidi is None:
-            bidi = OxmlElement("w:bidi")
-            ppr.insert_element_before(bidi, *_PPR_AFTER_BIDI)
-        runs = [r.get_or_add_rPr() for r in p.iter(qn("w:r"))]
-        if direction == "rtl":
-            bidi.attrib.pop(qn("w:val"), None)
-            for rpr in runs:
-                rpr.get_or_add_rtl()
-        else:
-            bidi.set(qn("w:val"), "0")
-            for rpr in runs:
-                rpr._remove_rtl()
-                rtl = OxmlElement("w:rtl")
-                rtl.set(qn("w:val"), "0")
-                rpr._insert_rtl(rtl)
-
-
-def _right_to_left(document) -> None:
-    """Paragraph `w:bidi`, run `w:rtl`, table `w:bidiVisual`, section `w:bidi`, everywhere; and
-    the document defaults too, so that what someone adds in Word later is right-to-left as well."""
-    body = document.element.body
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    ppr_defaults = [] if defaults is None else defaults.iter(qn("w:pPr"))
-    rpr_defaults = [] if defaults is None else defaults.iter(qn("w:rPr"))
-    for ppr in [*(p.get_or_add_pPr() for p in body.iter(qn("w:p"))), *ppr_defaults]:
-        if ppr.find(qn("w:bidi")) is None:
-            ppr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
-    for rpr in [*(r.get_or_add_rPr() for r in body.iter(qn("w:r"))), *rpr_defaults]:
-        rpr.get_or_add_rtl()
-    for table in body.iter(qn("w:tbl")):
-        table.bidiVisual_val = WD_TABLE_DIRECTION.RTL
-    for sect_pr in body.iter(qn("w:sectPr")):
-        if sect_pr.find(qn("w:bidi")) is None:
-            sect_pr.insert_element_before(OxmlElement("w:bidi"), *_SECTPR_AFTER_BIDI)
+    return f"{row.session_title} · {numeral(row.number, outcome)}"

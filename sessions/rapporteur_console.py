@@ -3,43 +3,38 @@ rapporteurs (who write the originals) and translators (who write the versions in
 languages), side by side and live (static/js/rapporteur.js)."""
 from __future__ import annotations
 
-from flask import Response, render_template
+from flask import Blueprint, Response, render_template
 
-from conference import i18n, presenters, queries
-from conference.errors import MinbarError
+from conference import i18n, presenters
+from conference.guard import guarded, session
 from conference.web import _, get_db, lang
 from sessions import key_message_ops as ops
 from sessions import markup
-from sessions.rapporteur_views import GROUP_LABELS, LANGUAGE_LABELS, bp, caller, group_label, reference
-from speakers import policy
+from sessions.rapporteur_views import GROUP_LABELS, LANGUAGE_LABELS, group_label, reference
+
+bp = Blueprint("rapporteur_console", __name__)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/rapporteur")
-def console(slug: str, key: str):
-    """The rapporteur console: the session's rapporteur or an organiser (signed in with their link)."""
-    db = get_db()
-    actor = caller()
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "This page needs a rapporteur's access link.")
-    conf = queries.conference(db, slug)
-    item = queries.item(db, conf, key)
-    if not policy.may(actor, "page.rapporteur", slug, key):
-        raise MinbarError("forbidden", "This access link does not open this session's rapporteur console.")
+@guarded("page.rapporteur", load=session)
+def console(slug: str, key: str, access):
+    """The rapporteur console: the session's rapporteurs and translators, an organiser."""
+    db, conf, item, actor = get_db(), access.conference, access.item, access.who
     objectives, principles = reference(db)
     languages = list(conf.languages or i18n.LANGUAGES)
     config = {
         "conference": slug,
         "session": key,
         "api": f"/api/v1/conferences/{slug}/sessions/{key}/key-messages",
-        "can_write": policy.may(actor, "messages.write", slug, key),
-        "can_translate": ops.may_translate(actor, slug, key),
+        "can_write": access.may("messages.write"),
+        "can_translate": access.may("messages.translate"),
         "languages": languages,
         "language_names": {code: _(LANGUAGE_LABELS[code]) for code in languages if code in LANGUAGE_LABELS},
         "directions": {code: i18n.direction(code) for code in languages},
         "my_language": actor.language if actor.language in languages else None,
         "timezone": conf.timezone,
         "lang": lang(),
-        "messages": ops.list_messages(db, slug, key, actor),
+        "messages": ops.list_messages(db, slug, key, drafts=access.may("messages.read_drafts")),
         "version": ops.version(db, conf.id, key),
         "me": actor.name or actor.role,
         "max_length": markup.MAX_LENGTH,
@@ -61,15 +56,16 @@ def console(slug: str, key: str):
 
 
 def _console_strings() -> dict:
-    """What the console's script says, translated; `{n}`-style placeholders are filled in JS."""
+    """What the console's script says, translated; `%(n)s` placeholders are left for the page's
+    scripts to fill (Minbar.fill in static/js/live-rules.js, the one fill of the house)."""
     return {
         "saving": _("Saving…"),
-        "saved": _("Saved: revision %(n)s", n="{n}"),
+        "saved": _("Saved: revision %(n)s"),
         "pending": _("Not saved yet: your changes are kept on this device and will be sent when the connection is back."),
         "conflict": _("Another rapporteur saved this message first. Compare both texts and merge them; nothing has been lost."),
-        "refused": _("Not saved: %(reason)s", reason="{reason}"),
-        "newer": _("Revision %(n)s was saved by %(author)s while you were editing.", n="{n}", author="{author}"),
-        "revision_line": _("Revision %(n)s, %(author)s, %(time)s", n="{n}", author="{author}", time="{time}"),
+        "refused": _("Not saved: %(reason)s"),
+        "newer": _("Revision %(n)s was saved by %(author)s while you were editing."),
+        "revision_line": _("Revision %(n)s, %(author)s, %(time)s"),
         "restore": _("Restore this revision"),
         "restored": _("Restored as a new revision."),
         "current": _("Current"),
@@ -77,14 +73,14 @@ def _console_strings() -> dict:
         "disconnected": _("Connection lost: reconnecting…"),
         "nobody": _("No one has the floor."),
         "no_messages": _("No key messages yet."),
-        "original": _("Original (%(name)s)", name="{name}"),
-        "version": _("Version — %(name)s", name="{name}"),
+        "original": _("Original (%(name)s)"),
+        "version": _("Version — %(name)s"),
         "translations": _("Versions in the other languages"),
         "missing": _("Not translated yet"),
         "out_of_date": _("Out of date: the original changed after this version was made"),
         "version_conflict": _("Someone else saved this version first. Compare both texts and merge them; nothing has been lost."),
-        "days": _("%(d)s d %(h)s h", d="{d}", h="{h}"),
-        "hours": _("%(h)s h %(m)s min", h="{h}", m="{m}"),
+        "days": _("%(d)s d %(h)s h"),
+        "hours": _("%(h)s h %(m)s min"),
         "field_errors": {
             "text": _("The text must not be empty and may have at most %(n)s characters.", n=markup.MAX_LENGTH),
             "objectives": _("Choose objectives from 1 to 23."),

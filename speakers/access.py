@@ -7,10 +7,12 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions.models import AgendaItem
-from speakers.identity import ROLES, Identity
+from speakers import session_records
+from speakers.identity import ROLES, Identity, binds_booth, needs_session
 from speakers.models import AccessToken, Person
 from speakers.tokens import InvalidToken, new_id, sign, unsign
 
@@ -26,17 +28,21 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
     delegation, group and language where not given, and their protocol rank in the queue."""
     if role not in ROLES:
         raise MinbarError("bad_request", f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
+    for field, value in (("name", name), ("delegation", delegation)):
+        if not single_line(value):
+            raise MinbarError("bad_request", f"The link's '{field}' contains a line break or another control "
+                                             "character.", field=field)
     if session is not None:
         found = db.scalar(select(AgendaItem.id).where(AgendaItem.conference_id == conference.id,
                                                        AgendaItem.key == session))
         if found is None:
             raise MinbarError("not_found", f"There is no session '{session}' in {conference.slug}.")
-    elif role in ("chair",):
+    elif needs_session(role):
         raise MinbarError("bad_request", "A chair's link must name its session (--session).")
     if expires_at is not None and expires_at <= now:
         raise MinbarError("bad_request", "The expiry must be in the future.")
     if booth is not None:
-        if role != "interpreter":
+        if not binds_booth(role):
             raise MinbarError("bad_request", "Only an interpreter's link is bound to a booth.")
         if booth not in conference.languages:
             raise MinbarError("bad_request", f"There is no '{booth}' booth in {conference.slug}.")
@@ -120,6 +126,7 @@ def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
         row.revoked_at = now
+    session_records.end_all(db, now, link_id=row.id)   # its browsers' sessions end with it
     return row
 
 

@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from conference.errors import MinbarError
-from speakers.identity import ROLES
+from speakers.identity import ROLES, binds_booth
 
 BASE_URL_FILE = "base_url"   # in the instance folder: the address `minbar run` was last given
 DEFAULT_BASE_URL = "http://127.0.0.1:5000"
@@ -82,7 +82,7 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
     from speakers import access
     from speakers.links import link_for
 
-    if role == "interpreter" and not booth:
+    if binds_booth(role) and not booth:
         raise click.UsageError("An interpreter's link needs its booth: add --booth LANG (e.g. --booth fr).")
     database = current_app.extensions["minbar.db"]
     try:

@@ -22,17 +22,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.serving import free_port, wait_healthy
+from conftest import ROOT
+
 sys.path.insert(0, str(ROOT / "deploy"))
 from render import render  # noqa: E402  (deploy/render.py)
 
 from live_socket import LiveClient  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require(program: str, *candidates: str) -> str:
@@ -96,6 +92,12 @@ class Redis:
 class Minbar:
     """One Minbar process as deployed: gunicorn -c deploy/gunicorn.conf.py wsgi:app (gevent)."""
 
+    cwd = str(ROOT)
+
+    def command(self) -> list[str]:
+        """The server's command line (an installed Minbar's differs: tests/production/test_install.py)."""
+        return [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "wsgi:app"]
+
     def __init__(self, env: dict, port: int | None = None):
         self.env, self.port, self.process = env, port or free_port(), None
         self.url = f"http://127.0.0.1:{self.port}"
@@ -105,20 +107,10 @@ class Minbar:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "wsgi:app"],
-                env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=str(ROOT),
+                self.command(), env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=self.cwd,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited: " + self.log.read_text(errors="replace")[-3000:])
-            try:
-                if http_get(self.url + "/healthz", timeout=1)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer /healthz: " + self.log.read_text(errors="replace")[-3000:])
+        wait_healthy(self.url, self.process, timeout, "gunicorn", self.log)
+        return self
 
     def kill(self) -> None:
         """kill -9 of the whole process (gunicorn's master and its worker), as in a crash."""
@@ -142,18 +134,18 @@ class Minbar:
 class Nginx:
     """Debian's nginx with deploy/nginx-minbar.conf, rendered for these ports and this checkout."""
 
-    def __init__(self, folder: Path, upstreams: list[int], **site):
+    def __init__(self, folder: Path, upstreams: list[int], static: Path = ROOT / "static", **site):
         """`site`: render()'s keywords (tls=render.Tls(...), health_allow=...)."""
         self.binary = require("nginx", "/usr/sbin/nginx")
         self.folder, self.port, self.process = folder, free_port(), None
-        self.upstreams, self.site = upstreams, site
+        self.upstreams, self.static, self.site = upstreams, static, site
         self.url = f"{'https' if site.get('tls') else 'http'}://127.0.0.1:{self.port}"
         self.access_log = folder / "access.log"
 
     def start(self) -> "Nginx":
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
-        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(ROOT / "static"),
+        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(self.static),
                       access_log=str(self.access_log), **self.site)
         (folder / "minbar.conf").write_text(site, encoding="utf-8")
         temp = "\n".join(f"    {name}_temp_path {folder / name};" for name in
@@ -244,6 +236,53 @@ class Postgres:
     def remove(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_reaches_everyone(chair: LiveClient, participants: list[LiveClient], session: str) -> dict:
+    """The chair starts the timer; every participant receives that STATE. Returns the chair's ack."""
+    answer = chair.call("timer", {"session": session, "action": "start"})
+    assert answer["ok"], answer
+    for participant in participants:
+        received = participant.next_state(where=lambda s: s["version"] == answer["state"]["version"])
+        assert received["timer"]["status"] == "running"
+        assert received["timer"]["started_at"] == answer["state"]["timer"]["started_at"]
+    return answer
+
+
+def served_by_all(nginx: "Nginx", ports: set[int], timeout: float = 5) -> set[int]:
+    """The upstream ports nginx has logged under /socket.io/, once all of `ports` are there or
+    `timeout` has passed (nginx logs a WebSocket when it closes)."""
+    deadline = time.monotonic() + timeout
+    while nginx.served_by() != ports and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return nginx.served_by()
+
+
+# -- one process on a private PostgreSQL, for the database faults -------------------------------
+
+@pytest.fixture
+def postgres():
+    cluster = Postgres()
+    try:
+        cluster.init()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+def postgres_env(postgres: Postgres, folder: Path) -> dict:
+    """A server environment on `postgres`, without Redis, on the real clock."""
+    env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(folder / "instance"),
+           "SECRET_KEY": "test-secret-of-a-server-process-0123456789", "MINBAR_CHANNEL": f"minbar-test-{folder.name}", "PYTHONUNBUFFERED": "1"}
+    env.pop("REDIS_URL", None)
+    env.pop("MINBAR_AT", None)
+    return env
+
+
+def cli(env: dict, *args: str) -> str:
+    """`minbar ARGS` in `env`; its output."""
+    return subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=120, check=True).stdout
 
 
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----

@@ -95,3 +95,22 @@ def project(items: Sequence[PlannedItem], now: datetime) -> list[Projection]:
         ))
         previous_end = end
     return projections
+
+
+def project_slots(now_ms: int, starts_at_ms: int, ends_at_ms: int, current: dict | None,
+                  later_limits_s: Sequence[int]) -> dict:
+    """Where the session's remaining slots take it, in Unix ms (Minbar.projectSlots in
+    static/js/live-rules.js is the same rule; both are checked against tests/data/timing_cases.json).
+
+    `current` is the current slot's timer, {"status", "limit_s", "remaining_ms"}, or None when no
+    slot is current; `later_limits_s` are the limits of the slots after it. The current speaker
+    takes their time left (a whole limit if not started; nothing once over time), then every later
+    slot its limit, from now or the scheduled start, whichever is later. `over_ms` is how far past
+    the scheduled end that lands (negative: time to spare).
+    """
+    rest = 0
+    if current is not None:
+        left = current["limit_s"] * 1000 if current["status"] == "idle" else current["remaining_ms"]
+        rest = max(0, left) + sum(limit * 1000 for limit in later_limits_s)
+    projected_end = max(now_ms, starts_at_ms) + rest
+    return {"projected_end": projected_end, "over_ms": projected_end - ends_at_ms}

@@ -23,8 +23,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from conference.errors import MinbarError
 from timing.clock import to_ms, to_utc
+from timing.errors import MinbarError
 
 MAX_ADJUST_S = 3600
 _MS = timedelta(milliseconds=1)
@@ -39,7 +39,7 @@ class TimerStatus(StrEnum):
 
 
 # A command that does not apply: `code` is a contract error code, `message` a sentence. The one
-# refusal type of the live core and the wire (`conference.errors.MinbarError`).
+# refusal type of the live core and the wire (`timing.errors.MinbarError`).
 TimerRefused = MinbarError
 
 
@@ -161,11 +161,6 @@ def remaining_ms(t: Timer, now: datetime) -> int:
     return t.effective_limit_s * 1000 - elapsed_ms(t, now)
 
 
-def is_overrun(t: Timer, now: datetime) -> bool:
-    """True once the elapsed time has reached the effective limit."""
-    return remaining_ms(t, now) <= 0
-
-
 def phase(t: Timer, now: datetime, warn_s: int = 60) -> Phase:
     """"overrun" once the limit is reached, "warning" in its last `warn_s` s, else "normal"."""
     left = remaining_ms(t, now)
@@ -174,6 +169,25 @@ def phase(t: Timer, now: datetime, warn_s: int = 60) -> Phase:
     if left <= warn_s * 1000:
         return "warning"
     return "normal"
+
+
+def format_clock(ms: int) -> str:
+    """"4:59", "0:07", overtime as "+0:42": the same as Minbar.formatClock in static/js/live-rules.js
+    (both checked against tests/data/timing_cases.json). Whole seconds round towards the limit, so
+    the clock shows 0:01 until the very last millisecond, then +0:00."""
+    over = ms < 0
+    total = (-ms) // 1000 if over else -(-ms // 1000)
+    return f"{'+' if over else ''}{total // 60}:{total % 60:02d}"
+
+
+def from_contract(data: dict, at: datetime) -> Timer:
+    """The timer a STATE's `timer` (see `to_contract`) describes, as of `at`, the instant the STATE
+    was made for: elapsed time is banked, so asking it about `at` answers what the STATE says. The
+    effective limit becomes the limit (added time is already in it)."""
+    status = TimerStatus(data["status"])
+    elapsed = 0 if status is TimerStatus.IDLE else int(data["elapsed_ms"])
+    return Timer(status=status, limit_s=int(data["limit_s"]), accumulated_ms=elapsed,
+                 started_at=at if status is TimerStatus.RUNNING else None)
 
 
 def to_contract(t: Timer, now: datetime) -> dict:

@@ -1,8 +1,8 @@
 """Pure edits of a `ConferenceSpec`: what an organiser changes, before the engine validates it.
 
 Each function takes a spec and returns a new one; nothing here touches the database or Flask.
-A reference to something that does not exist raises `EditError("not_found", ...)`; a value of
-the wrong shape raises `EditError("bad_request", ...)`. Whether the result makes sense (overlaps,
+A reference to something that does not exist raises `MinbarError("not_found", ...)`; a value of
+the wrong shape raises `MinbarError("bad_request", ...)` (the house's one refusal type). Whether the result makes sense (overlaps,
 unknown people, slots longer than their session) is left to `conference.agenda.validate`.
 """
 from __future__ import annotations
@@ -10,23 +10,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from conference.agenda import guard
 from conference.agenda.schema import ChairSpec, ConferenceSpec, ItemSpec, PersonSpec, SlotSpec
+from conference.errors import MinbarError
 
 UNSET = object()
-
-
-class EditError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def _item_index(spec: ConferenceSpec, item_id: str) -> int:
     for n, item in enumerate(spec.items):
         if item.id == item_id:
             return n
-    raise EditError("not_found", f"There is no session '{item_id}' in {spec.slug}.")
+    raise MinbarError("not_found", f"There is no session '{item_id}' in {spec.slug}.")
 
 
 def _with_item(spec: ConferenceSpec, n: int, item: ItemSpec) -> ConferenceSpec:
@@ -37,7 +32,7 @@ def _with_item(spec: ConferenceSpec, n: int, item: ItemSpec) -> ConferenceSpec:
 
 def _person_known(spec: ConferenceSpec, key: str | None) -> None:
     if key is not None and key not in {p.id for p in spec.people}:
-        raise EditError("not_found", f"There is no person '{key}' in {spec.slug}.")
+        raise MinbarError("not_found", f"There is no person '{key}' in {spec.slug}.")
 
 
 def _minutes_of(t: time) -> int:
@@ -65,7 +60,7 @@ def move_item(spec: ConferenceSpec, item_id: str, *, day: date | None = None,
         length = _minutes_of(item.end) - _minutes_of(item.start)
         end_day, new_end = _at(new_day, _minutes_of(new_start) + length)
         if end_day != new_day:
-            raise EditError("bad_request", f"Session {item_id} would run past midnight.")
+            raise MinbarError("bad_request", f"Session {item_id} would run past midnight.")
     moved = replace(item, day=new_day, start=new_start, end=new_end)
     spec = _with_item(spec, n, moved)
     if shift_following and new_day == item.day:
@@ -78,7 +73,7 @@ def move_item(spec: ConferenceSpec, item_id: str, *, day: date | None = None,
                 start_day, s = _at(other.day, _minutes_of(other.start) + delta)
                 end_day, e = _at(other.day, _minutes_of(other.end) + delta)
                 if start_day != other.day or end_day != other.day:
-                    raise EditError("bad_request",
+                    raise MinbarError("bad_request",
                                     f"Shifting session {other.id} would move it to another day.")
                 items[k] = replace(other, start=s, end=e)
             spec = replace(spec, items=tuple(items))
@@ -114,7 +109,7 @@ def set_interpreters(spec: ConferenceSpec, booth: str, people: list[str]) -> Con
         if b.language == booth:
             booths[k] = replace(b, interpreters=tuple(dict.fromkeys(people)))
             return replace(spec, booths=tuple(booths))
-    raise EditError("not_found", f"There is no '{booth}' booth in {spec.slug}.")
+    raise MinbarError("not_found", f"There is no '{booth}' booth in {spec.slug}.")
 
 
 def find_slot(spec: ConferenceSpec, slot_id: str, item_id: str | None = None) -> tuple[int, int]:
@@ -124,7 +119,7 @@ def find_slot(spec: ConferenceSpec, slot_id: str, item_id: str | None = None) ->
         for k, slot in enumerate(item.slots):
             if slot.id == slot_id:
                 return n, k
-    raise EditError("not_found", f"There is no slot '{slot_id}'" +
+    raise MinbarError("not_found", f"There is no slot '{slot_id}'" +
                     (f" in session {item_id}." if item_id else "."))
 
 
@@ -139,7 +134,7 @@ def set_slot(spec: ConferenceSpec, item_id: str, slot_id: str, *, speaker=UNSET,
         slot = replace(slot, speaker=speaker, tbd=speaker is None and slot.kind != "discussion")
     if minutes is not UNSET:
         if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)):
-            raise EditError("bad_request", "'minutes' should be a whole number or null.")
+            raise MinbarError("bad_request", "'minutes' should be a whole number or null.")
         slot = replace(slot, minutes=minutes)
     if language is not UNSET:
         slot = replace(slot, language=language)
@@ -147,7 +142,7 @@ def set_slot(spec: ConferenceSpec, item_id: str, slot_id: str, *, speaker=UNSET,
     slots[k] = slot
     if position is not UNSET:
         if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position < len(slots):
-            raise EditError("bad_request",
+            raise MinbarError("bad_request",
                             f"'position' should be a whole number from 0 to {len(slots) - 1}.")
         slots.insert(position, slots.pop(k))
     return _with_item(spec, n, replace(item, slots=tuple(slots)))
@@ -158,7 +153,7 @@ def reorder_slots(spec: ConferenceSpec, item_id: str, order: list[str]) -> Confe
     item = spec.items[n]
     by_id = {s.id: s for s in item.slots}
     if sorted(order) != sorted(by_id):
-        raise EditError("bad_request", f"The new order must name each slot of {item_id} once.")
+        raise MinbarError("bad_request", f"The new order must name each slot of {item_id} once.")
     return _with_item(spec, n, replace(item, slots=tuple(by_id[i] for i in order)))
 
 
@@ -172,37 +167,44 @@ def put_person(spec: ConferenceSpec, key: str, fields: dict, *, create: bool) ->
     people = list(spec.people)
     found = next((k for k, p in enumerate(people) if p.id == key), None)
     if create and found is not None:
-        raise EditError("conflict", f"There is already a person '{key}' in {spec.slug}.")
+        raise MinbarError("conflict", f"There is already a person '{key}' in {spec.slug}.")
     if not create and found is None:
-        raise EditError("not_found", f"There is no person '{key}' in {spec.slug}.")
+        raise MinbarError("not_found", f"There is no person '{key}' in {spec.slug}.")
     unknown = sorted(set(fields) - set(PERSON_FIELDS))
     if unknown:
-        raise EditError("bad_request", f"Unknown field(s): {', '.join(unknown)}.")
+        raise MinbarError("bad_request", f"Unknown field(s): {', '.join(unknown)}.")
+    if len(key) > guard.MAX_ID["person"]:
+        raise MinbarError("bad_request", f"A person's key has at most {guard.MAX_ID['person']} characters.")
     values = dict(fields)
+    for field in ("name", "title", "organisation", "delegation"):
+        texts = values.get(field)
+        if not all(guard.single_line(v) for v in (texts.values() if isinstance(texts, dict) else [texts])):
+            raise MinbarError("bad_request", f"person {key}: '{field}' contains a line break or another "
+                                             "control character.")
     if "name" in values:
         name = values["name"]
         if isinstance(name, str):
             name = {"": name}
         if (not isinstance(name, dict) or not name
                 or not all(isinstance(v, str) and v.strip() for v in name.values())):
-            raise EditError("bad_request", "'name' should be a text, or texts per language.")
+            raise MinbarError("bad_request", "'name' should be a text, or texts per language.")
         values["name"] = {k: v.strip() for k, v in name.items()}
     for text_field in ("title", "organisation", "delegation", "group"):
         if text_field in values:
             if not isinstance(values[text_field], str):
-                raise EditError("bad_request", f"'{text_field}' should be a text.")
+                raise MinbarError("bad_request", f"'{text_field}' should be a text.")
             values[text_field] = values[text_field].strip()[:200]
     for optional in ("language", "gender"):
         if optional in values and values[optional] is not None and not isinstance(values[optional], str):
-            raise EditError("bad_request", f"'{optional}' should be a text or null.")
+            raise MinbarError("bad_request", f"'{optional}' should be a text or null.")
         if values.get(optional) == "":
             values[optional] = None
     if "rank" in values and values["rank"] is not None and (
             isinstance(values["rank"], bool) or not isinstance(values["rank"], int)):
-        raise EditError("bad_request", "'rank' should be a whole number or null.")
+        raise MinbarError("bad_request", "'rank' should be a whole number or null.")
     if create:
         if "name" not in values:
-            raise EditError("bad_request", "A person needs a 'name'.")
+            raise MinbarError("bad_request", "A person needs a 'name'.")
         people.append(PersonSpec(id=key, **values))
     else:
         people[found] = replace(people[found], **values)
@@ -216,7 +218,7 @@ def clone(spec: ConferenceSpec, slug: str, first_day: date) -> ConferenceSpec:
     times stay as they are: in the conference's zone, across any change of daylight saving."""
     days = list(spec.days) or sorted({i.day for i in spec.items})
     if not days:
-        raise EditError("bad_request", "The conference has no days to shift.")
+        raise MinbarError("bad_request", "The conference has no days to shift.")
     delta = first_day - days[0]
     return replace(
         spec, slug=slug, days=tuple(d + delta for d in days),

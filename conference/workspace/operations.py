@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from conference import audit
-from conference.agenda import validate
+from conference.agenda import guard, validate
 from conference.agenda.load import load
 from conference.agenda.schema import GENDERS, ConferenceSpec, Finding, Where
 from conference.errors import MinbarError
@@ -33,7 +33,7 @@ def finding_json(f: Finding) -> dict:
 def check(spec: ConferenceSpec) -> list[Finding]:
     """The engine's findings, plus the workspace's fields it does not know (rapporteurs,
     interpreters, gender)."""
-    findings = validate.validate(spec)
+    findings = validate.validate(spec) + guard.spec_findings(spec)   # ids' lengths, names on one line
     people = {p.id for p in spec.people}
     for item in spec.items:
         for key in item.rapporteurs:
@@ -65,10 +65,7 @@ def refuse_if_invalid(spec: ConferenceSpec, code: str = "conflict") -> list[Find
 def change(db: Session, conf: Conference, *, now: datetime, actor: str, action: str, edit,
            instance: str | Path | None, session: str | None = None, target: str = "") -> ConferenceSpec:
     before = agenda_file.spec_from_db(db, conf)
-    try:
-        after = edit(before)
-    except edits.EditError as error:
-        raise MinbarError(error.code, error.message) from None
+    after = edit(before)
     refuse_if_invalid(after)
     load(after, db, now)
     db.flush()
@@ -138,10 +135,7 @@ def create(db: Session, spec: ConferenceSpec, *, now: datetime, actor: str, inst
 def clone_conference(db: Session, conf: Conference, *, slug: str, first_day, now: datetime, actor: str,
                      instance) -> Conference:
     spec = agenda_file.spec_from_db(db, conf)
-    try:
-        new = edits.clone(spec, slug, first_day)
-    except edits.EditError as error:
-        raise MinbarError(error.code, error.message) from None
+    new = edits.clone(spec, slug, first_day)
     created = create(db, new, now=now, actor=actor, instance=instance, action="workspace.conference.clone")
     audit.record(db, conf, actor=actor, action="workspace.conference.clone", now=now,
                  target=f"conference:{slug}", before=None, after={"slug": slug, "first_day": first_day.isoformat()})

@@ -14,6 +14,8 @@
   var session = Minbar.startLive(cfg);
 
   var $ = function (id) { return document.getElementById(id); };
+  // The turn clock's amber threshold is configuration (MINBAR_BOOTH_TURN_WARN_S), rendered on it.
+  var turnWarnS = Number($("turn-clock").getAttribute("data-warn-s")) || 0;
   var index = {};
   cfg.slots.forEach(function (slot, i) { index[slot.id] = i; });
   var showing = "current";        // which slot's text: the current one or the next one
@@ -173,9 +175,8 @@
       clock.classList.remove("phase-overrun", "phase-warning");
     } else {
       var left = turn.started_at + turn.turn_s * 1000 - session.serverNow();
+      Minbar.setPhase(clock, Minbar.phase(left, turnWarnS));
       clock.textContent = Minbar.formatClock(left);
-      clock.classList.toggle("phase-overrun", left <= 0);
-      clock.classList.toggle("phase-warning", left > 0 && left <= 5 * 60 * 1000);
       var who = turn.interpreter ? h.fill(L.turn_by, { name: turn.interpreter }) : "";
       var line = left > 0 ? h.fill(L.turn_left, { time: Minbar.formatClock(left) })
                           : h.fill(L.turn_over, { time: Minbar.formatClock(left).replace("+", "") });

@@ -272,19 +272,16 @@
     renderSessionClock(state, remaining);
   }
 
-  // Time left until the item's scheduled end, and where the remaining slots would take it: the
-  // current speaker's time left (a full limit if not started), then every later slot's limit.
+  // Time left until the item's scheduled end, and where the remaining slots would take it
+  // (Minbar.projectSlots, the rule timing/drift.py project_slots also follows).
   function renderSessionClock(state, remaining) {
     var now = session.serverNow();
     $("item-left").textContent = Minbar.formatClock(cfg.item.ends_at - now);
     var index = slotIndex[state.slot];
-    var rest = 0;
-    if (index !== undefined) {
-      rest += Math.max(0, state.timer.status === "idle" ? state.timer.limit_s * 1000 : remaining);
-      for (var i = index + 1; i < cfg.slots.length; i++) { rest += cfg.slots[i].limit_s * 1000; }
-    }
-    var projectedEnd = Math.max(now, cfg.item.starts_at) + rest;
-    var over = projectedEnd - cfg.item.ends_at;
+    var current = index === undefined ? null
+      : { status: state.timer.status, limit_s: state.timer.limit_s, remaining_ms: remaining };
+    var later = index === undefined ? [] : cfg.slots.slice(index + 1).map(function (slot) { return slot.limit_s; });
+    var over = Minbar.projectSlots(now, cfg.item.starts_at, cfg.item.ends_at, current, later).over_ms;
     var node = $("item-overrun");
     if (Math.abs(over) < 1000) { node.textContent = labels.on_time; }
     else if (over > 0) { node.textContent = fill(labels.over, { time: Minbar.formatClock(over) }); }

@@ -1,9 +1,8 @@
 // The live kit shared by every live page (console, stage, booth, participant, queue, rapporteur).
 //
 // One place for what every live page needs:
-// - the rules the server also applies: `phase` (timing/timer.py phase: a 0-second warning means
-//   "never amber"), `project` (timing/drift.py project), `formatClock`, `fill` (%(name)s strings);
-//   these are pure and tested in Node against the same cases as the Python (tests/data/timing_cases.json);
+// - the rules the server also applies (static/js/live-rules.js: phase, project, projectSlots,
+//   formatClock, fill), loaded before this file and re-exported here as Minbar.*;
 // - the connection: joins the session's room, keeps the last STATE (newest version wins), says in
 //   the indicator #live-connection what the connection is doing, in words that do not blame the
 //   link when the network drops, and stops retrying when the server refuses the link;
@@ -15,103 +14,9 @@
 (function (global) {
   "use strict";
 
-  // -- pure rules (shared with Node tests) ------------------------------------------------------
-
-  // "4:59", "0:07", overtime as "+0:42".
-  function formatClock(ms) {
-    var over = ms < 0;
-    var total = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-    var m = Math.floor(total / 60), s = total % 60;
-    return (over ? "+" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
-
-  // "overrun" from the limit on, "warning" in the last warn_s seconds (0: never amber), else "normal".
-  function phase(remainingMs, warnS) {
-    var warn = typeof warnS === "number" && isFinite(warnS) ? Math.max(0, warnS) : 0;
-    if (remainingMs <= 0) { return "overrun"; }
-    if (remainingMs <= warn * 1000) { return "warning"; }
-    return "normal";
-  }
-
-  // The timer's remaining ms at server instant `serverNow`, from a STATE (elapsed_ms as of its
-  // server_time; while running, time goes on from there): timing/timer.py remaining_ms.
-  function remainingMs(state, serverNow) {
-    var t = state && state.timer;
-    if (!t) { return 0; }
-    var elapsed = t.elapsed_ms;
-    if (t.status === "running") { elapsed += Math.max(0, serverNow - state.server_time); }
-    return t.limit_s * 1000 - elapsed;
-  }
-
-  // A translated string with %(name)s placeholders filled in (a missing value gives "").
-  function fill(text, values) {
-    values = values || {};
-    return String(text === undefined || text === null ? "" : text).replace(/%\((\w+)\)s/g, function (_m, name) {
-      var value = values[name];
-      return value === undefined || value === null ? "" : String(value);
-    });
-  }
-
-  // The rule of timing/drift.py project(), instants in Unix ms: each item (in agenda order, with
-  // planned_start/planned_end and actual_start/actual_end or null) gets its projected start and end.
-  // Ended: its actual times; running: from its actual start for its planned length, or until now if
-  // it runs past that; not started: its planned start, or the previous item's projected end if
-  // later. delay_s is truncated toward zero, as in Python.
-  function project(items, now) {
-    var previousEnd = null;
-    return items.map(function (item) {
-      var duration = item.planned_end - item.planned_start, start, end;
-      if (item.actual_end !== null && item.actual_end !== undefined) {
-        start = item.actual_start; end = item.actual_end;
-      } else if (item.actual_start !== null && item.actual_start !== undefined) {
-        start = item.actual_start; end = Math.max(start + duration, now);
-      } else {
-        start = item.planned_start;
-        if (previousEnd !== null && previousEnd > start) { start = previousEnd; }
-        end = start + duration;
-      }
-      previousEnd = end;
-      return { id: item.id, projected_start: start, projected_end: end,
-               delay_s: Math.trunc((start - item.planned_start) / 1000) || 0 };   // never -0
-    });
-  }
-
-  // This session has started at `started` (Unix ms): an earlier item still open has ended then
-  // (sessions run one after another; sessions/live_pages.py planned_items says the same).
-  function markStarted(day, session, started) {
-    var run = day.filter(function (e) { return !e.absorbs; });
-    run.forEach(function (entry, i) {
-      if (entry.id !== session || entry.actual_start) { return; }
-      entry.actual_start = started;
-      run.slice(0, i).forEach(function (earlier) {
-        if (earlier.actual_start !== null && earlier.actual_end === null) {
-          earlier.actual_end = Math.max(started, earlier.actual_start);
-        }
-      });
-    });
-    return day;
-  }
-
-  function median(values) {
-    var sorted = values.slice().sort(function (a, b) { return a - b; });
-    var mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  // From clock round trips {sent, received, server_time} (sent/received on the monotonic clock),
-  // the server time at monotonic instant 0: the median of the fastest half (least network noise).
-  function clockBase(samples) {
-    if (!samples.length) { return null; }
-    var sorted = samples.slice().sort(function (a, b) { return (a.received - a.sent) - (b.received - b.sent); });
-    var best = sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
-    return median(best.map(function (s) { return s.server_time - (s.sent + s.received) / 2; }));
-  }
-
-  var kit = { formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
-              markStarted: markStarted, clockBase: clockBase };
-
-  if (typeof module !== "undefined" && module.exports) { module.exports = kit; }
-  if (typeof global.document === "undefined") { return; }
+  // The rules (static/js/live-rules.js, loaded first): pure, shared with the server's.
+  var kit = global.Minbar;
+  var formatClock = kit.formatClock, phase = kit.phase, remainingMs = kit.remainingMs, clockBase = kit.clockBase;
 
   // -- the page ---------------------------------------------------------------------------------
 
@@ -390,8 +295,7 @@
     if (global.Minbar.session) { fn(global.Minbar.session); } else { waiting.push(fn); }
   }
 
-  var Minbar = global.Minbar = global.Minbar || {};
-  Object.keys(kit).forEach(function (name) { Minbar[name] = kit[name]; });
+  var Minbar = global.Minbar;
   Minbar.LiveSession = LiveSession;
   Minbar.startLive = startLive;
   Minbar.whenLive = whenLive;

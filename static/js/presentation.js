@@ -13,9 +13,7 @@
   var digest = cfg.digest;
   var fetching = null;
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
-  }
+  var fill = global.Minbar.fill;      // %(name)s placeholders, as every translated string has
 
   function current(state) {
     var p = state && state.presentation;

@@ -153,6 +153,23 @@ def test_console_uses_the_chairs_amber_threshold(client, chair_token, chair, clo
     assert 'id="warn-s" name="warn_s" min="0" max="3600" step="1" inputmode="numeric" dir="ltr"\n             value="120"' in html
 
 
+def test_console_first_paint_projects_the_sessions_end_with_the_shared_rule(client, chair_token, chair, clock):
+    command(chair, "timer", action="start")
+    clock.advance(seconds=100)
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
+    left = re.search(r'id="item-left" class="clock-value" dir="ltr">([^<]*)<', html).group(1)
+    overrun = re.search(r'id="item-overrun" class="clock-value[^"]*">([^<]*)<', html).group(1)
+    assert re.fullmatch(r"\+?\d+:\d\d", left)
+    assert re.fullmatch(r"On time|\d+:\d\d over|\d+:\d\d to spare", overrun)
+
+
+def test_booth_turn_clock_takes_its_amber_threshold_from_configuration(client, loaded_app, issue_token):
+    loaded_app.config["MINBAR_BOOTH_TURN_WARN_S"] = 120
+    token = issue_token("interpreter", session="plenary-1", booth="fr")
+    html = html_of(client.get(f"{BASE}/plenary-1/booth?token={token}&lang=en", follow_redirects=True))
+    assert re.search(r'id="turn-clock"[^>]*data-warn-s="120"', html)
+
+
 def test_console_shows_each_finished_slots_actual_time_and_highlights_the_next(client, chair_token, chair, clock):
     command(chair, "timer", action="start")
     clock.advance(seconds=292)

@@ -111,15 +111,21 @@ def test_speaker_link_naming_a_person_uploads_only_for_that_persons_slot(demo, c
     assert upload(client, speaker, "Monsieur le Président", url=morocco).status_code == 200
 
 
-def test_upload_without_a_token_is_unauthorized(client):
+def test_upload_without_a_token_is_unauthorized(demo, client):
     response = client.put(URL, json={"text": "x"})
 
     assert response.status_code == 401
     assert response.get_json()["error"]["code"] == "unauthorized"
 
 
-def test_upload_with_a_forged_token_is_unauthorized(client):
+def test_upload_with_a_forged_token_is_unauthorized(demo, client):
     assert client.put(URL, json={"text": "x"}, headers=bearer("forged")).status_code == 401
+
+
+def test_an_unknown_conference_session_or_slot_is_not_found_before_any_sign_in_is_asked(demo, client):
+    for url in (URL.replace(CONF, "nope"), URL.replace(f"/{SESSION}/", "/nope/"), URL.replace(SLOT, "nope")):
+        response = client.put(url, json={"text": "x"})
+        assert (response.status_code, response.get_json()["error"]["code"]) == (404, "not_found"), url
 
 
 @pytest.mark.parametrize("body,content_type", [

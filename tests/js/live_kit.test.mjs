@@ -1,4 +1,4 @@
-// The browser's live kit (static/js/live.js) against the cases the Python core is tested with
+// The browser's live kit rules (static/js/live-rules.js) against the cases the Python core is tested with
 // (tests/data/timing_cases.json; tests/unit/timing/test_shared_cases.py): run by `node --test tests/js`
 // (tests/unit/test_js_kit.py runs it under pytest, so `make test` covers it).
 import { test } from "node:test";
@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 
 const require = createRequire(import.meta.url);
-const kit = require("../../static/js/live.js");
+const kit = require("../../static/js/live-rules.js");
 const cases = JSON.parse(readFileSync(new URL("../data/timing_cases.json", import.meta.url), "utf8"));
 
 for (const c of cases.timer) {
@@ -28,6 +28,12 @@ for (const c of cases.format_clock) {
 for (const c of cases.project) {
   test(`project: ${c.name}`, () => {
     assert.deepEqual(kit.project(c.items, c.now), c.expected);
+  });
+}
+
+for (const c of cases.project_slots) {
+  test(`projectSlots: ${c.name}`, () => {
+    assert.deepEqual(kit.projectSlots(c.now, c.starts_at, c.ends_at, c.current, c.later_limits_s), c.expected);
   });
 }
 

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from live_socket import now_ms
-from stack import http_get, stack  # noqa: F401  (stack: the fixture)
+from stack import http_get, served_by_all, stack, start_reaches_everyone  # noqa: F401  (stack: the fixture)
 
 SESSION = "plenary-1"
 
@@ -41,12 +41,7 @@ def test_chair_and_participants_over_both_processes(stack, server_token, transpo
     for participant in participants:
         assert participant.join(SESSION)["version"] == 0
 
-    answer = chair.call("timer", {"session": SESSION, "action": "start"})
-    assert answer["ok"], answer
-    for participant in participants:
-        received = participant.next_state(where=lambda s: s["version"] == answer["state"]["version"])
-        assert received["timer"]["status"] == "running"
-        assert received["timer"]["started_at"] == answer["state"]["timer"]["started_at"]
+    answer = start_reaches_everyone(chair, participants, SESSION)
 
     if transport == "polling":
         # Long-polling holds: several polling cycles later, every request of a connection still
@@ -63,10 +58,7 @@ def test_chair_and_participants_over_both_processes(stack, server_token, transpo
     # it closes).
     for participant in participants:
         participant.close()
-    deadline = time.monotonic() + 5
-    while stack.nginx.served_by() != {p.port for p in stack.processes} and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert stack.nginx.served_by() == {p.port for p in stack.processes}
+    assert served_by_all(stack.nginx, {p.port for p in stack.processes}) == {p.port for p in stack.processes}
 
 
 def test_a_running_timer_sends_nothing_while_nobody_touches_it(stack, server_token):

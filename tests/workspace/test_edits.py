@@ -6,6 +6,7 @@ from datetime import date, time
 import pytest
 
 from conference.agenda import validate
+from conference.errors import MinbarError
 from conference.paths import bundled_agenda
 from conference.workspace import edits
 
@@ -32,7 +33,7 @@ def test_shift_following_moves_only_the_later_items_of_that_day():
 
 
 def test_shifting_past_midnight_is_refused():
-    with pytest.raises(edits.EditError):
+    with pytest.raises(MinbarError):
         edits.move_item(SPEC, "plenary-1", end=time(23, 59), shift_following=True)
 
 
@@ -41,7 +42,7 @@ def test_unknown_references_are_not_found():
                  lambda: edits.set_slot(SPEC, "plenary-1", "nope", minutes=3),
                  lambda: edits.set_chair(SPEC, "plenary-1", "nobody"),
                  lambda: edits.set_interpreters(SPEC, "de", [])):
-        with pytest.raises(edits.EditError) as refused:
+        with pytest.raises(MinbarError) as refused:
             call()
         assert refused.value.code == "not_found"
 
@@ -49,7 +50,7 @@ def test_unknown_references_are_not_found():
 def test_reorder_and_clone():
     order = [s.id for s in _item(SPEC, "plenary-1").slots][::-1]
     assert [s.id for s in _item(edits.reorder_slots(SPEC, "plenary-1", order), "plenary-1").slots] == order
-    with pytest.raises(edits.EditError):
+    with pytest.raises(MinbarError):
         edits.reorder_slots(SPEC, "plenary-1", order[1:])
     clone = edits.clone(SPEC, "next", date(2022, 7, 6))
     assert clone.days == (date(2022, 7, 6), date(2022, 7, 7))

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from conference.errors import MinbarError
 from sessions import key_messages as km
 
 T0 = datetime(2021, 2, 24, 8, 30, tzinfo=timezone.utc)
@@ -25,9 +26,9 @@ def test_a_stale_base_is_a_conflict_carrying_both_texts():
     msg = original()
     first = km.save_version(None, msg, "en", None, {"text": "A."}, "T1", T0)
     second = km.save_version(first, msg, "en", 1, {"text": "B."}, "T1", T0)
-    with pytest.raises(km.VersionConflict) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save_version(second, msg, "en", 1, {"text": "C."}, "T2", T0)
-    body = caught.value.to_error()
+    body = caught.value.to_contract()
     assert (body["code"], body["current"]["text"], body["current"]["revision"], body["yours"]) == (
         "conflict", "B.", 2, {"text": "C."})
     assert km.save_version(second, msg, "en", 1, {"text": "B."}, "T2", T0) is second   # already so
@@ -55,6 +56,25 @@ def test_out_of_date_follows_the_originals_text_not_its_tags():
     ("fr", 0, {"text": ""}, "bad_request"),
 ])
 def test_bad_version_saves_are_refused(language, base, changes, code):
-    with pytest.raises(km.InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save_version(None, original(), language, base, changes, "T", T0)
     assert caught.value.code == code
+
+
+def test_originals_and_versions_refuse_a_stale_base_alike():
+    # One revisioned text: the same refusal, the same fields, the same sentence but for its subject.
+    msg = original()
+    edited = km.save(msg, 1, {"text": "نص ثان."}, "R2", T0)
+    version = km.save_version(km.save_version(None, msg, "en", 0, {"text": "A."}, "T1", T0), msg, "en", 1,
+                              {"text": "B."}, "T1", T0)
+    refusals = []
+    for save in (lambda: km.save(edited, 1, {"text": "x"}, "R3", T0),
+                 lambda: km.save_version(version, msg, "en", 1, {"text": "x"}, "T2", T0)):
+        with pytest.raises(MinbarError) as caught:
+            save()
+        refusals.append(caught.value)
+    assert [(r.code, r.status, sorted(r.extra), r.extra["base_revision"], r.extra["yours"]) for r in refusals] == [
+        ("conflict", 409, ["base_revision", "current", "yours"], 1, {"text": "x"})] * 2
+    assert [r.message.split(" now at ")[1] for r in refusals] == [
+        "revision 2 (saved by R2); nothing was saved. Merge your changes into the current text and save again.",
+        "revision 2 (saved by T1); nothing was saved. Merge your changes into the current text and save again."]

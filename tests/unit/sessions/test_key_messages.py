@@ -5,7 +5,8 @@ import pytest
 import pytz
 
 from sessions import key_messages as km
-from sessions.key_messages import Conflict, InvalidEdit, KeyMessage, Revision
+from conference.errors import MinbarError
+from sessions.key_messages import KeyMessage, Revision
 
 T0 = datetime(2021, 2, 24, 12, 20, tzinfo=timezone.utc)
 T1 = T0 + timedelta(minutes=1)
@@ -61,9 +62,9 @@ def test_create_stores_time_as_utc():
 
 
 def test_create_without_text_is_refused():
-    with pytest.raises(InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.create("km-4", "plenary-1", {"status": "agreed"}, "A", T0)
-    assert (caught.value.code, caught.value.field, caught.value.message) == (
+    assert (caught.value.code, caught.value.extra.get("field"), caught.value.message) == (
         "bad_request", "text", "A key message needs a text."
     )
 
@@ -92,12 +93,13 @@ def test_save_appends_revision_when_base_is_current(first):
 
 def test_save_from_same_revision_second_raises_conflict_with_both_texts(first):
     mine = km.save(first, 1, {"text": "Text of rapporteur A."}, "Rapporteur A", T1)
-    with pytest.raises(Conflict) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save(mine, 1, {"text": "Text of rapporteur B.", "objectives": [1]}, "Rapporteur B", T2)
     conflict = caught.value
-    assert (conflict.code, conflict.current, conflict.yours, conflict.base_revision) == (
-        "conflict", mine, {"text": "Text of rapporteur B.", "objectives": [1]}, 1
-    )
+    assert (conflict.code, conflict.extra) == ("conflict", {
+        "current": km.to_contract(mine), "yours": {"text": "Text of rapporteur B.", "objectives": [1]},
+        "base_revision": 1,
+    })
     assert conflict.message == (
         "Your changes were based on revision 1, but the key message is now at revision 2 "
         "(saved by Rapporteur A); nothing was saved. Merge your changes into the current text "
@@ -114,14 +116,14 @@ def test_save_from_same_revision_second_raises_conflict_with_both_texts(first):
 
 def test_conflict_to_error_carries_current_and_yours(first):
     mine = km.save(first, 1, {"text": "A"}, "Rapporteur A", T1)
-    with pytest.raises(Conflict) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save(mine, 1, {"text": "B"}, "Rapporteur B", T2)
-    error = caught.value.to_error()
+    error = caught.value.to_contract()
     assert (error["code"], error["current"], error["yours"]) == ("conflict", km.to_contract(mine), {"text": "B"})
 
 
 def test_save_with_base_from_the_future_is_a_conflict(first):
-    with pytest.raises(Conflict):
+    with pytest.raises(MinbarError):
         km.save(first, 7, {"text": "x"}, "A", T1)
 
 
@@ -160,27 +162,27 @@ _INVALID = [
 @pytest.mark.parametrize(("changes", "field", "message"), _INVALID)
 def test_save_invalid_edit_is_refused_and_changes_nothing(first, changes, field, message):
     before = km.history(first)
-    with pytest.raises(InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save(first, 1, {"text": "A valid new text.", **changes}, "B", T1)
-    assert (caught.value.code, caught.value.field, caught.value.message) == ("bad_request", field, message)
+    assert (caught.value.code, caught.value.extra.get("field"), caught.value.message) == ("bad_request", field, message)
     assert km.history(first) == before
 
 
 @pytest.mark.parametrize("base", [0, "1", True, None])
 def test_save_with_bad_base_revision_is_refused(first, base):
-    with pytest.raises(InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save(first, base, {"text": "x"}, "B", T1)
-    assert (caught.value.code, caught.value.field) == ("bad_request", "base_revision")
+    assert (caught.value.code, caught.value.extra.get("field")) == ("bad_request", "base_revision")
 
 
 def test_save_invalid_edit_on_stale_base_is_bad_request_not_conflict(first):
     second = km.save(first, 1, {"text": "A"}, "A", T1)
-    with pytest.raises(InvalidEdit):
+    with pytest.raises(MinbarError):
         km.save(second, 1, {"status": "final"}, "B", T2)
 
 
 def test_save_with_non_dict_changes_is_refused(first):
-    with pytest.raises(InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.save(first, 1, ["text"], "B", T1)
     assert caught.value.message == "The changes must be an object of fields."
 
@@ -199,9 +201,9 @@ def test_restore_appends_copy_of_old_revision(first):
 
 def test_restore_on_stale_base_is_a_conflict(first):
     second = km.save(first, 1, {"text": "Second"}, "B", T1)
-    with pytest.raises(Conflict) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.restore(second, 1, 1, "C", T2)
-    assert caught.value.yours == {
+    assert caught.value.extra["yours"] == {
         "text": "States shared data.", "objectives": [], "principles": [], "status": "draft",
         "group": None, "position": 0,
     }
@@ -213,9 +215,9 @@ def test_restore_of_current_revision_changes_nothing(first):
 
 @pytest.mark.parametrize("number", [0, 2, "1", None])
 def test_restore_unknown_revision_is_not_found(first, number):
-    with pytest.raises(InvalidEdit) as caught:
+    with pytest.raises(MinbarError) as caught:
         km.restore(first, number, 1, "C", T1)
-    assert (caught.value.code, caught.value.field) == ("not_found", "revision")
+    assert (caught.value.code, caught.value.extra.get("field")) == ("not_found", "revision")
 
 
 def test_history_shows_every_revision(first):

@@ -3,6 +3,7 @@ import io
 from html.parser import HTMLParser
 
 import docx
+import flask
 import markdown
 import pytest
 from docx.enum.table import WD_TABLE_DIRECTION
@@ -19,10 +20,10 @@ from sessions.outcome import (
     SessionBlock,
     SessionSection,
     build,
-    to_docx,
-    to_html_fragment,
-    to_markdown,
 )
+from sessions.outcome_docx import to_docx
+from sessions.outcome_html import Helpers
+from sessions.outcome_markdown import to_markdown
 
 OBJECTIVE_TITLES = {n: f"Objective title {n}" for n in range(1, 24)}
 PRINCIPLE_TITLES = {"human_rights": "Human rights", "gender_responsive": "Gender-responsive"}
@@ -251,7 +252,18 @@ class _Table(HTMLParser):
         return parser.rows
 
 
-def test_html_coverage_table_lists_all_23_objectives():
+@pytest.fixture
+def to_html_fragment(app):
+    """The document as the outcome page renders it: the application's own Jinja environment (its
+    autoescaping and settings), the template the page includes, the helpers the view passes."""
+    def render(outcome):
+        with app.test_request_context():
+            rendered = flask.render_template("sessions/_outcome_document.html", outcome=outcome, h=Helpers(outcome))
+        return rendered.strip("\n") + "\n"
+    return render
+
+
+def test_html_coverage_table_lists_all_23_objectives(to_html_fragment):
     rows = _Table.rows_of(to_html_fragment(build(sample())))
     expected_sessions = {1: f"{P1[1]} and {AR_TITLE}", 2: AR_TITLE, 15: P1[1], 23: P1[1]}
     assert rows == [["Objective", "Sessions"]] + [
@@ -260,7 +272,7 @@ def test_html_coverage_table_lists_all_23_objectives():
     ]
 
 
-def test_html_session_section_renders_messages_through_markup():
+def test_html_session_section_renders_messages_through_markup(to_html_fragment):
     fragment = to_html_fragment(build(sample()))
     start = fragment.index('<section class="outcome-session" id="outcome-session-plenary-1">')
     assert fragment[start:fragment.index("</section>", start) + 10].split("\n") == [
@@ -280,7 +292,7 @@ def test_html_session_section_renders_messages_through_markup():
     ]
 
 
-def test_html_escapes_every_user_string():
+def test_html_escapes_every_user_string(to_html_fragment):
     hostile = '<script>alert(1)</script>"'
     data = OutcomeInput(
         hostile, hostile, "en",
@@ -290,12 +302,12 @@ def test_html_escapes_every_user_string():
         {4: hostile}, {"human_rights": hostile}, {key: hostile for key in ("draft", "objective", "sessions")}, True,
     )
     fragment = to_html_fragment(build(data))
-    assert ("<script" in fragment, "<img" in fragment, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;" in fragment) == (
+    assert ("<script" in fragment, "<img" in fragment, "&lt;script&gt;alert(1)&lt;/script&gt;&#34;" in fragment) == (
         False, False, True
     )
 
 
-def test_html_marks_drafts_and_sets_no_direction():
+def test_html_marks_drafts_and_sets_no_direction(to_html_fragment):
     fragment = to_html_fragment(build(sample(include_drafts=True)))
     assert (
         '<li class="outcome-message outcome-message-draft"><p class="outcome-draft-mark"><strong>Draft</strong></p>'
@@ -305,7 +317,7 @@ def test_html_marks_drafts_and_sets_no_direction():
     ) == (True, False)
 
 
-def test_html_leaves_drafts_out_unless_asked():
+def test_html_leaves_drafts_out_unless_asked(to_html_fragment):
     assert "DRAFT" not in to_html_fragment(build(sample()))
 
 
@@ -401,7 +413,7 @@ def test_docx_english_is_left_to_right():
 
 # --- Arabic through every format ---------------------------------------------------------------
 
-def test_arabic_survives_markdown_html_and_docx():
+def test_arabic_survives_markdown_html_and_docx(to_html_fragment):
     outcome = build(sample(language="ar", labels=AR_LABELS))
     md = to_markdown(outcome)
     fragment = to_html_fragment(outcome)

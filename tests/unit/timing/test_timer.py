@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from timing.timer import (
-    Timer, TimerRefused, TimerStatus, adjust, elapsed_ms, halt, is_overrun, pause, phase,
+    Timer, TimerRefused, TimerStatus, adjust, elapsed_ms, halt, pause, phase,
     remaining_ms, reset, resume, start, to_contract,
 )
 
@@ -256,18 +256,18 @@ def test_remaining_uses_the_effective_limit():
     assert remaining_ms(timer, at(20)) == 70_000
 
 
-def test_is_overrun_exactly_at_the_limit():
+def test_overrun_exactly_at_the_limit():
     timer = running(limit_s=60, since=0)
 
-    assert not is_overrun(timer, at(59.999))
-    assert is_overrun(timer, at(60))
+    assert phase(timer, at(59.999), warn_s=0) == "normal"
+    assert phase(timer, at(60), warn_s=0) == "overrun"
 
 
-def test_is_overrun_follows_adjustments():
+def test_overrun_follows_adjustments():
     timer = running(limit_s=60, since=0)
 
-    assert is_overrun(timer, at(70))
-    assert not is_overrun(adjust(timer, 30), at(70))
+    assert phase(timer, at(70)) == "overrun"
+    assert phase(adjust(timer, 30), at(70)) != "overrun"
 
 
 @pytest.mark.parametrize("seconds, expected", [
