@@ -26,7 +26,8 @@ def records():
     handler.setFormatter(logs.json_formatter())
     root = logging.getLogger()
     root.addHandler(handler)
-    level, root.level = root.level, logging.INFO
+    level = root.level
+    root.setLevel(logging.INFO)   # setLevel, not `.level =`: loggers cache what their level allows
     lines = []
 
     def read() -> list[dict]:
