@@ -158,16 +158,11 @@ LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128")
 def allowed_networks(value: str | None) -> tuple:
     """MINBAR_METRICS_ALLOW: addresses or networks (CIDR), separated by spaces or commas, added to
     loopback. ValueError naming the first entry that is neither."""
-    networks = list(LOOPBACK)
-    for part in re.split(r"[\s,]+", (value or "").strip()):
-        if not part:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(part, strict=False))
-        except ValueError:
-            raise ValueError(f"MINBAR_METRICS_ALLOW: {part!r} is not an address or a network "
-                             "(write 10.0.0.5 or 10.0.0.0/24)") from None
-    return tuple(networks)
+    from conference.proxy import networks_of
+
+    parts = [part for part in re.split(r"[\s,]+", (value or "").strip()) if part]
+    return LOOPBACK + tuple(networks_of("MINBAR_METRICS_ALLOW", parts,
+                                        "not an address or a network (write 10.0.0.5 or 10.0.0.0/24)"))
 
 
 def may_read(remote_addr: str | None, networks: tuple) -> bool:
