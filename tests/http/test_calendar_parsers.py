@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -21,7 +20,8 @@ from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
-from conftest import DATA, ROOT, load_agenda_file
+from calendar_readers import get_ics, libical, missing, read_with_libical  # noqa: F401 (libical: a fixture)
+from conftest import DATA, ROOT, load_agenda_file, without
 
 SLUG = "gcm-arab-2021"
 SUMMER = "gcm-arab-summer-2021"
@@ -30,7 +30,6 @@ LOADED_AT = datetime(2021, 2, 24, 8, 30, tzinfo=UTC)
 NODE = shutil.which("node")
 ICALJS_SCRIPT = ROOT / "tests" / "js" / "parse_ics.mjs"
 ICALJS_PACKAGE = ROOT / "tests" / "js" / "node_modules" / "ical.js" / "package.json"
-LIBICAL_SOURCE = ROOT / "tests" / "libical" / "check_ics.c"
 TITLES = {
     "en": "Regional Conference to Review the Global Compact for Safe Orderly and Regular Migration in the Arab Region",
     "fr": "Conférence régionale d’examen du Pacte mondial pour des migrations sûres ordonnées et régulières "
@@ -38,38 +37,7 @@ TITLES = {
 }
 
 
-def required() -> bool:
-    return "1" in (os.environ.get("MINBAR_REQUIRE_BROWSER"), os.environ.get("MINBAR_REQUIRE_NODE"),
-                   os.environ.get("MINBAR_REQUIRE_LIBICAL"))
-
-
-def missing(reason: str):
-    if required():
-        pytest.fail(f"{reason}; these checks are required here")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def libical(tmp_path_factory):
-    """The compiled checker (tests/libical/check_ics.c); `make setup` installs libical-dev."""
-    gcc, pkg_config = shutil.which("gcc") or shutil.which("cc"), shutil.which("pkg-config")
-    if not gcc or not pkg_config:
-        missing("gcc or pkg-config is missing, so the libical checker cannot be built")
-    flags = subprocess.run([pkg_config, "--cflags", "--libs", "libical"], capture_output=True, text=True)
-    if flags.returncode != 0:
-        missing("libical is not installed: run `make setup` (tests/libical/install.sh: apt-get install libical-dev)")
-    binary = tmp_path_factory.mktemp("libical") / "check_ics"
-    subprocess.run([gcc, "-O1", "-o", str(binary), str(LIBICAL_SOURCE), *flags.stdout.split()], check=True)
-    return binary
-
-
 # -- the four readers ---------------------------------------------------------------------------
-
-def read_with_libical(binary, body: bytes) -> dict:
-    done = subprocess.run([str(binary)], input=body, capture_output=True, timeout=60)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    return json.loads(done.stdout)
-
 
 def read_with_icaljs(body: bytes) -> dict:
     if NODE is None or not ICALJS_PACKAGE.exists():
@@ -133,11 +101,7 @@ def feeds(loaded_app, clock, tmp_path):
     return loaded_app.test_client()
 
 
-def get_ics(client, url: str) -> bytes:
-    response = client.get(url)
-    assert response.status_code == 200, response.get_data(as_text=True)[-500:]
-    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
-    return response.data
+
 
 
 FEEDS = [
@@ -252,15 +216,6 @@ def test_lenient_parameters_are_400_like_other_bad_values(client, query, message
 def test_no_reminder_is_alarm_none(client):
     assert get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang=en&alarm=none") == \
         get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang=en")
-
-
-def without(text: str, key: str) -> str:
-    """The agenda text without the item `key` (its block up to the next item)."""
-    start = text.index(f'id = "{key}"')
-    start = text.rindex("[[days.items]]", 0, start)
-    end = text.find("[[days.items]]", start + 1)
-    end = text.rfind("\n[[days]]", start, end) if "\n[[days]]" in text[start:end] else end
-    return text[:start] + text[end:]
 
 
 def load_text(app, tmp_path, text: str, now: datetime, name="edited.toml") -> None:
