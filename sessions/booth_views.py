@@ -159,7 +159,9 @@ def put_speech_text(slug: str, key: str, slot: str):
 
 @bp.get(API + "/slots/<slot>/speech-text")
 def get_speech_text(slug: str, key: str, slot: str):
-    """The slot's latest text: interpreters, the session's chair and organisers only."""
+    """The slot's latest text: interpreters, the session's chair and organisers only. A slot with
+    no text yet answers 204 (the booth asks at every slot change; having none is no error); an
+    unknown session or slot is 404."""
     who = caller()
     if who.anonymous:
         raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
@@ -168,7 +170,7 @@ def get_speech_text(slug: str, key: str, slot: str):
     found = speech_texts.find_slot(item, slot)
     row = speech_texts.latest(db, conf, found.key)
     if row is None:
-        raise MinbarError("not_found", "No text was uploaded for this slot.")
+        return "", 204
     return jsonify(speech_texts.to_contract(row))
 
 

@@ -131,7 +131,7 @@
     var url = cfg.speech_text_url.replace("__slot__", encodeURIComponent(slotId));
     return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
-        if (response.status === 404) { return null; }
+        if (response.status === 204) { return null; }   // no text for this slot yet
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       });
