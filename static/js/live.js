@@ -84,7 +84,9 @@
     global.addEventListener("online", function () {
       self.online = true;
       if (self.status === "refused") { return; }
-      if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.connect(); }
+      // socket.io may be waiting out its back-off (up to 5 s) before its next try: the network is
+      // back now, so start a fresh connection at once (disconnect resets the back-off).
+      if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.disconnect().connect(); }
     });
     // Listener counts are not versioned state: a `listeners` event (at most every few seconds)
     // updates STATE's channels.listeners in place.
