@@ -46,7 +46,7 @@
     entries.forEach(function (entry) {
       var item = document.createElement("li");
       item.className = "next-intervention";
-      item.textContent = L.intervention + ": " + entry.name + (entry.delegation ? " (" + entry.delegation + ")" : "") +
+      item.textContent = Minbar.labelled(L.intervention, entry.name) + (entry.delegation ? " (" + entry.delegation + ")" : "") +
         (entry.language ? " · " + h.name(entry.language) : "");
       list.appendChild(item);
     });
@@ -110,7 +110,7 @@
     var speaking = state.queue && state.queue.speaking;
     var intervention = $("booth-intervention");
     intervention.hidden = !speaking;
-    intervention.textContent = speaking ? L.intervention + ": " + speaking.name +
+    intervention.textContent = speaking ? Minbar.labelled(L.intervention, speaking.name) +
       (speaking.delegation ? " (" + speaking.delegation + ")" : "") + (speaking.language ? " · " + h.name(speaking.language) : "") : "";
     renderNext(state);
     showText();

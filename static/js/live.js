@@ -304,6 +304,10 @@
   Minbar.config = config;
   Minbar.texts = texts;
   Minbar.text = text;
+  // "Label: value" with the language's own punctuation (French: a narrow no-break space before ":").
+  Minbar.labelled = function (label, value) {
+    return Minbar.fill(text("labelled") || "%(label)s: %(value)s", { label: label, value: value });
+  };
   Minbar.setPhase = setPhase;
   Minbar.renderCountdown = renderCountdown;
   Minbar.announce = announce;

@@ -333,8 +333,8 @@ def test_console_panel_words_the_warnings_in_french(demo, client, token, clock):
     html = client.get(f"/conferences/{CONF}/sessions/{SESSION}/console?token={token('chair', session=SESSION)}&lang=fr", follow_redirects=True).get_data(as_text=True)
 
     assert 'id="channels-panel"' in html
-    assert "La cabine FR ne peut travailler à partir de la langue de la salle (arabe), ni directement ni par relais\u00a0: son canal est muet." in html
-    assert "La cabine EN est coupée, et ces canaux ont besoin de son relais\u00a0: français." in html
+    assert "La cabine FR ne peut travailler à partir de la langue de la salle (arabe), ni directement ni par relais\u202f: son canal est muet." in html
+    assert "La cabine EN est coupée, et ces canaux ont besoin de son relais\u202f: français." in html
 
 
 def test_participant_picker_shows_each_channel_and_its_listening_link(demo, client):
