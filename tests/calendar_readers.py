@@ -3,11 +3,13 @@ compiled here against Debian's libical-dev, with its RFC 5545 restriction check)
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
 
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 
 from conftest import ROOT
 
@@ -50,3 +52,12 @@ def get_ics(client, url: str) -> bytes:
     assert response.status_code == 200, response.get_data(as_text=True)[-500:]
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
     return response.data
+
+
+def read_with_ical(body: bytes, caplog):
+    """What the `ical` package sees; any warning (Python or logged) fails the test."""
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    return calendar

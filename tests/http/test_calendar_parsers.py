@@ -8,19 +8,17 @@ of docs/calendar.md ("What the iCalendar says") as its own test."""
 from __future__ import annotations
 
 import json
-import logging
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import vobject
-from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
-from calendar_readers import get_ics, libical, missing, read_with_libical  # noqa: F401 (libical: a fixture)
+from calendar_readers import get_ics, libical, missing, read_with_ical, read_with_libical  # noqa: F401 (libical: a fixture)
 from conftest import DATA, ROOT, load_agenda_file, without
 
 SLUG = "gcm-arab-2021"
@@ -51,14 +49,6 @@ def read_with_icaljs(body: bytes) -> dict:
 
 def read_with_vobject(body: bytes):
     return vobject.readOne(body.decode("utf-8"), validate=True)
-
-
-def read_with_ical(body: bytes, caplog):
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-    return calendar
 
 
 def utc_iso(moment: datetime) -> str:

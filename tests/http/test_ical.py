@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import shutil
@@ -15,11 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
+from calendar_readers import read_with_ical
 from conftest import DATA, ROOT, load_agenda_file
 
 SLUG = "gcm-arab-2021"
@@ -54,15 +53,6 @@ def read_with_icaljs(body: bytes) -> dict:
     result = json.loads(done.stdout)
     assert result["warnings"] == []
     return result
-
-
-def read_with_ical(body: bytes, caplog):
-    """What the `ical` package sees; any warning (Python or logged) fails the test."""
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-    return calendar
 
 
 def sequence_at(moment: datetime) -> int:
