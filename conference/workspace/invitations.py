@@ -2,9 +2,10 @@
 
 `build(...)` makes the message (plain Python, no Flask): the greeting by the person's gender where
 it is known (`female`, `male`; else a neutral one), session times without seconds and with the
-zone, the subject encoded word by word (`WordEncodedSubject`), the `.ics` part with its charset; `send(message, url)` hands it to the SMTP
-server named by `MINBAR_SMTP_URL`: `smtp://[user:password@]host[:port]` (STARTTLS when the server
-offers it and `?starttls=1`), or `smtps://...` for TLS from the start. The link is the secret the
+zone, the subject encoded word by word (`WordEncodedSubject`), the `.ics` part with its charset.
+`send(message, url)` hands it to the SMTP server named by `MINBAR_SMTP_URL`:
+`smtp://[user:password@]host[:port]` (STARTTLS when the server offers it and `?starttls=1`), or
+`smtps://...` for TLS from the start. The link is the secret the
 message carries: it is never logged.
 """
 from __future__ import annotations
