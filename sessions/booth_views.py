@@ -154,10 +154,12 @@ def put_speech_text(slug: str, key: str, slot: str, access):
 @bp.get(API + "/slots/<slot>/speech-text")
 @guarded("speech_text.read", load=slot_scope)
 def get_speech_text(slug: str, key: str, slot: str, access):
-    """The slot's latest text: interpreters, the session's chair and organisers only."""
+    """The slot's latest text: interpreters, the session's chair and organisers only. A slot with
+    no text yet answers 204 (the booth asks at every slot change; having none is no error); an
+    unknown session or slot is 404."""
     row = speech_texts.latest(get_db(), access.conference, access.scope.loaded["slot"].key)
     if row is None:
-        raise MinbarError("not_found", "No text was uploaded for this slot.")
+        return "", 204
     return jsonify(speech_texts.to_contract(row))
 
 

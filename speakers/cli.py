@@ -35,6 +35,19 @@ def base_url(app) -> str:
     return DEFAULT_BASE_URL
 
 
+def issuing_clock(app):
+    """The clock a link is stamped with: the app's, and on the real clock the rehearsal kept in
+    the instance (`minbar run --at` keeps it there, `conference.clock`): a link issued from
+    another shell during a rehearsal says the rehearsed day, as the workspace's links do. With
+    no rehearsal kept (or none wanted: delete `<instance>/rehearsal.json`), the real clock."""
+    from conference.clock import kept_rehearsal
+    from timing.clock import ShiftedClock, SystemClock
+
+    clock = app.extensions["minbar.clock"]
+    kept = kept_rehearsal(app.config.get("INSTANCE_PATH")) if isinstance(clock, SystemClock) else None
+    return ShiftedClock.with_offset(kept[1]) if kept else clock
+
+
 def parse_expiry(text: str, zone: str) -> datetime:
     """`--expires`: a date is the end of that day in the conference's zone (the link stops at
     midnight that night); an ISO 8601 instant is taken as is (without an offset: the zone's
@@ -96,7 +109,7 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
             token, row = access.issue(db, conference=conf, role=role, session=session, name=name,
                                       delegation=delegation, group=group, language=language, booth=booth,
                                       person=person, expires_at=expires_at,
-                                      now=current_app.extensions["minbar.clock"].now(),
+                                      now=issuing_clock(current_app).now(),
                                       secret=current_app.config["SECRET_KEY"])
     except MinbarError as error:
         raise click.ClickException(error.message) from None

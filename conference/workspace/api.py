@@ -446,7 +446,8 @@ def invite(slug: str, link_id: str, access):
     message = invitations.build(
         conf, items, to=to.strip(), name=name, language=language,
         link=link_for(base_url(), slug, row.role, row.session_key, token), base_url=base_url(),
-        sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost")
+        sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost",
+        gender=person.gender if person else None)
     invitations.send(message, current_app.config.get("MINBAR_SMTP_URL"))
     audit.record(db, conf, actor=actor(who), action="workspace.link.invite", now=now(),
                  session=row.session_key, target=f"link:{row.id}", before=None,
