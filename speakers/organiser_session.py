@@ -67,9 +67,11 @@ def _writing():
 
 
 def fresh_session(**who) -> None:
-    """Start this browser's session over for a new sign-in (`who`: link_id= or account_id=): the
-    previous record ends, a new one opens, and the cookie names it."""
-    end_record()
+    """Start this browser's session over for a new sign-in (`who`: link_id= or account_id=): a new
+    record opens and the cookie names it. The previous record is not ended: a chair who opens
+    another link in the same browser keeps the console already open in another tab (its live
+    connection stands on that record); nothing names the old record any more, so it lapses
+    unused (`session_records.LINK_IDLE`). Signing out ends the current one."""
     session.clear()
     with _writing() as db:
         session[RECORD_KEY] = session_records.open_session(
