@@ -183,12 +183,13 @@ def run_command(family: str, payload: dict) -> dict:
     action = payload.get("action", LIVE.default_action(family))
     if not isinstance(action, str):
         raise MinbarError("bad_request", "'action' must be a string.")
-    command = Command(family, action, payload, identity())
+    command = Command(family, action, payload, identity(), connection=request.sid)
     extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with _db().session_scope() as db:
         if command.actor.token_id:   # the link's current row: revoked or expired stops here
             access.check_link(db, command.actor.token_id, _now())
-        state, changed = operations.apply(db, slug, key, command, _now(), ack=extra, features=LIVE)
+        state, changed = operations.apply(db, slug, key, command, _now(), ack=extra, features=LIVE,
+                                          handover_s=current_app.config.get("MINBAR_HANDOVER_S"))
     if changed:
         broadcast(slug, key, state)
     extra.pop("ok", None)

@@ -5,6 +5,7 @@ describe an item the same way.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,6 +60,20 @@ def next_item_key(items: list[AgendaItem], now: datetime) -> str | None:
 def time_range(item: AgendaItem, language: str, zone: str) -> str:
     tz = pytz.timezone(zone)
     return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
+
+
+# "(TBD)", "(presenter TBD)", "(à déterminer)", "(intervenant(e) à déterminer)", "(يحدد لاحقاً)": the
+# agenda's mark of a slot nobody is assigned to yet, one inner pair of parentheses allowed.
+_TBD_MARK = re.compile(r"\s*\((?:[^()]|\([^()]*\))*?(?:\bTBD\b|à déterminer|يحدد لاحقا)(?:[^()]|\([^()]*\))*\)")
+
+
+def role_label(slot, language: str) -> str:
+    """The slot's role in `language`; once a person is assigned, without the agenda's "(TBD)"
+    mark (never "Representative of State A (TBD) Ambassador Laila Odeh")."""
+    role = i18n.pick(slot.role, language) if slot.role else ""
+    if slot.speaker is None or not role:
+        return role
+    return _TBD_MARK.sub("", role).strip() or role
 
 
 def speaker_label(slot, language: str) -> str | None:

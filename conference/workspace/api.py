@@ -17,6 +17,7 @@ from conference.errors import MinbarError
 from conference.web import get_db, now
 from conference.workspace import agenda_file, edits, operations
 from conference.workspace.access import actor, require
+from speakers.access import withdraw_requests
 from speakers.models import AccessToken, Person
 from timing.zones import get_zone, to_zone
 
@@ -279,7 +280,8 @@ def revoke_link(slug: str, link_id: str):
 
     db, conf, who = _conference(slug, "workspace.links")
     row = link_ops.revoke(db, conf, link_id, now=now(), actor=actor(who))
-    db.commit()
+    withdrawn = withdraw_requests(db, row, now())   # its floor requests leave the lists at once
+    _commit_and_publish(db, slug, withdrawn)
     return jsonify(link_json(row, conf.timezone))
 
 
