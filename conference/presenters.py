@@ -62,9 +62,18 @@ def time_range(item: AgendaItem, language: str, zone: str) -> str:
     return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
 
 
-# "(TBD)", "(presenter TBD)", "(à déterminer)", "(intervenant(e) à déterminer)", "(يحدد لاحقاً)": the
-# agenda's mark of a slot nobody is assigned to yet, one inner pair of parentheses allowed.
-_TBD_MARK = re.compile(r"\s*\((?:[^()]|\([^()]*\))*?(?:\bTBD\b|à déterminer|يحدد لاحقا)(?:[^()]|\([^()]*\))*\)")
+# The agenda's mark of a slot nobody is assigned to yet: "(TBD)", "(presenter TBD)", "(à
+# déterminer)", "(يحدد لاحقاً)", "(يتم تحديدها لاحقاً - أ)" (where the State's letter stays).
+_TBD_MARK = re.compile(r"\bTBD\b|à déterminer|(?:يتم\s+)?(?:يحدد|تحديدها|تحديده)\s+لاحقا\u064b?")
+_PARENTHESIS = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def _without_mark(match: re.Match) -> str:
+    inner = match.group(1)
+    if not _TBD_MARK.search(inner):
+        return match.group(0)
+    rest = _TBD_MARK.sub("", inner).strip(" -–—،,")
+    return f" ({rest})" if rest else ""
 
 
 def role_label(slot, language: str) -> str:
@@ -73,7 +82,7 @@ def role_label(slot, language: str) -> str:
     role = i18n.pick(slot.role, language) if slot.role else ""
     if slot.speaker is None or not role:
         return role
-    return _TBD_MARK.sub("", role).strip() or role
+    return _PARENTHESIS.sub(_without_mark, role).strip() or role
 
 
 def speaker_label(slot, language: str) -> str | None:

@@ -84,7 +84,8 @@ class LivePage:
             slot = self.slot(entry["slot"]) or {}
             role, language = slot.get("role", ""), slot.get("language")
             name = slot.get("speaker") or (_("to be determined") if slot.get("tbd") else "")
-        return {"kind": entry["kind"], "role": role, "speaker": name, "language": language,
+        tbd = entry["kind"] == "slot" and not slot.get("speaker") and bool(slot.get("tbd"))
+        return {"kind": entry["kind"], "role": role, "speaker": name, "language": language, "tbd": tbd,
                 "language_name": i18n.LANGUAGE_NAMES.get(language or "", language or "")}
 
     # First paint follows the timer's own rules (timing.timer, the ones the shared cases test);

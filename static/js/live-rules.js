@@ -144,7 +144,8 @@
   // What a page shows for one entry of `speakers`: {role, name, language}. `slotsById` are the
   // page's slots in its reader's language ({role, speaker, kind, tbd, language}); `labels` its
   // texts (tbd, request, point_of_order, right_of_reply, open_discussion). An assigned person
-  // replaces "to be determined"; an open discussion is named as such, with no speaker.
+  // replaces "to be determined"; an open discussion is named as such, with no speaker. `tbd`
+  // says a planned slot has nobody yet (a one-line "Next:" then names the role).
   function describeSpeaker(entry, slotsById, labels) {
     if (!entry) { return null; }
     if (entry.kind === "request") {
@@ -155,8 +156,9 @@
     if (entry.kind === "discussion") {
       return { role: slot.role || labels.open_discussion || "", name: "", language: null };
     }
-    return { role: slot.role || "", name: slot.speaker || (slot.tbd === false ? "" : labels.tbd || ""),
-             language: slot.language || null };
+    var tbd = !slot.speaker && slot.tbd !== false;
+    return { role: slot.role || "", name: slot.speaker || (tbd ? labels.tbd || "" : ""),
+             language: slot.language || null, tbd: tbd };
   }
 
   var kit = { nextSpeakers: nextSpeakers, describeSpeaker: describeSpeaker, formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,

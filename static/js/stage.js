@@ -42,7 +42,7 @@
     // The same "next" as the booth, the console and the live view (STATE `speakers`).
     var next = Minbar.describeSpeaker(Minbar.speakersOf(state, cfg).next[0], slots, labels);
     $("stage-next").hidden = !next;
-    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.name || next.role }) : "";
+    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.tbd ? next.role : (next.name || next.role) }) : "";
     renderMessage(state);
     tick();
   }

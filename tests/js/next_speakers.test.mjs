@@ -22,7 +22,7 @@ test("describeSpeaker: an assigned person, never 'to be determined'; the open di
                   b: { role: "Representative of State B", speaker: null, tbd: true },
                   d: { role: "Open discussion", speaker: null, tbd: false, kind: "discussion" } };
   assert.deepEqual(kit.describeSpeaker({ kind: "slot", slot: "a" }, slots, labels),
-                   { role: "Representative of State A", name: "Ambassador Laila Odeh", language: null });
+                   { role: "Representative of State A", name: "Ambassador Laila Odeh", language: null, tbd: false });
   assert.equal(kit.describeSpeaker({ kind: "slot", slot: "b" }, slots, labels).name, "to be determined");
   assert.deepEqual(kit.describeSpeaker({ kind: "discussion", slot: "d" }, slots, labels),
                    { role: "Open discussion", name: "", language: null });
