@@ -12,6 +12,7 @@ STAMP := $(VENV)/.installed
 run: install init
 	$(BIN)/minbar run --host $(HOST) --port $(PORT) $(if $(AT),--at "$(AT)") $(if $(LINKS),--links)
 
+# With CI=true (or MINBAR_FORBID_SKIPS=1) a skipped test fails the run (tests/suite_rules.py).
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -47,7 +47,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +103,7 @@ def minbar(env: dict, *args: str) -> str:
 
 
 # --timings: how long the server spends in each step of a chair's command, measured inside the
-# worker (time.perf_counter around conference.live's steps), written as JSON when it exits.
+# worker (time.perf_counter around the transport's steps), written as JSON when it exits.
 TIMING_HOOKS = """
 import json, os, threading, time
 _spent = {}
@@ -137,9 +136,10 @@ def post_worker_init(worker):
     if os.environ.get("MINBAR_BENCH_GC_FREEZE"):
         gc.freeze()
     gc.callbacks.append(_gc)
-    from conference import live
+    from conference.live import events
+    from conference.live.broadcaster import Publisher
     from sessions import operations
-    run_command, apply = live.run_command, operations.apply
+    run_command, apply = events.run_command, operations.apply
 
     def timed_command(family, payload):
         _began.at = time.perf_counter()
@@ -148,21 +148,21 @@ def post_worker_init(worker):
         finally:
             _began.at = None
 
-    def timed_broadcast(slug, key, state):
+    def timed_broadcast(publisher, slug, key, state=None):
         # Minbar's own share of a change: everything from the event to the first byte of the
         # broadcast (link check, load, core, persist, commit, the STATE built).
         if getattr(_began, "at", None) is not None:
             _spent.setdefault(OWN_SHARE, []).append((time.perf_counter() - _began.at) * 1000)
-        return broadcast(slug, key, state)
+        return broadcast(publisher, slug, key, state)
 
     def timed_apply(db, slug, key, command, *args, **kwargs):
         name = f"{command.family} command: operations.apply (load, core, persist)"
         return _timed(name, apply)(db, slug, key, command, *args, **kwargs)
 
-    broadcast = _timed("broadcast (emit to the room)", live.broadcast)
+    broadcast = _timed("broadcast (emit to the room)", Publisher.publish_state)
     from speakers import access
     access.check_link = _timed("the link's row re-read (access.check_link)", access.check_link)
-    live.run_command, operations.apply, live.broadcast = timed_command, timed_apply, timed_broadcast
+    events.run_command, operations.apply, Publisher.publish_state = timed_command, timed_apply, timed_broadcast
 
 
 def worker_exit(server, worker):
@@ -239,18 +239,13 @@ def post_worker_init(worker):
 
 def wait_healthy(server, name: str) -> None:
     """Until `server` answers /healthz (30 s at most); stops it and raises if it does not."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"{name} exited; see " + server.log.name)
-        try:
-            with urllib.request.urlopen(server.url + "/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"{name} did not answer /healthz within 30 s")
+    from serving import wait_healthy as answered   # bench/serving.py, beside this script
+
+    try:
+        answered(server.url, server.process, 30, name, Path(server.log.name))
+    except RuntimeError:
+        server.stop()
+        raise
 
 class Server:
     """gunicorn -k gevent -w 1 wsgi:app on a free port; .worker_rss() reads the worker's VmRSS.

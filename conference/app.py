@@ -24,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_i18n(app)
     init_edge(app)
     init_socketio(app)
+    init_proxies(app)
     register_blueprints(app)
     register_errors(app)
     return app
@@ -66,7 +67,8 @@ def init_edge(app: Flask) -> None:
 def init_socketio(app: Flask) -> None:
     # Handlers must be registered before the first init_app: Flask-SocketIO replays its list of
     # handlers onto each new server, but a handler added while a server exists goes only to that one.
-    import conference.live  # noqa: F401
+    import conference.live.events  # noqa: F401
+    from conference import live
     from conference.resync import client_manager_options
     from conference.live_guard import SafePacket
     from conference.untrusted import StrictJSON
@@ -88,6 +90,24 @@ def init_socketio(app: Flask) -> None:
         ping_interval=20,
         ping_timeout=20,
     )
+    from sessions.features import LIVE
+
+    live.init_app(app, socketio, LIVE)   # the publisher, listener hub and revocations of this app
+
+
+def init_proxies(app: Flask) -> None:
+    """MINBAR_TRUSTED_PROXIES (conference/proxy.py): the client's address, scheme and host from
+    trusted proxies' X-Forwarded-* headers. Outermost, after Socket.IO's middleware, so pages, API
+    and Socket.IO all see the same client; then the security headers of long-polling answers."""
+    import os
+
+    from conference import edge, proxy
+
+    app.config.setdefault("MINBAR_TRUSTED_PROXIES", os.environ.get("MINBAR_TRUSTED_PROXIES", ""))
+    trusted = proxy.parse(app.config["MINBAR_TRUSTED_PROXIES"])   # a wrong value stops the start, named
+    app.wsgi_app = edge.PollingHeaders(app.wsgi_app)
+    if trusted:
+        app.wsgi_app = proxy.TrustedProxies(app.wsgi_app, trusted)
 
 
 def allowed_origins(config: dict):
@@ -126,6 +146,7 @@ BLUEPRINT_MODULES = (
     "sessions.report_views",          # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
+    "speakers.session_views",         # an organiser's open sessions: list and end them
     "conference.navigation",          # the header of every page (context processor)
     "conference.live_kit",            # the live kit's strings (template global)
 )
@@ -146,6 +167,16 @@ def register_errors(app: Flask) -> None:
         from conference.web import render_error, translated_error
 
         return render_error(error.status, translated_error(error.code))
+
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_away(_error):
+        # A request's own session lost its database (a save in flight at an outage): the API's
+        # `unavailable` (503, JSON), never a traceback page; nothing was committed.
+        return minbar_error(MinbarError("unavailable", "The database is unavailable for a moment; "
+                                        "nothing was changed. Try again."))
 
     @app.errorhandler(404)
     def not_found(_error):

@@ -189,6 +189,9 @@ def _register_subcommands() -> None:
     from speakers.cli import access_group
 
     cli.add_command(access_group)
+    from conference.backup_cli import register as register_backup
+
+    register_backup(cli)
     from conference.db_cli import db_group
 
     cli.add_command(db_group)

@@ -11,6 +11,10 @@ first taken as the connection's id). `GuardedServer` decides before dispatch:
   handler;
 - the rate limit is a token bucket per Engine.IO connection, kept here and nowhere a client event
   can reach (a client-sent `connect` cannot refill it); `rate_per_s` 0 switches it off (tests);
+- a connection that goes on sending after its bucket is empty (SHED_AFTER refusals in a row) is
+  disconnected, and its client address may not open a new connection for a while (PENALTY_S,
+  doubling for each repeat up to PENALTY_MAX_S): a flood costs a refusal at connect, not a decode
+  and an acknowledgement per packet;
 - malformed packets (broken JSON, integers too long, nesting too deep, lone surrogates: see
   `conference.untrusted`), binary packets (the protocol has none), acknowledgements the server
   never asked for: refused or dropped, and logged as one bounded line per connection at most
@@ -35,7 +39,22 @@ MAX_EVENT_NAME = 64
 WARN_EVERY_S = 60.0
 MAX_REASON = 120
 
+SHED_AFTER = 50                 # rate_limited refusals in a row before the connection is dropped (a
+                                # client that waits for its answers sees about 30 at most)
+PENALTY_S, PENALTY_MAX_S = 5.0, 120.0
+LOOPBACK = ("127.", "::1")
+
 log = logging.getLogger("minbar.live")
+
+
+def client_address(environ: dict) -> str:
+    """The client's address: behind a proxy on this machine (nginx, which appends the address it
+    saw to X-Forwarded-For), the last entry of X-Forwarded-For; otherwise the peer's."""
+    peer = str(environ.get("REMOTE_ADDR") or "?")
+    forwarded = environ.get("HTTP_X_FORWARDED_FOR")
+    if forwarded and peer.startswith(LOOPBACK):
+        return forwarded.split(",")[-1].strip()[:64] or peer
+    return peer[:64]
 
 
 def refusal(code: str, message: str) -> dict:
@@ -90,12 +109,14 @@ def _polling_problem(body: bytes) -> str | None:
 
 
 class _Connection:
-    __slots__ = ("tokens", "last", "warned_at", "suppressed")
+    __slots__ = ("tokens", "last", "warned_at", "suppressed", "refused", "address")
 
     def __init__(self, burst: float):
         self.tokens, self.last = burst, time.monotonic()
         self.warned_at: float | None = None
         self.suppressed = 0
+        self.refused = 0              # rate_limited refusals since the last accepted packet
+        self.address = "?"
 
 
 class GuardedServer(socketio.Server):
@@ -114,9 +135,30 @@ class GuardedServer(socketio.Server):
                 state = self._guard_connections[eio_sid] = _Connection(self.burst)
             return state
 
+    def waiting(self, address: str) -> bool:
+        """True while `address` may not open a connection (it was shed recently)."""
+        penalty = self._guard_penalties.get(address)
+        return penalty is not None and penalty[0] > time.monotonic()
+
     def _handle_eio_connect(self, eio_sid, environ):
-        self._guard_state(eio_sid)
+        address = client_address(environ)
+        if self.waiting(address):
+            return False      # (handle_request refuses most before this) Engine.IO answers 401
+        self._guard_state(eio_sid).address = address
         return super()._handle_eio_connect(eio_sid, environ)
+
+    def shed(self, eio_sid) -> None:
+        """Drop a connection that floods past its refusals; its address waits before reconnecting."""
+        state = self._guard_state(eio_sid)
+        now = time.monotonic()
+        with self._guard_lock:
+            until, offences = self._guard_penalties.get(state.address, (0.0, 0))
+            offences = offences + 1 if until > now - PENALTY_MAX_S else 1
+            self._guard_penalties[state.address] = (now + min(PENALTY_MAX_S, PENALTY_S * 2 ** (offences - 1)), offences)
+            if len(self._guard_penalties) > 10_000:   # bounded: forget the expired ones
+                self._guard_penalties = {a: p for a, p in self._guard_penalties.items() if p[0] > now}
+        log.warning("disconnected a connection from %s that kept sending after rate_limited", state.address)
+        self.start_background_task(self.eio.disconnect, eio_sid)
 
     def _handle_eio_disconnect(self, eio_sid, reason=None):
         try:
@@ -135,8 +177,10 @@ class GuardedServer(socketio.Server):
             state.tokens = min(self.burst, state.tokens + (now - state.last) * self.rate_per_s)
             state.last = now
             if state.tokens < 1:
+                state.refused += 1
                 return False
             state.tokens -= 1
+            state.refused = 0
             return True
 
     def hostile(self, eio_sid, reason: str, environ: dict | None = None) -> None:
@@ -161,7 +205,11 @@ class GuardedServer(socketio.Server):
     def handle_request(self, environ, start_response):
         """A long-polling POST body that is not UTF-8 or not Engine.IO framing is refused here
         (400): Engine.IO would decode it outside any handler of its own (a traceback) or close
-        the connection while another request of it is under way."""
+        the connection while another request of it is under way. A new connection from an
+        address that must wait (`shed`) is refused 429 before Engine.IO does anything."""
+        if "sid=" not in environ.get("QUERY_STRING", "") and self.waiting(client_address(environ)):
+            start_response("429 TOO MANY REQUESTS", [("Content-Type", "text/plain"), ("Retry-After", "5")])
+            return [b"Too many requests"]
         if environ.get("REQUEST_METHOD") == "POST":
             try:
                 length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -195,6 +243,9 @@ class GuardedServer(socketio.Server):
             self._answer(eio_sid, pkt, refusal("bad_request", "The request is malformed: " + reason))
 
     def _handle_eio_message(self, eio_sid, data):
+        state = self._guard_connections.get(eio_sid)
+        if state is not None and state.refused >= SHED_AFTER:
+            return            # shed, closing: what it still sends is not even decoded
         if not isinstance(data, str):
             # Binary frames: the attachments of a binary packet, which is refused below.
             self._binary_packet.pop(eio_sid, None)
@@ -204,7 +255,11 @@ class GuardedServer(socketio.Server):
         kind = pkt.packet_type
         if kind == packet.EVENT or kind == packet.BINARY_EVENT or pkt.malformed:
             if not self.allow(eio_sid):
-                self._answer(eio_sid, pkt, RATE_LIMITED)
+                refused = self._guard_state(eio_sid).refused
+                if refused == SHED_AFTER:
+                    self.shed(eio_sid)
+                elif refused < SHED_AFTER:
+                    self._answer(eio_sid, pkt, RATE_LIMITED)
                 return
         if pkt.malformed:
             self._refuse(eio_sid, pkt, pkt.malformed)
@@ -248,6 +303,7 @@ def guard(server: socketio.Server, rate_per_s: float, burst: float) -> GuardedSe
     server.__class__ = GuardedServer
     server._guard_lock = threading.Lock()
     server._guard_connections = {}
+    server._guard_penalties = {}      # client address -> (monotonic instant it may connect again, offences)
     server.rate_per_s, server.burst = float(rate_per_s), float(max(burst, 1))
     server.eio.on("connect", server._handle_eio_connect)
     server.eio.on("message", server._handle_eio_message)

@@ -34,6 +34,19 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
         self.app = app
         self.subscriptions = 0        # how many times the listener has (re)subscribed
         self.resyncs = 0              # how many resyncs have run (for tests and logs)
+        self._publish_failed = False  # the last publication did not reach Redis
+
+    def _publish(self, data):
+        # The library's gives up silently (a log line): remember it, so that acknowledgements can
+        # say the change reached this process's clients only (`queue_reachable`).
+        result = super()._publish(data)
+        self._publish_failed = result is None
+        return result
+
+    def queue_reachable(self) -> bool:
+        """False from a publication that could not reach Redis until one that could, or until
+        the listener subscribes again."""
+        return not self._publish_failed
 
     def _redis_connect(self):
         super()._redis_connect()
@@ -54,6 +67,7 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
                     if message.get("type") == "subscribe":
                         retry_sleep = RETRY_FIRST_S
                         self.subscriptions += 1
+                        self._publish_failed = False
                         if self.subscriptions > 1:
                             self.server.start_background_task(self.resync)
                         continue
@@ -79,7 +93,6 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
 
     def resync(self) -> int:
         """Send this process's clients the current STATE of their sessions; returns rooms sent."""
-        from conference.extensions import socketio
         from conference.live import NAMESPACE
         from sessions import operations
 
@@ -94,7 +107,8 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
             except Exception:  # a session gone, or the database away too: the next change will do
                 log.exception("resync of %s failed", name)
                 continue
-            socketio.emit("state", state, to=name, namespace=NAMESPACE, ignore_queue=True)
+            self.server.emit("state", state, to=name, namespace=NAMESPACE, ignore_queue=True)
+            self.server.emit("delivery", {"delivered": "all"}, to=name, namespace=NAMESPACE, ignore_queue=True)
             sent += 1
         self.resyncs += 1
         log.info("message queue back: resent the STATE of %d session room(s) to this process's clients", sent)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 MAX_DEPTH = 32
 MAX_INT_DIGITS = 15          # below 2**53: what every JSON client can represent exactly
@@ -65,6 +66,25 @@ def check(value) -> None:
     reason = problem(value)
     if reason is not None:
         raise Untrusted(reason)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def local_path(value) -> str | None:
+    r"""`value` (a `next=` of a redirect) as a path on this site, or None when it is not one.
+
+    Control characters are removed first, as a browser does with tabs and line breaks inside an
+    address (`/\t/evil.example` is `//evil.example` to it), and a line break would also break the
+    Location header. Then only a path is accepted: it starts with one `/`, not `//` (another host
+    with the same scheme), and holds no backslash (browsers read `/\evil.example` as
+    `//evil.example`)."""
+    if not isinstance(value, str):
+        return None
+    path = _CONTROL.sub("", value).strip()
+    if not path.startswith("/") or path.startswith("//") or "\\" in path or not is_text(path):
+        return None
+    return path
 
 
 def _parse_int(text: str) -> int:

@@ -6,6 +6,7 @@ from itertools import groupby
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from conference import feed_cache, presenters, queries
+from conference.untrusted import local_path
 from conference.web import get_db, lang, now, rehearsal
 
 bp = Blueprint("conference", __name__)
@@ -113,9 +114,7 @@ def session_page(slug: str, key: str):
 @bp.get("/language/<code>")
 def switch_language(code: str):
     """A language switch that works without JavaScript: remember, then go back."""
-    target = request.args.get("next") or url_for("conference.home")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("conference.home")
+    target = local_path(request.args.get("next")) or url_for("conference.home")
     response = redirect(target)
     if code in ("ar", "en", "fr"):
         response.set_cookie("minbar_lang", code, max_age=365 * 24 * 3600, samesite="Lax")

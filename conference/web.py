@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 import pytz
@@ -13,6 +13,7 @@ from flask import Flask, current_app, g, render_template, request
 from sqlalchemy.orm import Session
 
 from conference import i18n
+from conference.errors import MinbarError
 from conference.i18n import N_  # noqa: F401  (re-exported for the views)
 
 LANG_COOKIE = "minbar_lang"
@@ -26,6 +27,17 @@ def get_db() -> Session:
 
 def now() -> datetime:
     return current_app.extensions["minbar.clock"].now()
+
+
+def query_day() -> date | None:
+    """The query string's `day` (YYYY-MM-DD), None when absent; anything else is refused."""
+    text = request.args.get("day")
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise MinbarError("bad_request", "'day' should be a date written YYYY-MM-DD.") from None
 
 
 def rehearsal() -> bool:

@@ -15,12 +15,15 @@ TEMPLATE = Path(__file__).resolve().parent / "nginx-minbar.conf"
 
 def render(listen: str, upstreams: list[str], static: str, template: str | None = None) -> str:
     text = template if template is not None else TEMPLATE.read_text(encoding="utf-8")
-    servers = "".join(f"    server {address} max_fails=1 fail_timeout=5s;\n" for address in upstreams)
-    text, n1 = re.subn(r"(    # @UPSTREAMS@[^\n]*\n)(?:    server [^\n]*\n)+", lambda m: m.group(1) + servers, text)
+    def servers(match) -> str:   # one line per process, with the parameters the block's first line has
+        parameters = match.group(2) or ""
+        return match.group(1) + "".join(f"    server {address}{parameters};\n" for address in upstreams)
+
+    text, n1 = re.subn(r"(    # @UPSTREAMS@[^\n]*\n)    server \S+?( [^;\n]*)?;\n(?:    server [^\n]*\n)*", servers, text)
     text, n2 = re.subn(r"listen [^;]*;  # @LISTEN@", f"listen {listen};", text)
     static = static.rstrip("/") + "/"
     text, n3 = re.subn(r"alias [^;]*;  # @STATIC@", f"alias {static};", text)
-    if (n1, n2, n3) != (1, 1, 1):
+    if n1 < 1 or (n2, n3) != (1, 1):
         raise ValueError("deploy/nginx-minbar.conf lost one of its @UPSTREAMS@/@LISTEN@/@STATIC@ markers")
     return text
 

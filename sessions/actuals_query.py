@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from conference import queries
 from conference.models import Conference
-from sessions import actuals, live_state, operations, speaking
+from sessions import actuals, operations, speaking
+from sessions.features import LIVE
 from sessions.actuals import Mark, PlannedSession, PlannedSlot, Row
 from sessions.models import AgendaItem, EventLog, LiveStateRow
 
@@ -78,7 +79,7 @@ def _live_marks(db: Session, conf: Conference, items: list[AgendaItem], now: dat
     for row in rows:
         item = by_id[row.item_id]
         info = operations.session_info(conf, item)
-        state = live_state.to_contract(live_state.load(row.data, row.version, info), info, now)
+        state = LIVE.to_contract(LIVE.load(row.data, row.version, info), info, now)
         timer = state.get("timer") or {}
         marks[item.key] = Mark(item.key, now, state["slot"], timer.get("status", "idle"))
     return marks

@@ -42,7 +42,8 @@ def _interventions(db: Session, conf: Conference, items, now: datetime) -> dict[
     """Each session's record of interventions from its live state (ended ones)."""
     from sqlalchemy import select
 
-    from sessions import live_state, operations
+    from sessions import operations
+    from sessions.features import LIVE
     from sessions.models import LiveStateRow
 
     by_id = {item.id: item for item in items}
@@ -51,7 +52,7 @@ def _interventions(db: Session, conf: Conference, items, now: datetime) -> dict[
         return found
     for row in db.scalars(select(LiveStateRow).where(LiveStateRow.item_id.in_(list(by_id)))):
         item = by_id[row.item_id]
-        live = live_state.load(row.data, row.version, operations.session_info(conf, item))
+        live = LIVE.load(row.data, row.version, operations.session_info(conf, item))
         records = [dict(r) for r in live.part("interventions") if r.get("spoken_ms")]
         if records:
             found[item.key] = records

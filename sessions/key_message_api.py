@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from conference import live, queries
+from conference import queries
 from conference.errors import MinbarError
-from conference.extensions import socketio
+from conference.publishing import publisher
 from conference.web import get_db, now
 from sessions import key_message_ops as ops
 from sessions.rapporteur_views import API, bp, caller
@@ -52,13 +52,14 @@ def _announce(slug: str, key: str, written: ops.Written, language: str | None = 
     if not written.changed:
         return
     first = written.version - len(written.messages) + 1
+    port = publisher()
     for offset, message in enumerate(written.messages):
         event = {"session": key, "message": _public(message), "version": first + offset}
         if language is not None:
             event["language"] = language
-        socketio.emit("key_messages", event, to=live.room(slug, key), namespace=live.NAMESPACE)
+        port.publish_event(slug, key, "key_messages", event)
     for session_key, state in written.presentations:
-        live.broadcast(slug, session_key, state)
+        port.publish_state(slug, session_key, state)
 
 
 def _write(slug: str, key: str, written: ops.Written, status: int = 200):

@@ -257,39 +257,6 @@ def _unique(kind: str, items) -> dict:
     return named
 
 
-def default() -> LiveFeatures:
-    """The server's live features (`sessions.features.LIVE`), for callers that do not pass theirs."""
-    from sessions.features import LIVE
-
-    return LIVE
-
-
-def __getattr__(name: str):
-    # live_state.PARTS and live_state.FAMILIES: the server's features' tables, by name.
-    if name in ("PARTS", "FAMILIES"):
-        return getattr(default(), name.lower())
-    raise AttributeError(name)
-
-
-# The module-level functions run the server's features (`default()`), or the ones given.
-
-def notes(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
-          features: LiveFeatures | None = None) -> str:
-    return (features or default()).notes(before, after, command, info)
-
-
-def initial(info: SessionInfo, features: LiveFeatures | None = None) -> LiveSession:
-    return (features or default()).initial(info)
-
-
-def dump(live: LiveSession, features: LiveFeatures | None = None) -> dict:
-    return (features or default()).dump(live)
-
-
-def load(data: Mapping | None, version: int, info: SessionInfo, features: LiveFeatures | None = None) -> LiveSession:
-    return (features or default()).load(data, version, info)
-
-
 def expected_version(payload: Mapping[str, Any]) -> int | None:
     """The command's `expect`: the STATE version the client acted on (None when not given, or
     null). Anything but a whole number from 0 up is `Refused("bad_request")`."""
@@ -302,28 +269,10 @@ def expected_version(payload: Mapping[str, Any]) -> int | None:
 
 
 def check_expected(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
-                   features: LiveFeatures | None = None) -> None:
+                   features: LiveFeatures) -> None:
     """`Refused("stale", state=STATE)` when the command names a version the session has left."""
     expected = expected_version(command.payload)
     if expected is not None and expected != live.version:
         raise Refused("stale", f"The session has changed since version {expected}; it is now at "
                                f"version {live.version}. Nothing was done.",
-                      state=(features or default()).to_contract(live, info, now))
-
-
-def apply(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
-          features: LiveFeatures | None = None) -> LiveSession:
-    return (features or default()).apply(live, command, info, now)
-
-
-def default_action(family_name: str, features: LiveFeatures | None = None) -> str | None:
-    return (features or default()).default_action(family_name)
-
-
-def ack_fields(live: LiveSession, command: Command, info: SessionInfo, now: datetime,
-               features: LiveFeatures | None = None) -> dict:
-    return (features or default()).ack_fields(live, command, info, now)
-
-
-def to_contract(live: LiveSession, info: SessionInfo, now: datetime, features: LiveFeatures | None = None) -> dict:
-    return (features or default()).to_contract(live, info, now)
+                      state=features.to_contract(live, info, now))

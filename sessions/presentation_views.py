@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from flask import Response, render_template, request
 
-from conference import i18n, live, queries
+from conference import i18n, queries
 from conference.errors import MinbarError
+from conference.publishing import ID, publisher
 from conference.web import _, get_db, lang, now
 from sessions import key_message_ops as ops
 from sessions import operations
@@ -23,14 +24,14 @@ def presentation_page(slug: str):
     conf = queries.conference(db, slug)
     key = request.args.get("session") or next(
         (i.key for i in queries.agenda(db, conf) if i.kind == "key_messages"), None)
-    if not key or not live.ID.match(key):
+    if not key or not ID.match(key):
         raise MinbarError("not_found", "This conference has no key-messages session to present.")
     item = queries.item(db, conf, key)
     moment = now()
     moved = ops.sync_presentations(db, conf, moment, also=key)
     db.commit()
     for session_key, state in moved:
-        live.broadcast(slug, session_key, state)
+        publisher().publish_state(slug, session_key, state)
     driver = policy.may(actor, "presentation.drive", slug, key)
     objectives, _principles = reference(db)
     state = operations.current(db, slug, key, moment)

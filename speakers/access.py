@@ -7,10 +7,12 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
 from sessions import withdrawals
 from sessions.models import AgendaItem
+from speakers import session_records
 from speakers.identity import ROLES, Identity
 from speakers.models import AccessToken, Person
 from speakers.tokens import InvalidToken, new_id, sign, unsign
@@ -27,6 +29,10 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
     delegation, group and language where not given, and their protocol rank in the queue."""
     if role not in ROLES:
         raise MinbarError("bad_request", f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
+    for field, value in (("name", name), ("delegation", delegation)):
+        if not single_line(value):
+            raise MinbarError("bad_request", f"The link's '{field}' contains a line break or another control "
+                                             "character.", field=field)
     if session is not None:
         found = db.scalar(select(AgendaItem.id).where(AgendaItem.conference_id == conference.id,
                                                        AgendaItem.key == session))
@@ -122,6 +128,7 @@ def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
         row.revoked_at = now
+    session_records.end_all(db, now, link_id=row.id)   # its browsers' sessions end with it
     withdraw_requests(db, row, now)
     return row
 

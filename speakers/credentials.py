@@ -1,7 +1,8 @@
 """The one resolver: whatever credential a caller brings, the `Identity` it gives.
 
 - the session cookie (Flask's signed session, HttpOnly, SameSite=Lax, Secure over https): it
-  holds the link's id under `SESSION_KEY`, never the token;
+  holds the link's id under `SESSION_KEY`, never the token, and the secret of its server-side
+  record (`speakers.session_records`), which sign-out and revocation end for every copy;
 - `Authorization: Bearer TOKEN` for API clients;
 - an organiser account signed in with its password (`speakers.organiser_session`, same cookie,
   CSRF token on writes);
@@ -24,7 +25,7 @@ from flask import current_app, g, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
 
 from conference.errors import MinbarError
-from speakers import access, organiser_session, sign_in_audit
+from speakers import access, organiser_session, session_records, sign_in_audit
 from speakers.identity import ANONYMOUS, Identity
 
 SESSION_KEY = "link"          # the signed-in link's id in the session cookie
@@ -55,19 +56,19 @@ def exchange(token: str) -> Identity:
     return identity
 
 
-def from_link_id(link_id: str) -> Identity:
-    """The identity of a signed-in link id (from a session cookie), checked like a token."""
-    with _db().session_scope() as db:
-        return access.resolve_id(db, link_id, _now())
-
-
 def from_session(store) -> Identity:
     """The identity a session (Flask's, or a Socket.IO connection's copy of it) holds: ANONYMOUS
-    without one; `unauthorized` when its link stopped."""
+    without one; `unauthorized` when its link stopped or its server-side record ended (signed
+    out, revoked, unused for a day): a copy of the cookie stops with the original."""
     link_id = store.get(SESSION_KEY)
     if not link_id:
         return ANONYMOUS
-    return from_link_id(link_id)
+    now = _now()
+    with _db().session_scope() as db:
+        record = session_records.find(db, store.get(organiser_session.RECORD_KEY), now)
+        if record is None or record.link_id != link_id:
+            raise MinbarError("unauthorized", "This session has ended; open your access link again.")
+        return access.resolve_id(db, link_id, now)
 
 
 def bearer_token() -> str | None:
@@ -83,13 +84,14 @@ def bearer_token() -> str | None:
 
 
 def sign_in(identity: Identity) -> None:
-    """Remember `identity`'s link in the session (a fresh session: nothing of a previous one)."""
-    session.clear()
+    """Remember `identity`'s link in the session (a fresh session and record: nothing of a
+    previous one)."""
+    organiser_session.fresh_session(link_id=identity.token_id)
     session[SESSION_KEY] = identity.token_id
-    session.permanent = True
 
 
 def sign_out() -> None:
+    organiser_session.end_record()
     session.clear()
 
 
@@ -139,14 +141,15 @@ def resolve_request():
     if bearer is not None:
         g.identity = from_token(bearer)
         return None
+    # Every write a browser may make with its cookies (a link's session, an organiser account's,
+    # the sign-in and sign-out forms) comes from Minbar's own pages, whatever the CSRF token says.
+    if request.method not in SAFE_METHODS and not _same_origin():
+        raise MinbarError("forbidden", "This request did not come from Minbar's own pages.")
     if SESSION_KEY in session:
         try:
             g.identity = from_session(session)
         except MinbarError:
             sign_out()                          # the link stopped: continue as nobody
-            return None
-        if request.method not in SAFE_METHODS and not _same_origin():
-            raise MinbarError("forbidden", "This request did not come from Minbar's own pages.")
         return None
     if organiser_session.SESSION_KEY in session:   # an organiser account signed in (CSRF on writes)
         g.identity = organiser_session.resolve()

@@ -34,3 +34,22 @@ class SignInFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(300), index=True)   # "account:<email>" or "address:<ip>"
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class BrowserSession(Base):
+    """One signed-in browser, server-side: the session cookie names it (by a secret whose SHA-256
+    alone is stored here), so signing out, revoking the link, disabling the account or ending it
+    from another browser ends every copy of that cookie at once (`speakers.session_records`)."""
+
+    __tablename__ = "browser_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)     # what pages and the API show
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))                  # "link" or "account"
+    link_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    account_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)   # at most a minute stale
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    address: Mapped[str] = mapped_column(String(64), default="")
+    user_agent: Mapped[str] = mapped_column(String(300), default="")

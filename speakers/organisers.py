@@ -1,8 +1,13 @@
 """Organiser accounts: creation, password check, rate limit of failures, grants.
 
 Passwords are hashed with werkzeug's scrypt (`generate_password_hash`); nothing here logs or
-stores a password in clear. The rate limit: the sixth failed attempt within a minute for one
-account or from one address is refused with `rate_limited` before the password is even checked.
+stores a password in clear. The rate limit, counted per real client address (behind trusted
+proxies, `conference.proxy`): the sixth failed attempt within a minute from one address is
+refused with `rate_limited` before the password is even checked, whichever accounts it tried, so
+one client guessing cannot lock anybody else out of their account. An account is also closed for
+the minute after `MAX_ACCOUNT_FAILURES` failures from every address together: a guess spread over
+many addresses (at most five a minute from each) is slowed too, while a lone client never gets
+there. Without an address (a caller outside HTTP), an account's own limit is `MAX_FAILURES`.
 No Flask import: the database session and `now` are passed in.
 """
 from __future__ import annotations
@@ -14,11 +19,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from speakers.identity import Identity
 from speakers.organiser_models import OrganiserAccount, SignInFailure
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5                # from one address (or for one account when there is no address)
+MAX_ACCOUNT_FAILURES = 50       # for one account, from every address together
 WINDOW = timedelta(minutes=1)
 MIN_PASSWORD = 10
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -42,6 +49,8 @@ def create(db: Session, email: str, password: str, now: datetime, *, conferences
     email = normalise_email(email)
     if not EMAIL.match(email) or len(email) > 254:
         raise MinbarError("bad_request", f"'{email}' is not an e-mail address.")
+    if not single_line(name):
+        raise MinbarError("bad_request", "The organiser's name contains a line break or another control character.")
     if len(password or "") < MIN_PASSWORD:
         raise MinbarError("bad_request", f"The password needs at least {MIN_PASSWORD} characters.")
     if db.scalar(select(OrganiserAccount.id).where(OrganiserAccount.email == email)) is not None:
@@ -63,6 +72,19 @@ def grant(db: Session, email: str, slug: str) -> OrganiserAccount:
     return row
 
 
+def disable(db: Session, email: str, now: datetime) -> OrganiserAccount:
+    """The account may no longer sign in, and every browser signed in with it is signed out."""
+    from speakers import session_records
+
+    row = find(db, email)
+    if row is None:
+        raise MinbarError("not_found", f"There is no organiser {normalise_email(email)}.")
+    if row.disabled_at is None:
+        row.disabled_at = now
+    session_records.end_all(db, now, account_id=row.id)
+    return row
+
+
 def find(db: Session, email: str) -> OrganiserAccount | None:
     return db.scalar(select(OrganiserAccount).where(OrganiserAccount.email == normalise_email(email)))
 
@@ -77,9 +99,10 @@ def _keys(email: str, address: str | None) -> list[str]:
 def throttled(db: Session, email: str, address: str | None, now: datetime) -> bool:
     since = now - WINDOW
     for key in _keys(email, address):
+        limit = MAX_ACCOUNT_FAILURES if address and key.startswith("account:") else MAX_FAILURES
         count = db.scalar(select(func.count()).select_from(SignInFailure)
-                          .where(SignInFailure.key == key, SignInFailure.at > since))
-        if count >= MAX_FAILURES:
+                          .where(SignInFailure.key == key[:300], SignInFailure.at > since))
+        if count >= limit:
             return True
     return False
 

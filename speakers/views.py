@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
 
+from conference.untrusted import local_path
 from speakers import credentials
 
 bp = Blueprint("signin", __name__)
@@ -29,7 +30,4 @@ def signout():
     credentials.sign_out_recorded()
     if request.accept_mimetypes.best == "application/json":
         return "", 204
-    target = request.values.get("next") or url_for("conference.home")
-    if not target.startswith("/") or target.startswith(("//", "/\\")):
-        target = url_for("conference.home")
-    return redirect(target, code=303)
+    return redirect(local_path(request.values.get("next")) or url_for("conference.home"), code=303)

@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.serving import free_port, wait_healthy  # noqa: F401  (free_port: for the modules importing it)
 from conference.app import create_app
 from timing.clock import FixedClock
+
+# Markers that deselect by database, and no skipped test under CI (tests/suite_rules.py).
+pytest_plugins = ("suite_rules",)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -151,8 +155,6 @@ class ServerProcess:
     def start(self) -> "ServerProcess":
         import subprocess
         import sys
-        import time
-        import urllib.request
 
         # The server's output goes to a file (a pipe nobody reads could fill and block it).
         self.log = Path(self.env["MINBAR_INSTANCE"]) / f"server-{self.port}.log"
@@ -161,17 +163,8 @@ class ServerProcess:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "conference.cli", "run", "--port", str(self.port), "--no-links"],
                 env=self.env, cwd=str(ROOT), stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited: " + self.log.read_text(errors="replace")[-2000:])
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not answer /healthz within 20 s")
+        wait_healthy(self.url, self.process, 20, "minbar run", self.log)
+        return self
 
     def kill(self) -> None:
         """Kill -9: no shutdown handlers run, as in a crash."""
@@ -189,14 +182,6 @@ class ServerProcess:
             except Exception:
                 self.kill()
 
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -122,5 +122,10 @@ def clients_left_reconnecting() -> list:
     return left
 
 
+def settled(state: dict) -> dict:
+    """STATE without the instant it was read at: what must not change after a refusal."""
+    return {key: value for key, value in state.items() if key != "server_time"}
+
+
 def now_ms() -> int:
     return time.time_ns() // 1_000_000

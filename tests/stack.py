@@ -22,17 +22,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.serving import free_port, wait_healthy
+from conftest import ROOT
+
 sys.path.insert(0, str(ROOT / "deploy"))
 from render import render  # noqa: E402  (deploy/render.py)
 
 from live_socket import LiveClient  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require(program: str, *candidates: str) -> str:
@@ -113,17 +109,8 @@ class Minbar:
             self.process = subprocess.Popen(
                 self.command(), env={**self.env, "MINBAR_BIND": f"127.0.0.1:{self.port}"}, cwd=self.cwd,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited: " + self.log.read_text(errors="replace")[-3000:])
-            try:
-                if http_get(self.url + "/healthz", timeout=1)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer /healthz: " + self.log.read_text(errors="replace")[-3000:])
+        wait_healthy(self.url, self.process, timeout, "gunicorn", self.log)
+        return self
 
     def kill(self) -> None:
         """kill -9 of the whole process (gunicorn's master and its worker), as in a crash."""
@@ -260,6 +247,33 @@ def served_by_all(nginx: "Nginx", ports: set[int], timeout: float = 5) -> set[in
     while nginx.served_by() != ports and time.monotonic() < deadline:
         time.sleep(0.1)
     return nginx.served_by()
+
+
+# -- one process on a private PostgreSQL, for the database faults -------------------------------
+
+@pytest.fixture
+def postgres():
+    cluster = Postgres()
+    try:
+        cluster.init()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+def postgres_env(postgres: Postgres, folder: Path) -> dict:
+    """A server environment on `postgres`, without Redis, on the real clock."""
+    env = {**os.environ, "DATABASE_URL": postgres.url, "MINBAR_INSTANCE": str(folder / "instance"),
+           "SECRET_KEY": "test-secret-of-a-server-process-0123456789", "MINBAR_CHANNEL": f"minbar-test-{folder.name}", "PYTHONUNBUFFERED": "1"}
+    env.pop("REDIS_URL", None)
+    env.pop("MINBAR_AT", None)
+    return env
+
+
+def cli(env: dict, *args: str) -> str:
+    """`minbar ARGS` in `env`; its output."""
+    return subprocess.run([sys.executable, "-m", "conference.cli", *args], env=env, cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=120, check=True).stdout
 
 
 # -- the whole stack as a fixture (import it into a test module: `from stack import stack`) ----

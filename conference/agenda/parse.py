@@ -12,7 +12,8 @@ Contract:
   sense (overlaps, ids, languages, kinds ...) is `validate.py`'s job.
 
 Codes: `unreadable`, `malformed` (TOML syntax), `missing_field`, `wrong_type`, `unknown_key`,
-`bad_time`, `bad_date`.
+`bad_time`, `bad_date`; and `conference.agenda.guard`'s `too_large`, `too_deep` (the raw text,
+checked before it is parsed), `too_long` (an id) and `line_break` (in a person's name or address).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import tomllib
 from datetime import date, time
 from pathlib import Path
 
+from conference.agenda import guard
 from conference.agenda.schema import (
     BoothSpec, ChairSpec, ConferenceSpec, Finding, ItemSpec, PersonSpec, SlotSpec, Where,
 )
@@ -67,12 +69,17 @@ def parse_file(path) -> tuple[ConferenceSpec | None, list[Finding]]:
 
 def parse_text(text: str, source: str = "<agenda>") -> tuple[ConferenceSpec | None, list[Finding]]:
     """Parse agenda TOML `text`; `source` names the file in findings."""
+    too_much = guard.source_finding(text, source)    # before tomllib, which recurses per level
+    if too_much is not None:
+        return None, [too_much]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_finding(exc, text, source)]
     reader = _Reader(source, SourceLines(text))
     spec = reader.conference(data)
+    if spec is not None:
+        reader.findings.extend(guard.spec_findings(spec))
     findings = sorted(reader.findings, key=lambda f: f.where.line or 0)
     return (None if reader.broken else spec), findings
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from conference import audit, contract, queries
 from conference.errors import MinbarError
-from conference.web import get_db, now
+from conference.web import get_db, now, query_day
 from conference.workspace import agenda_file, edits, operations
 from conference.workspace.access import actor, require
 from speakers.access import withdraw_requests
@@ -62,13 +62,13 @@ def _publish(slug: str, sessions: list[str]) -> None:
     """The live pages of the changed sessions get a fresh STATE (their projections follow)."""
     if not sessions:
         return
-    from conference import live
+    from conference.publishing import publisher
     from sessions import operations as live_ops
 
     db = get_db()
     for key in sessions:
         try:
-            live.broadcast(slug, key, live_ops.current(db, slug, key, now()))
+            publisher().publish_state(slug, key, live_ops.current(db, slug, key, now()))
         except MinbarError:
             continue
 
@@ -327,12 +327,7 @@ def balance_figures(slug: str):
 
     db, conf, _who = _conference(slug, "workspace.balance")
     session = request.args.get("session") or None
-    day = None
-    if request.args.get("day"):
-        try:
-            day = date.fromisoformat(request.args["day"])
-        except ValueError:
-            raise MinbarError("bad_request", "'day' should be a date written YYYY-MM-DD.") from None
+    day = query_day()
     if session:
         queries.item(db, conf, session)
     result = balance.compute(balance.select(turns(db, conf, now()), session=session, day=day))

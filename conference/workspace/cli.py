@@ -1,4 +1,4 @@
-"""`minbar organiser create|grant` and `minbar agenda export|import|clone`."""
+"""`minbar organiser create|grant|disable` and `minbar agenda export|import|clone`."""
 from __future__ import annotations
 
 import sys
@@ -66,6 +66,21 @@ def grant_command(email, slug):
     except MinbarError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"{email} now organises {slug}.")
+
+
+@organiser_group.command("disable")
+@click.argument("email")
+@with_appcontext
+def disable_command(email):
+    """Stop an organiser account: no more sign-ins, and every browser signed in with it is signed out."""
+    from speakers import organisers
+
+    try:
+        with _db().session_scope() as db:
+            organisers.disable(db, email, _now())
+    except MinbarError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"{email} is disabled; its open sessions have ended.")
 
 
 @click.command("export")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from conference.agenda import guard
 from conference.agenda.schema import ChairSpec, ConferenceSpec, ItemSpec, PersonSpec, SlotSpec
 from conference.errors import MinbarError
 
@@ -172,7 +173,14 @@ def put_person(spec: ConferenceSpec, key: str, fields: dict, *, create: bool) ->
     unknown = sorted(set(fields) - set(PERSON_FIELDS))
     if unknown:
         raise MinbarError("bad_request", f"Unknown field(s): {', '.join(unknown)}.")
+    if len(key) > guard.MAX_ID["person"]:
+        raise MinbarError("bad_request", f"A person's key has at most {guard.MAX_ID['person']} characters.")
     values = dict(fields)
+    for field in ("name", "title", "organisation", "delegation"):
+        texts = values.get(field)
+        if not all(guard.single_line(v) for v in (texts.values() if isinstance(texts, dict) else [texts])):
+            raise MinbarError("bad_request", f"person {key}: '{field}' contains a line break or another "
+                                             "control character.")
     if "name" in values:
         name = values["name"]
         if isinstance(name, str):

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytz
 
 from conference import i18n, ical
+from conference.agenda import guard
 from conference.errors import MinbarError
 from conference.i18n import N_
 
@@ -43,6 +44,13 @@ def sessions_of(person_key: str | None, items, session_key: str | None = None) -
 
 def build(conf, items, *, to: str, name: str, language: str, link: str, base_url: str,
           sender: str) -> EmailMessage:
+    # Names and addresses go into headers: a line break there would add headers of the sender's
+    # choosing ("Eve\r\nBcc: ..."). Creation refuses them; this refuses what was stored before.
+    for field, value in (("to", to), ("name", name), ("sender", sender)):
+        if not guard.single_line(value):
+            raise MinbarError("bad_request", f"The invitation's '{field}' contains a line break or another "
+                                             "control character; correct the person or the link first.",
+                              field=field)
     language = language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     title = i18n.pick(conf.title, language)
     zone = pytz.timezone(conf.timezone)

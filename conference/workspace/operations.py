@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from conference import audit
-from conference.agenda import validate
+from conference.agenda import guard, validate
 from conference.agenda.load import load
 from conference.agenda.schema import GENDERS, ConferenceSpec, Finding, Where
 from conference.errors import MinbarError
@@ -33,7 +33,7 @@ def finding_json(f: Finding) -> dict:
 def check(spec: ConferenceSpec) -> list[Finding]:
     """The engine's findings, plus the workspace's fields it does not know (rapporteurs,
     interpreters, gender)."""
-    findings = validate.validate(spec)
+    findings = validate.validate(spec) + guard.spec_findings(spec)   # ids' lengths, names on one line
     people = {p.id for p in spec.people}
     for item in spec.items:
         for key in item.rapporteurs:

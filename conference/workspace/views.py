@@ -13,7 +13,8 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from conference.errors import MinbarError
-from conference.web import N_, _, get_db, now
+from conference.untrusted import local_path
+from conference.web import N_, _, get_db, now, query_day
 from conference.workspace import access as web_access
 from speakers import organiser_session, organisers, policy, sign_in_audit
 
@@ -24,9 +25,7 @@ THROTTLED = N_("Too many failed sign-ins. Wait a minute and try again.")
 
 
 def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return url_for("workspace.home")
+    return local_path(value) or url_for("workspace.home")
 
 
 def _form(status: int = 200, message: str | None = None, email: str = ""):
@@ -262,8 +261,6 @@ def audit_page(slug: str):
 
 @bp.get("/workspace/<slug>/balance")
 def balance_page(slug: str):
-    from datetime import date
-
     from conference import queries
     from sessions import balance
     from sessions.balance_query import turns
@@ -272,12 +269,7 @@ def balance_page(slug: str):
     if away:
         return away
     session = (request.args.get("session") or "").strip() or None
-    day = None
-    if request.args.get("day"):
-        try:
-            day = date.fromisoformat(request.args["day"])
-        except ValueError:
-            raise MinbarError("bad_request", "'day' should be a date written YYYY-MM-DD.") from None
+    day = query_day()
     db = get_db()
     if session:
         queries.item(db, conf, session)

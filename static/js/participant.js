@@ -6,11 +6,8 @@
 (function () {
   "use strict";
 
-  var cfg = Minbar.config();
-  var labels = cfg.labels;
-  var session = Minbar.startLive(cfg);
-
-  var $ = function (id) { return document.getElementById(id); };
+  var page = Minbar.livePage();
+  var cfg = page.cfg, labels = page.labels, session = page.session, $ = page.$;
   var countdown = $("countdown");
   var index = {};
   cfg.slots.forEach(function (slot, i) { index[slot.id] = i; });

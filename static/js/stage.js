@@ -7,11 +7,8 @@
 (function () {
   "use strict";
 
-  var cfg = Minbar.config();
-  var labels = cfg.labels;
-  var session = Minbar.startLive(cfg);
-
-  var $ = function (id) { return document.getElementById(id); };
+  var page = Minbar.livePage();
+  var cfg = page.cfg, labels = page.labels, session = page.session, $ = page.$;
   var countdown = $("countdown"), stage = $("stage");
   var slots = {};
   cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });

@@ -26,9 +26,22 @@ def slot_row(page, slot: str):
     return page.locator(f'#slot-list [data-slot="{slot}"]')
 
 
+def version(page) -> int:
+    return page.evaluate("Minbar.session.state.version")
+
+
+def proving_command(page) -> dict:
+    """A command the page sends now, and its acknowledgement. Whatever the page's connection had
+    buffered would have reached the server before it, so its STATE says whether anything did."""
+    answer = page.evaluate("Minbar.session.send('timer', {action: 'start'})")
+    assert answer["ok"], answer
+    return answer["state"]
+
+
 def test_next_clicked_twice_offline_is_not_replayed_when_back_online(page, server, server_token):
     console = open_page(page, server, "console", server_token("chair", "plenary-1"))
     assert current_slot(console) == "plenary-1-state-a"
+    before = version(console)
     console.evaluate("document.activeElement && document.activeElement.blur()")
 
     console.context.set_offline(True)
@@ -43,7 +56,8 @@ def test_next_clicked_twice_offline_is_not_replayed_when_back_online(page, serve
     assert refused["ok"] is False and refused["error"]["code"] == "offline"
     expect(console.locator("#live-connection")).to_have_attribute("data-status", "connected")
     expect(console.locator("#btn-next")).to_be_enabled()
-    console.wait_for_timeout(1500)
+    after = proving_command(console)
+    assert (after["version"], after["slot"]) == (before + 1, "plenary-1-state-a")   # nothing came first
     other = open_page(console.context.new_page(), server, "stage")
     assert current_slot(other) == "plenary-1-state-a"
     assert current_slot(console) == "plenary-1-state-a"
@@ -95,8 +109,11 @@ def test_two_consoles_pressing_next_together_move_once_and_the_other_is_told(bro
         expect(second.locator("#console-feedback")).to_have_text(
             "Un autre opérateur est passé à l’orateur suivant ; la console affiche l’état actuel.")
         expect(slot_row(second, "plenary-1-state-b")).to_have_attribute("aria-current", "step")
-        first.wait_for_timeout(1000)
-        assert current_slot(first) == "plenary-1-state-b"          # B, not C: nobody was skipped
+        moved = version(first)
+        after = proving_command(second)   # the refused Next, retried, would have come before it
+        assert (after["version"], after["slot"]) == (moved + 1, "plenary-1-state-b")   # B, not C
+        expect(first.locator("#countdown")).to_have_attribute("data-status", "running")
+        assert current_slot(first) == "plenary-1-state-b"          # nobody was skipped
         expect(slot_row(first, "plenary-1-state-b")).to_have_attribute("aria-current", "step")
     finally:
         first_context.close()
@@ -240,5 +257,13 @@ def test_amber_is_announced_once_to_screen_readers(page, server, server_token):
     console.click("#btn-toggle")
 
     expect(announcer).to_have_text("The speaker's time is almost up.", timeout=8000)
-    console.wait_for_timeout(2000)
+    # Later renders in the same phase: two more seconds counted down, and a later STATE (a pause).
+    shown = console.locator("#countdown").text_content()
+    expect(console.locator("#countdown")).not_to_have_text(shown)
+    shown = console.locator("#countdown").text_content()
+    expect(console.locator("#countdown")).not_to_have_text(shown)
+    paused_at = version(console) + 1
+    assert console.evaluate("Minbar.session.send('timer', {action: 'pause'})")["state"]["version"] == paused_at
+    expect(console.locator("#countdown")).to_have_attribute("data-status", "paused")
+    expect(console.locator("#countdown")).to_have_class(re.compile(r"\bphase-warning\b"))
     assert console.evaluate("window.announced") == ["The speaker's time is almost up."]

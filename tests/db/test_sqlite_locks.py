@@ -10,9 +10,7 @@ from sqlalchemy import select, text
 
 from conference.models import Conference
 
-pytestmark = pytest.mark.skipif(
-    __import__("os").environ.get("DATABASE_URL", "sqlite").split(":")[0] != "sqlite",
-    reason="SQLite's locking only")
+pytestmark = pytest.mark.sqlite_only   # SQLite's locking; deselected on PostgreSQL
 
 
 @pytest.fixture

@@ -8,28 +8,24 @@ of docs/calendar.md ("What the iCalendar says") as its own test."""
 from __future__ import annotations
 
 import json
-import logging
-import os
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import vobject
-from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
+import suite_rules
+from calendar_readers import read_with_ical, read_with_icaljs, utc_iso
 from conftest import DATA, ROOT, load_agenda_file
 
 SLUG = "gcm-arab-2021"
 SUMMER = "gcm-arab-summer-2021"
 UTC = timezone.utc
 LOADED_AT = datetime(2021, 2, 24, 8, 30, tzinfo=UTC)
-NODE = shutil.which("node")
-ICALJS_SCRIPT = ROOT / "tests" / "js" / "parse_ics.mjs"
-ICALJS_PACKAGE = ROOT / "tests" / "js" / "node_modules" / "ical.js" / "package.json"
 LIBICAL_SOURCE = ROOT / "tests" / "libical" / "check_ics.c"
 TITLES = {
     "en": "Regional Conference to Review the Global Compact for Safe Orderly and Regular Migration in the Arab Region",
@@ -38,15 +34,8 @@ TITLES = {
 }
 
 
-def required() -> bool:
-    return "1" in (os.environ.get("MINBAR_REQUIRE_BROWSER"), os.environ.get("MINBAR_REQUIRE_NODE"),
-                   os.environ.get("MINBAR_REQUIRE_LIBICAL"))
-
-
 def missing(reason: str):
-    if required():
-        pytest.fail(f"{reason}; these checks are required here")
-    pytest.skip(reason)
+    suite_rules.missing(reason, *suite_rules.NODE_FLAGS, "MINBAR_REQUIRE_LIBICAL")
 
 
 @pytest.fixture(scope="session")
@@ -71,37 +60,15 @@ def read_with_libical(binary, body: bytes) -> dict:
     return json.loads(done.stdout)
 
 
-def read_with_icaljs(body: bytes) -> dict:
-    if NODE is None or not ICALJS_PACKAGE.exists():
-        missing("node or ical.js is not installed: run `make setup`")
-    done = subprocess.run([NODE, str(ICALJS_SCRIPT)], input=body, capture_output=True, timeout=60)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    result = json.loads(done.stdout)
-    assert result["warnings"] == []
-    return result
-
-
 def read_with_vobject(body: bytes):
     return vobject.readOne(body.decode("utf-8"), validate=True)
-
-
-def read_with_ical(body: bytes, caplog):
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-    return calendar
-
-
-def utc_iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def four_parsers(body: bytes, caplog, libical) -> dict[str, tuple[str, str]]:
     """uid -> (start, end) in UTC, asserting that the four parsers agree, the calendar name is read
     whole by every one of them, and libical's restriction check finds nothing."""
     strict = {e.uid: (utc_iso(e.dtstart), utc_iso(e.dtend)) for e in read_with_ical(body, caplog).events}
-    icaljs = {e["uid"]: (e["start"], e["end"]) for e in read_with_icaljs(body)["events"]}
+    icaljs = {e["uid"]: (e["start"], e["end"]) for e in read_with_icaljs(body, "MINBAR_REQUIRE_LIBICAL")["events"]}
     parsed = read_with_vobject(body)
     vobj = {e.uid.value: (utc_iso(e.dtstart.value), utc_iso(e.dtend.value)) for e in parsed.vevent_list}
     lib = read_with_libical(libical, body)

@@ -3,75 +3,30 @@
 (SEQUENCE, LAST-MODIFIED, ETag), speaks the requested language, and is right across a DST change."""
 from __future__ import annotations
 
-import json
-import logging
-import os
 import re
-import shutil
-import subprocess
 from datetime import date, datetime, timedelta, timezone
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
-from conftest import DATA, ROOT, load_agenda_file
+from calendar_readers import read_with_ical, read_with_icaljs, utc_iso
+from conftest import DATA, load_agenda_file
 
 SLUG = "gcm-arab-2021"
 UTC = timezone.utc
-NODE = shutil.which("node")
-ICALJS_SCRIPT = ROOT / "tests" / "js" / "parse_ics.mjs"
-ICALJS_PACKAGE = ROOT / "tests" / "js" / "node_modules" / "ical.js" / "package.json"
 LOADED_AT = datetime(2021, 2, 24, 8, 30, tzinfo=UTC)      # the fixture clock, when agendas are loaded
 
 
-# -- the two parsers ---------------------------------------------------------------------------
-
-def require_icaljs() -> None:
-    """ical.js must be there in CI (MINBAR_REQUIRE_BROWSER=1 or MINBAR_REQUIRE_NODE=1); elsewhere skip."""
-    missing = None
-    if NODE is None:
-        missing = "node is not installed, so ical.js cannot run"
-    elif not ICALJS_PACKAGE.exists():
-        missing = "ical.js is not installed: run `make setup` (it runs `npm ci --prefix tests/js`)"
-    if missing is None:
-        return
-    if "1" in (os.environ.get("MINBAR_REQUIRE_BROWSER"), os.environ.get("MINBAR_REQUIRE_NODE")):
-        pytest.fail(f"{missing}; the ical.js checks are required here")
-    pytest.skip(missing)
-
-
-def read_with_icaljs(body: bytes) -> dict:
-    """What ical.js sees: events with UTC start/end and the zone it resolved; no error, no warning."""
-    require_icaljs()
-    done = subprocess.run([NODE, str(ICALJS_SCRIPT)], input=body, capture_output=True, timeout=60)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    result = json.loads(done.stdout)
-    assert result["warnings"] == []
-    return result
-
-
-def read_with_ical(body: bytes, caplog):
-    """What the `ical` package sees; any warning (Python or logged) fails the test."""
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
-    return calendar
-
+# -- the two parsers (tests/calendar_readers.py) -------------------------------------------------
 
 def sequence_at(moment: datetime) -> int:
     """SEQUENCE of an event last changed at `moment`: whole seconds since 2020-01-01T00:00Z."""
     return int((moment - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds())
-
-
-def utc_iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def both_parsers(body: bytes, caplog) -> dict[str, tuple[str, str]]:

@@ -175,3 +175,18 @@ def test_gunicorn_access_lines_are_redacted(app, caplog):
     (message,) = [record.getMessage() for record in caplog.records]
     assert "SECRET" not in message and message.count("[redacted]") == 4
     assert message.endswith('"-"')
+
+
+def test_socketio_long_polling_answers_carry_the_pages_headers(client):
+    """Engine.IO answers long-polling outside Flask (its WSGI middleware), so they missed the
+    headers pages get; `conference.edge.PollingHeaders` adds them."""
+    handshake = client.get("/socket.io/?EIO=4&transport=polling")
+    refused = client.get("/socket.io/?EIO=4&transport=polling&sid=no-such-connection")
+    assert handshake.status_code == 200 and refused.status_code == 400
+    for answer in (handshake, refused):
+        policy = directives(answer.headers["Content-Security-Policy"])
+        assert policy["default-src"] == ["'self'"] and policy["frame-ancestors"] == ["'none'"]
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert answer.headers["X-Frame-Options"] == "DENY"
+        assert answer.headers["Referrer-Policy"] == "same-origin"
+        assert len(answer.headers.getlist("Content-Security-Policy")) == 1

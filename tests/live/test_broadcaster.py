@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from conference.live import Broadcaster
+from conference.live.broadcaster import Broadcaster
 
 
 def test_single_change_is_sent_at_once():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from conference import live
+from conference.live import listener_hub
 from conftest import ack, load_agenda_file
 
 AGENDA = Path(__file__).resolve().parent.parent / "data" / "agendas" / "channels.toml"
@@ -207,7 +207,7 @@ def test_select_counts_listeners_per_channel_for_tokens_and_anonymous_browsers(d
     # Channel choices are not STATE changes: the counts go to the room as a `listeners` event at
     # most every LISTENERS_PUBLISH_S, and every STATE sent carries the current counts.
     assert broadcasts(chair) == []
-    deadline = time.monotonic() + 3 * live.LISTENERS_PUBLISH_S
+    deadline = time.monotonic() + 3 * listener_hub.LISTENERS_PUBLISH_S
     published = []
     while not published and time.monotonic() < deadline:
         time.sleep(0.1)

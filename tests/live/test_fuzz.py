@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conference.errors import HTTP_STATUS
 from live.test_real_server import SESSION, clients, env, servers  # noqa: F401
-from sessions import live_state, operations  # noqa: F401  (operations registers the families)
+from sessions.features import LIVE
 
 # With the rate limit off, `rate_limited` is not an acceptable answer: a payload it refused
 # would never have been validated.
@@ -51,7 +51,7 @@ def check(answer) -> None:
         assert isinstance(answer["error"]["message"], str) and answer["error"]["message"], answer
 
 
-EVENTS = ["clock", "join", "no-such-event", *sorted(live_state.FAMILIES)]
+EVENTS = ["clock", "join", "no-such-event", *sorted(LIVE.families)]
 
 
 @pytest.mark.parametrize("event", EVENTS)
@@ -60,7 +60,7 @@ def test_every_event_answers_every_payload_with_a_contract_acknowledgement(serve
     chair = clients(server, server_token("chair", session=SESSION))
     participant = clients(server, server_token("participant", name="Delegate"))
     anonymous = clients(server)
-    family = live_state.FAMILIES.get(event)
+    family = LIVE.families.get(event)
     actions = sorted(family.actions) if family else []
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import datetime, timezone
 
 import pytest
 import socketio
 
-from conftest import ROOT, free_port
+from conftest import ROOT, free_port, wait_healthy
 from live.test_real_server import NS, SESSION, Client, clients, env, servers, settled  # noqa: F401 (fixtures)
 
 from speakers.tokens import unsign
@@ -36,13 +34,23 @@ def revoke_in_database(env: dict, token: str) -> None:
         engine.dispose()
 
 
-def refused_or_cut(client: Client, event: str, payload: dict) -> dict | None:
-    """The command's acknowledgement, or None when the server had already cut the connection."""
+def cut_seen(client: Client, timeout: float = 5) -> None:
+    """Until the client has seen the server disconnect it (queue.Empty if it does not); the
+    disconnection stays queued for the next look."""
+    client.disconnects.put(client.disconnects.get(timeout=timeout))
+    assert not client.connected
+
+
+def refused_or_cut(client: Client, event: str, payload: dict) -> str:
+    """"refused" when the server answered `unauthorized`, "cut" when it had disconnected the client
+    (the client saw its disconnect). Silence is neither: a timeout fails the test."""
     try:
-        return client.call(event, payload)
-    except (socketio.exceptions.BadNamespaceError, socketio.exceptions.TimeoutError,
-            socketio.exceptions.DisconnectedError):
-        return None
+        answer = client.call(event, payload)
+    except (socketio.exceptions.BadNamespaceError, socketio.exceptions.DisconnectedError):
+        cut_seen(client)
+        return "cut"
+    assert answer == {"ok": False, "error": {"code": "unauthorized", "message": answer["error"]["message"]}}, answer
+    return "refused"
 
 
 def test_a_client_sent_disconnect_does_not_switch_revocation_off(servers, clients, server_token, env):
@@ -50,19 +58,19 @@ def test_a_client_sent_disconnect_does_not_switch_revocation_off(servers, client
     token = server_token("chair", session=SESSION)
     chair = clients(server, token)
     before = chair.join()
-    try:   # the attack: leave the revocation watcher while keeping the socket open
-        chair.call("disconnect", {})
-    except socketio.exceptions.TimeoutError:
-        pass
+    # The attack: leave the revocation watcher while keeping the socket open. The event name is
+    # reserved: refused, and the connection stays.
+    assert chair.call("disconnect", {})["error"]["code"] == "bad_request"
+    assert chair.connected
 
     revoke_in_database(env, token)
     answers = [refused_or_cut(chair, "timer", {"session": SESSION, "action": "start"}),
                refused_or_cut(chair, "slot", {"session": SESSION, "action": "next"})]
-    time.sleep(1.5)
+    # Then the watcher (every second) disconnects the revoked link: the client sees it happen.
+    cut_seen(chair)
     answers.append(refused_or_cut(chair, "timer", {"session": SESSION, "action": "adjust", "seconds": 30}))
 
-    for answer in answers:
-        assert answer is None or (answer["ok"] is False and answer["error"]["code"] == "unauthorized"), answer
+    assert set(answers) <= {"refused", "cut"} and answers[-1] == "cut", answers
     watcher = clients(server)
     assert settled(watcher.join()) == {**settled(before)}
 
@@ -90,13 +98,7 @@ def _run_output(env: dict, *extra: str) -> str:
     process = subprocess.Popen([sys.executable, "-m", "conference.cli", "run", "--port", str(port), *extra],
                                env=env, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
+        wait_healthy(f"http://127.0.0.1:{port}", process, 20, "minbar run")
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=10)

@@ -10,15 +10,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import ack
+from live_socket import settled
 
 SESSION = "plenary-1"
 DISCUSSION = "plenary-1-discussion"          # 30 minutes
 T0_ISO = "2021-02-24T08:30:00+00:00"         # the clock fixture's instant
 T0_MS = 1614155400000
-
-
-def settled(state: dict) -> dict:
-    return {key: value for key, value in state.items() if key != "server_time"}
 
 
 @pytest.fixture
@@ -158,7 +155,7 @@ def test_mine_tells_the_place_and_changes_nothing(room):
 def test_chair_actions_carry_no_place_in_the_ack(room):
     ask(room.person("Amal"))
     answer = room.chair_does("close")
-    assert set(answer) == {"ok", "state"}
+    assert set(answer) == {"ok", "state", "delivered"}
 
 
 # -- grant, finish, the intervention record --------------------------------------------------

@@ -8,7 +8,6 @@ real burst, and two processes sharing Redis.
 """
 from __future__ import annotations
 
-import os
 import queue
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import uuid
 import pytest
 
 from conftest import ROOT, ServerProcess, free_port
-from live_socket import NS, SESSION, LiveClient, now_ms  # noqa: F401  (NS: for the modules importing it)
+from live_socket import NS, SESSION, LiveClient, now_ms, settled  # noqa: F401  (NS: for the modules importing it)
 
 
 @pytest.fixture
@@ -72,10 +71,6 @@ class Client(LiveClient):
 
     def __init__(self, url: str, token: str | None = None, **options):
         super().__init__(url, token, **{"timeout": 5, **options})
-
-
-def settled(state: dict) -> dict:
-    return {key: value for key, value in state.items() if key != "server_time"}
 
 
 def healthy(server: ServerProcess) -> bool:
@@ -299,8 +294,7 @@ def test_garbage_of_every_shape_never_drops_anyone_or_crashes_the_server(servers
 
 # -- several processes on Redis ----------------------------------------------------------------
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"),
-                    reason="REDIS_URL is not set: the two-process test needs Redis as the message queue")
+@pytest.mark.redis   # two processes sharing Redis as the message queue: deselected without REDIS_URL
 def test_command_on_one_process_reaches_a_client_on_another_through_redis(servers, clients, server_token):
     # A channel of this test's own, so other servers on the same Redis cannot talk into it.
     channel = f"minbar-test-{uuid.uuid4().hex}"
@@ -324,8 +318,7 @@ def test_command_on_one_process_reaches_a_client_on_another_through_redis(server
     assert paused["state"]["version"] == 2
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"),
-                    reason="REDIS_URL is not set: the two-process test needs Redis as the message queue")
+@pytest.mark.redis   # two processes sharing Redis as the message queue: deselected without REDIS_URL
 def test_processes_on_different_channels_do_not_hear_each_other(servers, clients, server_token):
     a = servers(MINBAR_CHANNEL=f"minbar-test-{uuid.uuid4().hex}")
     b = servers(MINBAR_CHANNEL=f"minbar-test-{uuid.uuid4().hex}")

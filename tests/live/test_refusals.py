@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ack
+from live_socket import settled
 from timing.clock import to_ms
 
 SESSION = "plenary-1"
@@ -25,11 +26,6 @@ def command(family: str, action: str, **extra) -> dict:
     if family == "slot" and action == "goto":
         payload.setdefault("slot", LAST)
     return payload
-
-
-def settled(state: dict) -> dict:
-    """STATE without the instant it was read at: what must not change after a refusal."""
-    return {key: value for key, value in state.items() if key != "server_time"}
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from conftest import ROOT, free_port
+from conftest import ROOT, free_port, wait_healthy
 from live.test_real_server import Client
 
 SESSION = "plenary-1"
@@ -29,17 +28,7 @@ class Rehearsal:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "conference.cli", "run", "--port", str(port), "--no-links", "--at", at],
                 env=env, cwd=str(ROOT), stdout=out, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited: " + self.output()[-2000:])
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not answer /healthz within 20 s")
+        wait_healthy(self.url, self.process, 20, "minbar run --at", self.log)
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")

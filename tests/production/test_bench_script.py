@@ -1,5 +1,6 @@
 """`bench/fanout.py --json` keeps its contract: one command, the documented fields, every change
-seen by every participant. A tiny run (figures are not judged here; docs/performance.md has them)."""
+seen by every participant. A tiny run (figures are not judged here; docs/performance.md has them).
+Without Node.js and npm it is skipped, and fails where MINBAR_REQUIRE_BROWSER=1 or MINBAR_REQUIRE_NODE=1."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from suite_rules import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def fanout(*args: str) -> dict:
 
 def test_fanout_json_compares_minbar_the_bare_stack_and_the_reference_server():
     if not shutil.which("node") or not shutil.which("npm"):
-        pytest.skip("Node.js and npm are needed for the reference server")
+        missing("Node.js and npm are needed for the reference server (apt-get install nodejs npm)")
 
     report = fanout("--reference", "node", "--runs", "2")
 

@@ -44,3 +44,16 @@ def test_interventions_from_the_queue_count_for_their_speakers_group_and_delegat
     assert groups["open_discussion"].planned_turns == 1 and groups["open_discussion"].actual_ms == 200_000
     kinds = {l.value: l for l in result["kind"]}
     assert kinds["state"].actual_turns == 1 and kinds["civil_society"].actual_ms == 180_000
+
+
+def test_the_balance_page_and_api_read_the_day_alike(browser, issue_token):
+    """One reading of `?day=` for the page and the API: a day filters, anything else is refused."""
+    token = issue_token("organiser")
+    page, api = "/workspace/gcm-arab-2021/balance", "/api/v1/conferences/gcm-arab-2021/balance"
+    for day, status in (("2021-02-24", 200), ("2021-02-30", 400), ("someday", 400), ("", 200)):
+        assert browser.get(f"{page}?day={day}").status_code == status, day
+        answer = browser.get(f"{api}?day={day}", headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == status, (day, answer.get_json())
+        if status == 400:
+            assert answer.get_json()["error"] == {
+                "code": "bad_request", "message": "'day' should be a date written YYYY-MM-DD."}

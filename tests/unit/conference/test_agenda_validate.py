@@ -160,7 +160,6 @@ def test_check_message_says_what_is_wrong_with_the_numbers(code, message):
     assert message in [f.message for f in findings]
 
 
-@pytest.mark.skipif(not BUNDLED.exists(), reason="conference/agendas/gcm-arab-2021.toml is not written yet")
 def test_check_bundled_agenda_has_no_errors_and_reports_the_seeds_break():
     spec, findings = check_file(BUNDLED)
 

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import channels_live, listeners, live_state, speaking  # noqa: F401  (registers the families)
+from sessions import channels_live, listeners, speaking  # noqa: F401
+from sessions.features import LIVE
 from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
 from sessions.queue import Entry, Priority, Queue
 from speakers.identity import ANONYMOUS, Identity
@@ -47,14 +48,14 @@ def entry(entry_id, language):
 
 def run(live, family, action, actor=CHAIR, now=NOW, **payload):
     command = Command(family, action, {"session": SESSION, "action": action, **payload}, actor)
-    family_ = live_state.FAMILIES[family]
+    family_ = LIVE.families[family]
     if not family_.authorise(actor, INFO, command):
         raise PermissionError(action)
-    return live_state.apply(live, command, INFO, now)
+    return LIVE.apply(live, command, INFO, now)
 
 
 def channels(live, now=NOW):
-    return live_state.to_contract(live, INFO, now)["channels"]
+    return LIVE.to_contract(live, INFO, now)["channels"]
 
 
 def modes(live):
@@ -64,7 +65,7 @@ def modes(live):
 # -- the floor follows the speaker --------------------------------------------------------------
 
 def test_session_starts_with_the_first_speakers_language_on_the_floor():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
 
     assert channels(live)["floor"] == "ar"
     assert channels(live)["floor_source"] == {"kind": "agenda", "slot": None, "entry": None,
@@ -73,7 +74,7 @@ def test_session_starts_with_the_first_speakers_language_on_the_floor():
 
 
 def test_chair_moving_to_a_french_speaker_switches_the_floor_to_french():
-    live = run(live_state.initial(INFO), "slot", "next")
+    live = run(LIVE.initial(INFO), "slot", "next")
 
     state = channels(live)
     assert (live.slot, state["floor"]) == ("s-fr", "fr")
@@ -83,7 +84,7 @@ def test_chair_moving_to_a_french_speaker_switches_the_floor_to_french():
 
 
 def test_goto_and_prev_follow_each_slots_language():
-    live = run(live_state.initial(INFO), "slot", "goto", slot="s-en")
+    live = run(LIVE.initial(INFO), "slot", "goto", slot="s-en")
     assert channels(live)["floor"] == "en"
 
     live = run(live, "slot", "prev")
@@ -91,14 +92,14 @@ def test_goto_and_prev_follow_each_slots_language():
 
 
 def test_slot_without_a_language_keeps_the_floor():
-    live = run(live_state.initial(INFO), "slot", "goto", slot="s-en")
+    live = run(LIVE.initial(INFO), "slot", "goto", slot="s-en")
     live = run(live, "slot", "next")
 
     assert (live.slot, channels(live)["floor"]) == ("s-unknown", "en")
 
 
 def test_next_slot_overrides_a_manual_floor():
-    live = run(live_state.initial(INFO), "channel", "floor", language="en")
+    live = run(LIVE.initial(INFO), "channel", "floor", language="en")
     assert channels(live)["floor_source"]["kind"] == "manual"
 
     live = run(live, "slot", "next")
@@ -107,25 +108,25 @@ def test_next_slot_overrides_a_manual_floor():
 
 
 def test_automatic_switch_is_noted_for_the_event_log():
-    before = live_state.initial(INFO)
+    before = LIVE.initial(INFO)
     command = Command("slot", "next", {"action": "next"}, CHAIR)
-    after = live_state.apply(before, command, INFO, NOW)
+    after = LIVE.apply(before, command, INFO, NOW)
 
-    assert live_state.notes(before, after, command, INFO) == (
+    assert LIVE.notes(before, after, command, INFO) == (
         "floor ar -> fr (automatic: the speaker's language, slot s-fr)")
 
 
 def test_manual_floor_switch_has_no_note():
-    before = live_state.initial(INFO)
+    before = LIVE.initial(INFO)
     command = Command("channel", "floor", {"action": "floor", "language": "en"}, CHAIR)
-    after = live_state.apply(before, command, INFO, NOW)
+    after = LIVE.apply(before, command, INFO, NOW)
 
-    assert live_state.notes(before, after, command, INFO) == ""
+    assert LIVE.notes(before, after, command, INFO) == ""
 
 
 def test_intervention_granted_switches_the_floor_to_the_requesters_language():
     # The queue part is another feature's; any value with `speaking` (and `entries`) is followed.
-    live = run(live_state.initial(INFO), "slot", "goto", slot="s-discussion")
+    live = run(LIVE.initial(INFO), "slot", "goto", slot="s-discussion")
     granted = live.with_part("queue", Queue(speaking=entry("e7", "fr")))
 
     after = channels_live.follow_speaker(live, granted, Command("queue", "grant", {}, CHAIR), INFO, NOW)
@@ -136,7 +137,7 @@ def test_intervention_granted_switches_the_floor_to_the_requesters_language():
 
 
 def test_same_intervention_again_does_not_switch_the_floor_back():
-    live = live_state.initial(INFO).with_part("queue", Queue(speaking=entry("e7", "fr")))
+    live = LIVE.initial(INFO).with_part("queue", Queue(speaking=entry("e7", "fr")))
     live = run(live, "channel", "floor", language="en")
 
     after = channels_live.follow_speaker(live, live, Command("queue", "move", {}, CHAIR), INFO, NOW)
@@ -147,11 +148,11 @@ def test_same_intervention_again_does_not_switch_the_floor_back():
 # -- warnings -----------------------------------------------------------------------------------
 
 def test_no_warnings_with_every_booth_on():
-    assert channels(live_state.initial(INFO))["warnings"] == []
+    assert channels(LIVE.initial(INFO))["warnings"] == []
 
 
 def test_english_booth_off_with_arabic_floor_strands_french_and_names_the_relay():
-    live = run(live_state.initial(INFO), "channel", "booth", booth="en", on=False)
+    live = run(LIVE.initial(INFO), "channel", "booth", booth="en", on=False)
 
     assert modes(live) == {"ar": ("floor", None), "en": ("unavailable", None), "fr": ("unavailable", None)}
     assert channels(live)["warnings"] == [
@@ -164,11 +165,11 @@ def test_english_booth_off_with_arabic_floor_strands_french_and_names_the_relay(
 
 def test_next_arabic_speaker_with_english_off_warns_that_french_would_be_stranded():
     info = replace(INFO, slots=(slot("s-fr", "fr"), slot("s-ar", "ar")))
-    live = live_state.initial(info)
+    live = LIVE.initial(info)
     command = Command("channel", "booth", {"booth": "en", "on": False}, CHAIR)
-    live = live_state.apply(live, command, info, NOW)
+    live = LIVE.apply(live, command, info, NOW)
 
-    state = live_state.to_contract(live, info, NOW)["channels"]
+    state = LIVE.to_contract(live, info, NOW)["channels"]
 
     assert state["floor"] == "fr"
     assert state["warnings"] == [{
@@ -180,13 +181,13 @@ def test_next_arabic_speaker_with_english_off_warns_that_french_would_be_strande
 
 def test_head_of_the_queue_speaking_arabic_is_warned_too():
     info = replace(INFO, slots=(slot("s-fr", "fr"),))
-    live = live_state.initial(info)
-    live = live_state.apply(live, Command("channel", "booth", {"booth": "en", "on": False}, CHAIR), info, NOW)
+    live = LIVE.initial(info)
+    live = LIVE.apply(live, Command("channel", "booth", {"booth": "en", "on": False}, CHAIR), info, NOW)
     queued = live.with_part("queue", Queue(entries=(entry("e3", "ar"),)))
 
     after = channels_live.follow_speaker(live, queued, Command("queue", "request", {}, PARTICIPANT), info, NOW)
 
-    [warning] = live_state.to_contract(after, info, NOW)["channels"]["warnings"]
+    [warning] = LIVE.to_contract(after, info, NOW)["channels"]["warnings"]
     assert (warning["code"], warning["language"], warning["speaker_language"], warning["entry"]) == (
         "next_no_path", "fr", "ar", "e3")
 
@@ -194,7 +195,7 @@ def test_head_of_the_queue_speaking_arabic_is_warned_too():
 # -- listeners ----------------------------------------------------------------------------------
 
 def test_listener_counts_start_at_zero_for_every_channel():
-    assert channels(live_state.initial(INFO))["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 0}
+    assert channels(LIVE.initial(INFO))["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 0}
 
 
 # Listener counts live outside the versioned state (sessions.listeners.Board): a `select` in the
@@ -205,7 +206,7 @@ SESSION_KEY = (CONF, INFO.key)
 
 
 def test_select_in_the_live_state_changes_nothing():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
     assert run(live, "channel", "select", PARTICIPANT, language="fr") == live
     assert run(live, "channel", "select", ANONYMOUS, language="en", client="browser-one-123") == live
 
@@ -250,7 +251,7 @@ def test_a_connection_listens_to_one_session_at_a_time_so_the_board_is_bounded()
 
 
 def test_bad_select_values_are_refused_bad_request():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
     for payload in ({"language": "es"}, {"language": None}, {"language": 3}, {},
                     {"language": "fr", "client": "x"}, {"language": "fr", "client": "a b c d e f g h"}):
         with pytest.raises(Refused) as refused:
@@ -262,20 +263,20 @@ def test_bad_select_values_are_refused_bad_request():
 
 def test_floor_unknown_language_is_bad_request():
     with pytest.raises(Refused) as refused:
-        run(live_state.initial(INFO), "channel", "floor", language="es")
+        run(LIVE.initial(INFO), "channel", "floor", language="es")
 
     assert (refused.value.code, refused.value.message) == (
         "bad_request", "The floor language must be one of ar, en, fr.")
 
 
 def test_same_floor_again_changes_nothing():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
 
     assert run(live, "channel", "floor", FR_INTERPRETER, language="ar") == live
 
 
 def test_interpreter_may_switch_only_their_own_booth():
-    family = live_state.FAMILIES["channel"]
+    family = LIVE.families["channel"]
     own = Command("channel", "booth", {"booth": "fr", "on": False}, FR_INTERPRETER)
     other = Command("channel", "booth", {"booth": "en", "on": False}, FR_INTERPRETER)
 
@@ -283,7 +284,7 @@ def test_interpreter_may_switch_only_their_own_booth():
 
 
 def test_participant_may_select_but_not_set_the_floor():
-    family = live_state.FAMILIES["channel"]
+    family = LIVE.families["channel"]
     select = Command("channel", "select", {"language": "fr"}, PARTICIPANT)
     floor = Command("channel", "floor", {"language": "fr"}, PARTICIPANT)
 
@@ -291,15 +292,15 @@ def test_participant_may_select_but_not_set_the_floor():
 
 
 def test_booth_switched_off_and_on_round_trips_through_storage():
-    live = run(live_state.initial(INFO), "channel", "booth", FR_INTERPRETER, booth="fr", on=False)
-    stored = live_state.load(live_state.dump(live), 3, INFO)
+    live = run(LIVE.initial(INFO), "channel", "booth", FR_INTERPRETER, booth="fr", on=False)
+    stored = LIVE.load(LIVE.dump(live), 3, INFO)
 
     assert stored.part("channels") == live.part("channels")
     assert channels(stored)["booths"][2] == {"language": "fr", "on": False, "mode": "unavailable", "via": None}
 
 
 def test_slowdown_is_shown_for_twenty_seconds_and_cleared_by_the_chair():
-    live = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+    live = run(LIVE.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
 
     assert channels(live)["slowdown"] == {"booth": "fr", "at": to_ms(NOW)}
     assert channels(live, NOW + timedelta(seconds=20))["slowdown"] is None
@@ -309,7 +310,7 @@ def test_slowdown_is_shown_for_twenty_seconds_and_cleared_by_the_chair():
 
 @pytest.mark.parametrize("action,payload", [("next", {}), ("prev", {}), ("goto", {"slot": "s-en"})])
 def test_slowdown_ends_when_the_slot_changes(action, payload):
-    start = run(live_state.initial(INFO), "slot", "goto", slot="s-fr")
+    start = run(LIVE.initial(INFO), "slot", "goto", slot="s-fr")
     raised = run(start, "channel", "slowdown", FR_INTERPRETER, now=NOW + timedelta(seconds=1))
 
     moved = run(raised, "slot", action, now=NOW + timedelta(seconds=5), **payload)
@@ -320,7 +321,7 @@ def test_slowdown_ends_when_the_slot_changes(action, payload):
 
 
 def test_slowdown_outlives_commands_that_keep_the_same_speaker():
-    raised = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+    raised = run(LIVE.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
 
     later = run(raised, "timer", "start", now=NOW + timedelta(seconds=3))
     later = run(later, "channel", "booth", now=NOW + timedelta(seconds=4), booth="en", on=False)
@@ -329,7 +330,7 @@ def test_slowdown_outlives_commands_that_keep_the_same_speaker():
 
 
 def test_slowdown_ends_when_another_intervention_takes_the_floor():
-    live = run(live_state.initial(INFO), "slot", "goto", slot="s-discussion")
+    live = run(LIVE.initial(INFO), "slot", "goto", slot="s-discussion")
     live = live.with_part("queue", Queue(speaking=entry("e7", "fr")))
     raised = run(live, "channel", "slowdown", FR_INTERPRETER)
     granted = raised.with_part("queue", Queue(speaking=entry("e8", "en")))
@@ -343,13 +344,13 @@ def test_slowdown_ends_when_another_intervention_takes_the_floor():
 
 
 def test_interpreter_cannot_clear_another_booths_slowdown():
-    live = run(live_state.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
+    live = run(LIVE.initial(INFO), "channel", "slowdown", FR_INTERPRETER)
 
     assert run(live, "channel", "slowdown", EN_INTERPRETER, on=False) == live
 
 
 def test_handover_restarts_the_booths_turn_timer():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
     assert channels(live)["turns"] == {"ar": None, "en": None, "fr": None}
 
     live = run(live, "channel", "handover", FR_INTERPRETER)
@@ -361,7 +362,7 @@ def test_handover_restarts_the_booths_turn_timer():
 
 
 def test_first_handover_uses_thirty_minutes_and_the_link_holders_name():
-    live = run(live_state.initial(INFO), "channel", "handover", FR_INTERPRETER)
+    live = run(LIVE.initial(INFO), "channel", "handover", FR_INTERPRETER)
 
     assert channels(live)["turns"]["fr"] == {"started_at": to_ms(NOW), "turn_s": 1800, "interpreter": "Anne"}
 
@@ -370,12 +371,12 @@ def test_first_handover_uses_thirty_minutes_and_the_link_holders_name():
                                      {"interpreter": 5}, {"interpreter": "x" * 81}, {"booth": "es"}])
 def test_bad_handover_is_refused(payload):
     with pytest.raises(Refused) as refused:
-        run(live_state.initial(INFO), "channel", "handover", CHAIR, **{"booth": "fr", **payload})
+        run(LIVE.initial(INFO), "channel", "handover", CHAIR, **{"booth": "fr", **payload})
 
     assert refused.value.code in ("bad_request", "not_found")
 
 
 def test_listen_links_name_only_configured_channels():
-    assert channels(live_state.initial(INFO))["listen"] == {
+    assert channels(LIVE.initial(INFO))["listen"] == {
         "floor": "https://media.example.org/floor", "ar": "https://media.example.org/ar",
         "en": "https://media.example.org/en"}

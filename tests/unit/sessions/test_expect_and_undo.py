@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import live_state, undo
+from sessions import undo
+from sessions.features import LIVE
 from sessions.live_state import Command, Refused, SessionInfo, SlotInfo
 from speakers.identity import Identity
 
@@ -26,22 +27,22 @@ INFO = SessionInfo(
 def step(live, family, action, now=NOW, actor=CHAIR, **payload):
     """One command as `sessions.operations.apply` runs it: a change bumps the version by one."""
     command = Command(family, action, {"session": SESSION, "action": action, **payload}, actor)
-    new = live_state.apply(live, command, INFO, now)
+    new = LIVE.apply(live, command, INFO, now)
     return new if new == live else replace(new, version=live.version + 1)
 
 
 def state(live, now=NOW):
-    return live_state.to_contract(live, INFO, now)
+    return LIVE.to_contract(live, INFO, now)
 
 
 def test_expect_matching_the_version_applies():
-    live = live_state.initial(INFO)
+    live = LIVE.initial(INFO)
     live = step(live, "timer", "start", expect=0)
     assert live.version == 1 and state(live)["timer"]["status"] == "running"
 
 
 def test_stale_expect_is_refused_with_the_current_state_and_nothing_changes():
-    live = step(live_state.initial(INFO), "slot", "next")            # another console moved first
+    live = step(LIVE.initial(INFO), "slot", "next")            # another console moved first
     with pytest.raises(Refused) as refused:
         step(live, "slot", "next", now=NOW + timedelta(seconds=1), expect=0)
     assert refused.value.code == "stale"
@@ -52,21 +53,21 @@ def test_stale_expect_is_refused_with_the_current_state_and_nothing_changes():
 @pytest.mark.parametrize("bad", [-1, 1.5, "1", True, [1], {"v": 1}])
 def test_malformed_expect_is_bad_request(bad):
     with pytest.raises(Refused) as refused:
-        step(live_state.initial(INFO), "timer", "start", expect=bad)
+        step(LIVE.initial(INFO), "timer", "start", expect=bad)
     assert refused.value.code == "bad_request"
 
 
 def test_expect_null_or_absent_is_not_checked():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     assert step(live, "slot", "next", expect=None).slot == "c"
 
 
 def test_stale_check_applies_to_every_family_that_carries_it():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     for family, action, payload in (("message", "send", {"text": "Please conclude"}),
                                     ("timer", "adjust", {"seconds": 30}), ("presentation", "sync", {"ids": []}),
                                     ("channel", "floor", {"language": "en"}), ("queue", "close", {})):
-        if family not in live_state.FAMILIES:
+        if family not in LIVE.families:
             continue
         with pytest.raises(Refused) as refused:
             step(live, family, action, expect=0, **payload)
@@ -74,7 +75,7 @@ def test_stale_check_applies_to_every_family_that_carries_it():
 
 
 def test_undo_a_reset_of_a_running_timer_restores_it_running_with_the_time_it_had():
-    live = step(live_state.initial(INFO), "timer", "start")
+    live = step(LIVE.initial(INFO), "timer", "start")
     reset_at = NOW + timedelta(seconds=5)
     live = step(live, "timer", "reset", now=reset_at)
     assert state(live, reset_at)["timer"]["status"] == "idle"
@@ -88,7 +89,7 @@ def test_undo_a_reset_of_a_running_timer_restores_it_running_with_the_time_it_ha
 
 
 def test_undo_a_slot_move_restores_slot_timer_and_actuals_exactly():
-    live = step(live_state.initial(INFO), "timer", "start")
+    live = step(LIVE.initial(INFO), "timer", "start")
     live = step(live, "timer", "adjust", seconds=30)
     before = live
     moved_at = NOW + timedelta(seconds=10)
@@ -104,27 +105,27 @@ def test_undo_a_slot_move_restores_slot_timer_and_actuals_exactly():
 
 
 def test_undo_keeps_the_sessions_actual_start():
-    live = step(live_state.initial(INFO), "timer", "start")
+    live = step(LIVE.initial(INFO), "timer", "start")
     undone = step(live, "undo", "undo", now=NOW + timedelta(seconds=1))
     assert state(undone)["timer"]["status"] == "idle"
     assert undone.part("started") == NOW
 
 
 def test_state_says_while_an_undo_is_possible():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     assert state(live)["undo"] == {"action": "slot.next", "version": 1, "until": state(live)["server_time"] + 60000}
     assert state(live, NOW + timedelta(seconds=61))["undo"] is None
-    assert state(live_state.initial(INFO))["undo"] is None
+    assert state(LIVE.initial(INFO))["undo"] is None
 
 
 def test_nothing_to_undo_at_first():
     with pytest.raises(Refused) as refused:
-        step(live_state.initial(INFO), "undo", "undo")
+        step(LIVE.initial(INFO), "undo", "undo")
     assert refused.value.code == "invalid_state"
 
 
 def test_undo_is_refused_after_another_change():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     live = step(live, "message", "send", text="Please conclude")
     with pytest.raises(Refused) as refused:
         step(live, "undo", "undo", expect=live.version)
@@ -132,7 +133,7 @@ def test_undo_is_refused_after_another_change():
 
 
 def test_undo_is_refused_after_sixty_seconds():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     assert step(live, "undo", "undo", now=NOW + timedelta(seconds=60)).slot == "a"
     with pytest.raises(Refused) as refused:
         step(live, "undo", "undo", now=NOW + timedelta(seconds=60, milliseconds=1))
@@ -140,7 +141,7 @@ def test_undo_is_refused_after_sixty_seconds():
 
 
 def test_undo_never_undoes_twice():
-    live = step(live_state.initial(INFO), "slot", "next")
+    live = step(LIVE.initial(INFO), "slot", "next")
     live = step(live, "slot", "next")
     undone = step(live, "undo", "undo")
     assert undone.slot == "b"
@@ -150,14 +151,14 @@ def test_undo_never_undoes_twice():
 
 
 def test_a_command_that_changes_nothing_leaves_the_undo_as_it_was():
-    live = step(live_state.initial(INFO), "timer", "thresholds", warn_s=30)
+    live = step(LIVE.initial(INFO), "timer", "thresholds", warn_s=30)
     same = step(live, "timer", "thresholds", warn_s=30)
     assert same == live and state(same)["undo"]["action"] == "timer.thresholds"
     assert state(step(same, "undo", "undo"))["timer"]["warn_s"] == 60
 
 
 def test_undo_is_for_whoever_may_control_the_timer():
-    family = live_state.FAMILIES["undo"]
+    family = LIVE.families["undo"]
     command = Command("undo", "undo", {"session": SESSION}, CHAIR)
     assert family.authorise(CHAIR, INFO, command)
     assert not family.authorise(PARTICIPANT, INFO, replace(command, actor=PARTICIPANT))

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conference.errors import MinbarError
-from sessions import channels, features, live_state, messages, queue, speaking
+from sessions import channels, features, messages, queue, speaking
+from sessions.features import LIVE
 from sessions.live_state import Command, Feature, LiveFeatures, Refused, SessionInfo, SlotInfo
 from speakers.identity import Identity
 from timing import timer
@@ -29,10 +30,16 @@ def test_the_features_in_their_declared_order():
     assert list(state)[4:] == list(features.LIVE.parts)
 
 
-def test_the_transport_registers_one_event_per_family():
-    from conference import live
+def test_the_transport_registers_one_event_per_family(app):
+    """Read from the Socket.IO server the factory built: every family of the app's live features
+    has a handler on /live, and nothing but the families and the fixed events is there."""
+    from conference.extensions import socketio
 
-    assert live.COMMAND_FAMILIES == tuple(features.LIVE.families)
+    registered = set(socketio.server.handlers["/live"])
+    families = set(app.extensions["minbar.features"].families)
+    assert families and families <= registered
+    assert registered - families == {"connect", "disconnect", "clock", "join", "*"}
+    assert app.extensions["minbar.features"] is features.LIVE
 
 
 def test_a_core_of_only_some_features_knows_only_those():
@@ -72,5 +79,5 @@ def test_one_refusal_type_from_the_core_to_the_wire():
     assert channels.ChannelRefused is MinbarError
     live = features.LIVE.initial(INFO)
     with pytest.raises(MinbarError) as refused:
-        live_state.apply(live, Command("timer", "pause", {}, CHAIR), INFO, NOW)   # the timer core's own
+        LIVE.apply(live, Command("timer", "pause", {}, CHAIR), INFO, NOW)   # the timer core's own
     assert refused.value.to_contract()["code"] == "invalid_state"
