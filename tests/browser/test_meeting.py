@@ -19,10 +19,11 @@ PRESS_AT = "(at) => setTimeout(() => document.getElementById('btn-next').click()
 
 
 @pytest.mark.parametrize("gap_ms, moves", [(5, 1), (40, 1), (300, 1), (1600, 2)])
-def test_two_consoles_pressing_next_move_once_below_the_window_and_the_other_is_told(page, server, server_token,
+def test_two_consoles_pressing_next_move_once_below_the_window_and_the_other_is_told(browser, server, server_token,
                                                                                      gap_ms, moves):
-    first = open_page(page, server, "console", server_token("chair", SESSION, name="Chair Hana"))
-    second = open_page(page.context.new_page(), server, "console", server_token("chair", SESSION, name="Chair Omar"))
+    # Two operators, two browsers (contexts): each its own sign-in and its own connection.
+    first = open_page(browser.new_context().new_page(), server, "console", server_token("chair", SESSION, name="Chair Hana"))
+    second = open_page(browser.new_context().new_page(), server, "console", server_token("chair", SESSION, name="Chair Omar"))
     slots = [s["id"] for s in first.evaluate("Minbar.config().slots")]
     at = first.evaluate("Date.now()") + 400
 
@@ -46,9 +47,9 @@ def test_two_consoles_pressing_next_move_once_below_the_window_and_the_other_is_
         expect(second.locator("#console-feedback")).to_be_empty()
 
 
-def test_do_it_anyway_moves_and_a_double_click_moves_once(page, server, server_token):
-    first = open_page(page, server, "console", server_token("chair", SESSION, name="Chair Hana"))
-    second = open_page(page.context.new_page(), server, "console", server_token("chair", SESSION, name="Chair Omar"))
+def test_do_it_anyway_moves_and_a_double_click_moves_once(browser, server, server_token):
+    first = open_page(browser.new_context().new_page(), server, "console", server_token("chair", SESSION, name="Chair Hana"))
+    second = open_page(browser.new_context().new_page(), server, "console", server_token("chair", SESSION, name="Chair Omar"))
     slots = [s["id"] for s in first.evaluate("Minbar.config().slots")]
 
     first.dblclick("#btn-next")
@@ -61,9 +62,10 @@ def test_do_it_anyway_moves_and_a_double_click_moves_once(page, server, server_t
     expect(second.locator("#btn-force")).to_be_hidden()
 
 
-def test_the_stage_and_the_french_booth_name_the_same_next_speaker(page, server, server_token):
-    stage = open_page(page, server, "stage", server_token("speaker", SESSION, name="Speaker A"), lang="fr")
-    booth = open_page(page.context.new_page(), server, "booth",
+def test_the_stage_and_the_french_booth_name_the_same_next_speaker(browser, server, server_token):
+    stage = open_page(browser.new_context().new_page(), server, "stage", server_token("speaker", SESSION, name="Speaker A"),
+                      lang="fr")
+    booth = open_page(browser.new_context().new_page(), server, "booth",
                       server_token("interpreter", booth="fr", name="Anne"), lang="fr")
     delegate = LiveClient(server.url, server_token("participant", name="Ms Rana Haddad", delegation="Jordan"))
     objector = LiveClient(server.url, server_token("participant", name="Mr Omar Said", delegation="Egypt"))
