@@ -60,15 +60,15 @@
     if (again) { send(again.event, Object.assign({}, again.payload, { force: true }), { force: true }); }
   });
 
-  // The same console pressing the same control twice within a second sends once: a double click
-  // or a bouncing clicker is one press, never two speakers skipped.
-  var PRESS_MS = 1000, pressed = {};
+  // The same console pressing the same control twice within a second, with nothing else pressed
+  // in between, sends once: a double click or a bouncing clicker is one press, never two speakers
+  // skipped. (Start, pause, start again is three presses.)
+  var PRESS_MS = 1000, lastPress = { key: null, at: 0 };
   function repeated(event, payload) {
-    if (event !== "slot" && event !== "timer") { return false; }
     var key = event + ":" + payload.action + ":" + (payload.slot || "") + ":" + (payload.seconds || "");
-    var at = Date.now(), last = pressed[key];
-    pressed[key] = at;
-    return last !== undefined && at - last < PRESS_MS;
+    var at = Date.now(), again = key === lastPress.key && at - lastPress.at < PRESS_MS;
+    lastPress = { key: key, at: at };
+    return (event === "slot" || event === "timer") && again;
   }
 
   // Every command carries `expect`: the STATE version the chair acted on (a message to the
