@@ -23,6 +23,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_clock(app)
     init_i18n(app)
     init_edge(app)
+    init_observability(app)
     init_socketio(app)
     init_proxies(app)
     register_blueprints(app)
@@ -35,6 +36,9 @@ def configure(app: Flask, overrides: dict | None) -> None:
     app.instance_path = app.config["INSTANCE_PATH"]
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    # Served over https (docs/deploy.md, "TLS"): the session cookie never travels in clear.
+    if str(app.config.get("MINBAR_BASE_URL") or "").startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
 
 
 def init_database(app: Flask) -> None:
@@ -62,6 +66,18 @@ def init_edge(app: Flask) -> None:
     from conference import edge
 
     edge.init_app(app)
+
+
+def init_observability(app: Flask) -> None:
+    """Request ids, JSON or text logs, a record per refusal (conference.logs); who may read
+    /metrics (conference.metrics, MINBAR_METRICS_ALLOW)."""
+    import os
+
+    from conference import logs, metrics
+
+    logs.init_app(app)
+    app.config.setdefault("MINBAR_METRICS_ALLOW", os.environ.get("MINBAR_METRICS_ALLOW", ""))
+    app.extensions["minbar.metrics_allow"] = metrics.allowed_networks(app.config["MINBAR_METRICS_ALLOW"])
 
 
 def init_socketio(app: Flask) -> None:
@@ -142,7 +158,10 @@ BLUEPRINT_MODULES = (
     "conference.feeds",               # iCalendar and schedule feeds
     "sessions.views",                 # chair console, stage view, participant live view, actuals
     "sessions.booth_views",           # interpreter booth view, speech texts
-    "sessions.rapporteur_views",      # key messages API, rapporteur console, outcome, presentation
+    "sessions.key_message_api",       # key messages and their versions (HTTP API)
+    "sessions.rapporteur_console",    # the rapporteur console
+    "sessions.outcome_views",         # the outcome document
+    "sessions.presentation_views",    # presentation mode
     "sessions.report_views",          # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages

@@ -111,12 +111,15 @@ def agenda_check(file):
 @click.argument("file", type=click.Path(dir_okay=False))
 @with_appcontext
 def agenda_load(file):
-    """Validate, then load or update the conference an agenda file describes."""
+    """Validate, then load or update the conference an agenda file describes; the file becomes
+    its current agenda (`minbar init` keeps it)."""
     from pathlib import Path
 
+    from conference import queries
     from conference.agenda import validate
     from conference.agenda.load import load
     from conference.reference import load_reference
+    from conference.workspace.agenda_file import spec_from_db, write_copy
 
     spec, findings = validate.check_file(file)
     _print_findings(findings)
@@ -128,6 +131,10 @@ def agenda_load(file):
     with database.session_scope() as db:
         load_reference(db)
         report = load(spec, db, _now(), source_text=Path(file).read_text(encoding="utf-8"))
+        # The file is now the conference's agenda: written back as its own file (with the
+        # SEQUENCEs reached), which `minbar init` rebuilds from, so no init undoes it.
+        db.flush()
+        write_copy(current_app.instance_path, spec_from_db(db, queries.conference(db, report.slug)))
     click.echo(f"Conference {report.slug}: {len(report.created)} created, {len(report.updated)} updated, "
                f"{len(report.removed)} removed.")
 

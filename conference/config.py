@@ -18,6 +18,8 @@
 | MINBAR_BOOTH_TURN_WARN_S | 300: the booth's turn clock turns amber this many seconds before the turn ends; 0 never |
 | MINBAR_HANDOVER_S | 1.5: another console's slot move or timer start this soon after one is refused `just_changed`; 0 never |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
+| MINBAR_METRICS_ALLOW | unset: /metrics answers loopback only; addresses or networks to add (conference/metrics.py) |
+| MINBAR_LOG_FORMAT | text (`minbar run`); json under deploy/gunicorn.conf.py (conference/logs.py) |
 
 Serving (`minbar run`, conference.wsgi) refuses a SECRET_KEY that is deploy/minbar.env.example's
 placeholder or shorter than MIN_SECRET_LENGTH (`refuse_to_serve`): it signs every access link and

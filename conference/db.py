@@ -153,10 +153,12 @@ def _rollback(session: Session) -> None:
 def _raise_unavailable(error: BaseException) -> None:
     """A lost or refused database connection becomes the refusal `unavailable` (nothing was written:
     the transaction is rolled back or never committed); the pool reconnects on the next use."""
+    from conference import metrics
     from conference.errors import MinbarError
 
     if isinstance(error, (OperationalError, InterfaceError)) or (
             isinstance(error, DBAPIError) and error.connection_invalidated):
+        metrics.database_unavailable()
         raise MinbarError("unavailable", "The database is unavailable for a moment; nothing was changed. "
                           "Try again.") from error
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from conference import feed_cache, i18n, ical, queries, schedule_export
 from conference.errors import MinbarError
+from conference.guard import public
 from sessions.models import RemovedItem
 from conference.web import N_, _, get_db, lang, ngettext, render_error
 from speakers.links import ROLE_PAGES
@@ -123,6 +124,7 @@ def objective_titles(db) -> dict[int, dict]:
 # -- the routes ---------------------------------------------------------------------------------
 
 @bp.get("/conferences/<slug>/agenda.ics")
+@public
 def agenda_ics(slug: str):
     def build(db, conf, query: FeedQuery):
         items = select_items(with_removed(db, conf, queries.agenda(db, conf)), query)
@@ -148,6 +150,7 @@ def agenda_ics(slug: str):
 
 
 @bp.get("/conferences/<slug>/sessions/<key>.ics")
+@public
 def session_ics(slug: str, key: str):
     def build(db, conf, query: FeedQuery):
         item = queries.item(db, conf, key)
@@ -169,6 +172,7 @@ def _schedule(db, conf, query: FeedQuery):
 
 
 @bp.get("/conferences/<slug>/schedule.json")
+@public
 def schedule_json(slug: str):
     def build(db, conf, query: FeedQuery):
         document, items = _schedule(db, conf, query)
@@ -179,6 +183,7 @@ def schedule_json(slug: str):
 
 
 @bp.get("/conferences/<slug>/schedule.xml")
+@public
 def schedule_xml(slug: str):
     def build(db, conf, query: FeedQuery):
         document, items = _schedule(db, conf, query)

@@ -34,7 +34,7 @@ from typing import Iterable, Mapping
 from urllib.parse import quote, urlencode
 
 from icalendar import Alarm, Calendar, Event
-from icalendar.prop import vDuration
+from icalendar.prop import vDuration, vText
 
 from conference import i18n
 from conference.i18n import N_
@@ -118,11 +118,12 @@ def build_calendar(conference, items: Iterable, language: str, base_url: str,
     items = list(items)
     if not items:
         raise ValueError("a calendar needs at least one event")
-    calendar = Calendar.new(
-        prodid=PRODID,
-        uid=f"{scope}@{conference.slug}.minbar",
-        name=calendar_name(name or i18n.pick(conference.title, language)),
-    )
+    calendar = Calendar.new(prodid=PRODID, uid=f"{scope}@{conference.slug}.minbar")
+    # icalendar writes NAME and X-WR-CALNAME verbatim; as TEXT they need RFC 5545's escapes, or a
+    # backslash in a title starts an escape that libical drops with what follows.
+    title = calendar_name(name or i18n.pick(conference.title, language))
+    calendar.add("NAME", vText(title))
+    calendar.add("X-WR-CALNAME", vText(title))
     if subscription:
         # RFC 7986 requires the VALUE=DURATION parameter on REFRESH-INTERVAL.
         calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})

@@ -18,6 +18,7 @@ LABELS = {
     "connected": N_("Connected"),
     "disconnected": N_("Connection lost — reconnecting…"),
     "refused": N_("This link is no longer accepted (revoked or expired). Ask the secretariat for a new one."),
+    "labelled": N_("%(label)s: %(value)s"),      # French: a narrow no-break space before the colon
     "offline_command": N_("Not sent: the connection is lost. Nothing will be sent later; try again once reconnected."),
     "timeout": N_("No answer from the server."),
     # Announced once to screen readers.

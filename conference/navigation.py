@@ -4,8 +4,7 @@ what is running now (with "follow live") and next, and the views the signed-in p
 The data comes from one context processor, `navigation`, so views do not gather it. Who is
 signed in is `flask.g.identity` (resolved once per request by `speakers.credentials`); a page
 that resolved its own link passes its `identity` to `views()`. Whether a view is offered is
-asked of the one policy, `speakers.policy.may`; where that module is absent, the roles that open
-each page today stand in for it.
+asked of the one policy, `speakers.policy.may`.
 """
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from conference import presenters, queries
 from conference.errors import MinbarError
 from conference.i18n import N_
 from conference.web import _, get_db, now
+from speakers import policy
 
 bp = Blueprint("navigation", __name__)
 
@@ -29,33 +29,8 @@ NOT_LIVE = frozenset({"break", "registration"})
 VIEWS = (
     ("console", "page.console", "sessions.console", N_("Console")),
     ("booth", "page.booth", "booth_views.booth", N_("Booth")),
-    ("rapporteur", "page.rapporteur", "rapporteur_views.console", N_("Rapporteur")),
+    ("rapporteur", "page.rapporteur", "rapporteur_console.console", N_("Rapporteur")),
 )
-# The roles that open each page while the policy module is not there (sessions/*_views.py).
-FALLBACK_ROLES = {
-    "page.console": {"chair", "organiser"},
-    "page.booth": {"interpreter", "chair", "organiser"},
-    "page.rapporteur": {"rapporteur", "organiser"},
-}
-
-
-def may(identity, action: str, conference, session=None) -> bool:
-    """`speakers.policy.may` when it exists; otherwise the roles that open the page today."""
-    if identity is None or getattr(identity, "anonymous", True):
-        return False
-    try:
-        from speakers import policy
-    except ImportError:
-        policy = None
-    if policy is not None and hasattr(policy, "may"):
-        return bool(policy.may(identity, action, conference.slug, session))
-    if getattr(identity, "conference", None) not in (None, conference.slug):
-        return False
-    if identity.role != "organiser" and getattr(identity, "session", None) not in (None, session):
-        return False
-    return identity.role in FALLBACK_ROLES.get(action, ())
-
-
 def _url(endpoint: str, **values) -> str | None:
     """The URL of `endpoint`, or None where the app has no such page."""
     return url_for(endpoint, **values) if endpoint in current_app.view_functions else None
@@ -105,7 +80,7 @@ class Navigation:
 
     @property
     def outcome_url(self) -> str | None:
-        return _url("rapporteur_views.outcome_document", slug=self.slug, fmt="html") if self.conference is not None else None
+        return _url("outcome_views.outcome_document", slug=self.slug, fmt="html") if self.conference is not None else None
 
     def views(self, identity=None) -> list[dict]:
         """The role views `identity` (default: the request's) may open, for this page's session
@@ -117,7 +92,7 @@ class Navigation:
             return []
         offered = []
         for name, action, endpoint, label in VIEWS:
-            if endpoint not in current_app.view_functions or not may(identity, action, conf, key):
+            if endpoint not in current_app.view_functions or not policy.may(identity, action, conf.slug, key):
                 continue
             offered.append({"name": name, "label": _(label), "url": url_for(endpoint, slug=conf.slug, key=key),
                             "current": request.endpoint == endpoint})

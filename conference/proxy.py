@@ -32,14 +32,20 @@ def parse(value) -> int | tuple:
         return 0
     if text.isdigit():
         return int(text)
+    return tuple(networks_of("MINBAR_TRUSTED_PROXIES", text.replace(",", " ").split(),
+                             "neither a number of proxies nor an address or network (127.0.0.1, 10.0.0.0/8)"))
+
+
+def networks_of(variable: str, parts, otherwise: str) -> list:
+    """Each of `parts` as an address or network; ValueError naming `variable` and the first part
+    that is neither ("{variable}: '{part}' is {otherwise}")."""
     networks = []
-    for part in text.replace(",", " ").split():
+    for part in parts:
         try:
             networks.append(ipaddress.ip_network(part, strict=False))
         except ValueError:
-            raise ValueError(f"MINBAR_TRUSTED_PROXIES: {part!r} is neither a number of proxies nor an "
-                             "address or network (127.0.0.1, 10.0.0.0/8)") from None
-    return tuple(networks)
+            raise ValueError(f"{variable}: {part!r} is {otherwise}") from None
+    return networks
 
 
 def _address(text: str):

@@ -21,6 +21,7 @@ import time
 
 import socketio as python_socketio
 
+from conference import metrics
 from conference.rooms import IndexedManager, IndexedRooms
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
         # say the change reached this process's clients only (`queue_reachable`).
         result = super()._publish(data)
         self._publish_failed = result is None
+        if self._publish_failed:
+            metrics.queue_publish_failed()
         return result
 
     def queue_reachable(self) -> bool:
@@ -74,6 +77,7 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
                     yield message
             except Exception as exc:  # Redis away: say so once per attempt, retry soon
                 self._get_logger().error("Cannot receive from redis... retrying in %.2f s (%s)", retry_sleep, exc)
+                metrics.queue_unreachable()
                 subscribed = False
                 time.sleep(retry_sleep)
                 retry_sleep = min(RETRY_MAX_S, retry_sleep * 2)

@@ -6,6 +6,7 @@ from itertools import groupby
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from conference import feed_cache, presenters, queries
+from conference.guard import public
 from conference.untrusted import local_path
 from conference.web import get_db, lang, now, rehearsal
 
@@ -22,6 +23,7 @@ def _reader_zone(conference_zone: str) -> presenters.Zones:
 
 
 @bp.get("/")
+@public
 def home():
     slug = current_app.config["DEFAULT_CONFERENCE"]
     conferences = queries.conferences(get_db())
@@ -62,6 +64,7 @@ def _agenda_page_key(db, slug: str, moment) -> tuple | None:
 
 
 @bp.get("/conferences/<slug>")
+@public
 def agenda(slug: str):
     db = get_db()
     moment = now()
@@ -94,6 +97,7 @@ def _render_agenda(db, slug: str, moment) -> str:
 
 
 @bp.get("/conferences/<slug>/sessions/<key>")
+@public
 def session_page(slug: str, key: str):
     db = get_db()
     conf = queries.conference(db, slug)
@@ -112,6 +116,7 @@ def session_page(slug: str, key: str):
 
 
 @bp.get("/language/<code>")
+@public
 def switch_language(code: str):
     """A language switch that works without JavaScript: remember, then go back."""
     target = local_path(request.args.get("next")) or url_for("conference.home")

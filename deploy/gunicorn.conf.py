@@ -12,6 +12,8 @@ the same PostgreSQL and the same Redis (REDIS_URL, Flask-SocketIO's message queu
 """
 import os
 
+from conference.logs import gunicorn_logger
+
 bind = os.environ.get("MINBAR_BIND", "127.0.0.1:8001")
 # gevent: one process carries thousands of open connections (the choice and its figures:
 # docs/performance.md, "Worker class"). conference/wsgi.py monkey-patches before the app is imported.
@@ -25,7 +27,14 @@ graceful_timeout = 10
 keepalive = 75
 # Behind nginx on the same machine: trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("MINBAR_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Logs (docs/deploy.md, "Logs and rotation"): every record one JSON line on stderr (journald keeps
+# it), gunicorn's own included; MINBAR_LOG_FORMAT=text for readable lines. nginx's access log is
+# the one to keep; gunicorn's (MINBAR_ACCESS_LOG=- or a file) adds each request's duration inside
+# the process, its path without the query string.
+os.environ.setdefault("MINBAR_LOG_FORMAT", "json")
+logger_class = gunicorn_logger()
 accesslog = os.environ.get("MINBAR_ACCESS_LOG") or None
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(D)sus %({x-request-id}i)s'
 errorlog = "-"
 loglevel = os.environ.get("MINBAR_LOG_LEVEL", "info")
 proc_name = f"minbar-{bind}"

@@ -8,21 +8,21 @@
 | `GET` the same | interpreters, the session's chair, organisers | the latest revision, with its text |
 | `GET /api/v1/conferences/<slug>/sessions/<id>/speech-texts` | the same readers | which slots have a text (no text) |
 
-Views are thin: read the caller (`g.identity`), ask `speakers.policy`, call `sessions.speech_texts` or
-`sessions.live_pages`, render. The booth view's live part is the `channel` family
+Views are thin: each route's guard (`conference.guard`) loads the session (and the slot or the
+booth) and asks `speakers.policy`; the view calls `sessions.speech_texts` or `sessions.live_pages`
+and renders. The booth view's live part is the `channel` family
 (`sessions.channels_live`) over Socket.IO, from static/js/booth.js.
 """
 from __future__ import annotations
 
 from babel import Locale
-from flask import Blueprint, current_app, g, jsonify, render_template, request
+from flask import Blueprint, current_app, jsonify, render_template, request
 
-from conference import i18n, queries
+from conference import guard, i18n
 from conference.errors import MinbarError
+from conference.guard import guarded
 from conference.web import N_, _, get_db, lang, now
 from sessions import channels_live, live_pages, speech_texts
-from speakers import policy
-from speakers.identity import ANONYMOUS, Identity
 
 bp = Blueprint("booth_views", __name__)
 
@@ -97,12 +97,28 @@ def channel_texts(codes=i18n.LANGUAGES) -> dict:
             "names": standalone, "names_inline": inline}
 
 
-# -- who is asking (API) -----------------------------------------------------------------------
+# -- what the routes are about -------------------------------------------------------------------
 
-def caller() -> Identity:
-    """The API's caller: `Authorization: Bearer TOKEN` or the session cookie, resolved once per
-    request by `speakers.credentials` (ANONYMOUS without either)."""
-    return g.get("identity", ANONYMOUS)
+def _speaker_key(slot) -> str | None:
+    return slot.speaker.key if slot.speaker is not None else None
+
+
+def slot_scope(slug: str, key: str, slot: str, **_rest) -> guard.Scope:
+    """`<slot>` of the session (404 when unknown); the policy's context is the slot's speaker."""
+    scope = guard.session(slug, key)
+    found = speech_texts.find_slot(scope.item, slot)
+    return guard.Scope(slug, scope.conference, scope.item, {"speaker": _speaker_key(found)}, {"slot": found})
+
+
+def booth_scope(slug: str, key: str, **_rest) -> guard.Scope:
+    """The booth a booth view shows: the link's own booth when it is bound to one (an interpreter's),
+    else `?booth=LANG`, else the first; 404 when the conference has no such booth."""
+    scope = guard.session(slug, key)
+    languages = [b["language"] for b in scope.conference.booths or ()]
+    chosen = guard.caller().booth or request.args.get("booth") or (languages[0] if languages else None)
+    if chosen not in languages:
+        raise MinbarError("not_found", f"There is no '{chosen}' booth in this conference.")
+    return guard.Scope(slug, scope.conference, scope.item, {"booth": chosen})
 
 
 def _request_text():
@@ -122,65 +138,37 @@ def _request_text():
     raise MinbarError("bad_request", "Send the text as JSON {\"text\": ...} or as text/plain.")
 
 
-def _item(slug: str, key: str):
-    db = get_db()
-    conf = queries.conference(db, slug)
-    return db, conf, queries.item(db, conf, key)
-
-
-def _speaker_key(slot) -> str | None:
-    return slot.speaker.key if slot.speaker is not None else None
-
-
-def _require_reader(who: Identity, slug: str, key: str) -> None:
-    if policy.may(who, "speech_text.read", slug, key):
-        return
-    if who.anonymous:
-        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
-    raise MinbarError("forbidden", "Only the interpreters, the chair and the secretariat see speech texts.")
-
-
 # -- the speech-text API -------------------------------------------------------------------------
 
 @bp.put(API + "/slots/<slot>/speech-text")
-def put_speech_text(slug: str, key: str, slot: str):
+@guarded("speech_text.upload", load=slot_scope)
+def put_speech_text(slug: str, key: str, slot: str, access):
     """Store a new revision of the slot's text; answers 200 with its details (not the text)."""
-    who = caller()
-    if who.anonymous:
-        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
-    db, conf, item = _item(slug, key)
-    found = speech_texts.find_slot(item, slot)
-    if not policy.may(who, "speech_text.upload", slug, key, speaker=_speaker_key(found)):
-        raise MinbarError("forbidden", "Your role may not upload a text for this slot.")
-    row = speech_texts.save(db, conf, item, found.key, _request_text(), who, now())
+    db = get_db()
+    row = speech_texts.save(db, access.conference, access.item, access.scope.loaded["slot"].key, _request_text(),
+                            access.who, now())
     db.commit()
     return jsonify(speech_texts.to_contract(row, with_text=False))
 
 
 @bp.get(API + "/slots/<slot>/speech-text")
-def get_speech_text(slug: str, key: str, slot: str):
-    """The slot's latest text: interpreters, the session's chair and organisers only."""
-    who = caller()
-    if who.anonymous:
-        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
-    db, conf, item = _item(slug, key)
-    _require_reader(who, slug, key)
-    found = speech_texts.find_slot(item, slot)
-    row = speech_texts.latest(db, conf, found.key)
+@guarded("speech_text.read", load=slot_scope)
+def get_speech_text(slug: str, key: str, slot: str, access):
+    """The slot's latest text: interpreters, the session's chair and organisers only. A slot with
+    no text yet answers 204 (the booth asks at every slot change; having none is no error); an
+    unknown session or slot is 404."""
+    row = speech_texts.latest(get_db(), access.conference, access.scope.loaded["slot"].key)
     if row is None:
-        raise MinbarError("not_found", "No text was uploaded for this slot.")
+        return "", 204
     return jsonify(speech_texts.to_contract(row))
 
 
 @bp.get(API + "/speech-texts")
-def list_speech_texts(slug: str, key: str):
+@guarded("speech_text.read", load=guard.session)
+def list_speech_texts(slug: str, key: str, access):
     """Which slots of the session have a text, in slot order (details only, no text)."""
-    who = caller()
-    if who.anonymous:
-        raise MinbarError("unauthorized", "Send 'Authorization: Bearer TOKEN'.")
-    db, conf, item = _item(slug, key)
-    _require_reader(who, slug, key)
-    rows = speech_texts.latest_for_session(db, conf, item)
+    item = access.item
+    rows = speech_texts.latest_for_session(get_db(), access.conference, item)
     return jsonify({"texts": [speech_texts.to_contract(rows[s.key], with_text=False)
                               for s in item.slots if s.key in rows]})
 
@@ -188,11 +176,11 @@ def list_speech_texts(slug: str, key: str):
 # -- the upload form -----------------------------------------------------------------------------
 
 @bp.route("/conferences/<slug>/sessions/<key>/speech-text", methods=["GET", "POST"])
-def speech_text_form(slug: str, key: str):
+@guarded("page.speech_text", load=guard.session)
+def speech_text_form(slug: str, key: str, access):
     """A form to upload a statement's text (works without JavaScript)."""
-    who = live_pages.page_identity(slug, "page.speech_text", session=key)
-    db, conf, item = _item(slug, key)
-    slots = [s for s in item.slots if policy.may(who, "speech_text.upload", slug, key, speaker=_speaker_key(s))]
+    db, conf, item, who = get_db(), access.conference, access.item, access.who
+    slots = [s for s in item.slots if access.may("speech_text.upload", speaker=_speaker_key(s))]
     if not slots:
         raise MinbarError("forbidden", "This link may not upload a text for any slot of this session.")
     chosen, text, saved, error, status = request.values.get("slot") or slots[0].key, "", None, None, 200
@@ -211,7 +199,7 @@ def speech_text_form(slug: str, key: str):
         "sessions/speech_text.html", conference=conf, item=item, identity=who, slots=slots,
         chosen=chosen, text=text, saved=saved, error=error, existing=existing,
         max_chars=speech_texts.MAX_CHARS,
-        show_text=who.role == "organiser"), status))
+        show_text=access.may("speech_text.read")), status))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -227,16 +215,15 @@ FORM_ERRORS = {
 # -- the booth view ------------------------------------------------------------------------------
 
 @bp.get("/conferences/<slug>/sessions/<key>/booth")
-def booth(slug: str, key: str):
+@guarded("page.booth", load=booth_scope)
+def booth(slug: str, key: str, access):
     """The interpreter booth view: floor and mode, who speaks now and next, the speech text,
     slow-down, the booth switch and the turn timer. Follows the session live (static/js/booth.js)."""
-    page = live_pages.build(slug, key, "page.booth")
-    conf, item, who = page.conference, page.item, page.identity
+    page = live_pages.build(access)
+    conf, item = page.conference, page.item
     booths = list(conf.booths or ())
     languages = [b["language"] for b in booths]
-    chosen = who.booth if who.role == "interpreter" and who.booth else (request.args.get("booth") or (languages[0] if languages else None))
-    if chosen not in languages:
-        raise MinbarError("not_found", f"There is no '{chosen}' booth in this conference.")
+    chosen = access.scope.context["booth"]
     db = get_db()
     texts = speech_texts.latest_for_session(db, conf, item)
     current_text = texts.get(page.state.get("slot"))
@@ -248,8 +235,8 @@ def booth(slug: str, key: str):
         "booths": [{"language": b["language"], "sources": list(b.get("sources", ())),
                     "listen_url": b.get("listen_url", "")} for b in booths],
         "languages": list(conf.languages),
-        "can_floor": policy.may(who, "channel.floor", slug, key),
-        "can_switch": policy.may(who, "channel.booth", slug, key, booth=chosen),
+        "can_floor": access.may("channel.floor"),
+        "can_switch": access.may("channel.booth"),
         "turn_s": channels_live.TURN_S,
         "slowdown_s": channels_live.SLOWDOWN_S,
         "texts": {k: speech_texts.to_contract(v, with_text=False) for k, v in texts.items()},
@@ -258,4 +245,5 @@ def booth(slug: str, key: str):
     })
     return live_pages.render("sessions/booth.html", page, booth=chosen, mine=mine, channels=channels,
                              current_text=current_text, channel_ui=texts_ui, booth_languages=languages,
+                             pinned=bool(access.who.booth),
                              conference_languages=list(conf.languages))

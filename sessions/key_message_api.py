@@ -9,7 +9,10 @@ API (docs/key-messages.md), JSON errors per the contract:
 - `GET|PUT .../key-messages/<mid>/versions/<lang>`, `GET .../versions/<lang>/history`   one language's version
 - `GET    /api/v1/conferences/<slug>/key-messages`                           the whole conference's, agenda order
 Writers sign in with `Authorization: Bearer TOKEN` (or the session cookie of their opened link). Anyone reads agreed messages; drafts need a
-rapporteur's, the session chair's or an organiser's token (`sessions.key_message_ops`).
+rapporteur's, the session chair's or an organiser's token. Each route's guard (`conference.guard`)
+loads what it names (404) and asks `speakers.policy` (401/403): "messages.write" for the
+originals, "messages.translate" for a version in another language, "messages.read_drafts" for
+histories and, on the public reads, for whether drafts are shown.
 
 After every write that changed something, the event `key_messages` goes to the session's room on
 /live (`{"session", "message", "version"}`; a draft's text is left out, see `_public`), and the
@@ -17,15 +20,17 @@ presentation sessions whose list moved get their new STATE.
 """
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import Blueprint, jsonify, request
 
-from conference import queries
+from conference import guard
 from conference.errors import MinbarError
+from conference.guard import guarded, public
 from conference.publishing import publisher
 from conference.web import get_db, now
 from sessions import key_message_ops as ops
-from sessions.rapporteur_views import API, bp, caller
-from speakers import policy
+
+bp = Blueprint("key_message_api", __name__)
+API = "/api/v1/conferences/<slug>/sessions/<key>/key-messages"
 
 
 def _body() -> dict:
@@ -68,16 +73,33 @@ def _write(slug: str, key: str, written: ops.Written, status: int = 200):
     return jsonify(written.message), status
 
 
+# -- what a route is about ------------------------------------------------------------------
+
+def message_language(slug: str, key: str, mid: str, language: str) -> guard.Scope:
+    """`<language>` of message `<mid>`: 404 for a language the conference does not have or an
+    unknown message; `loaded` names the language asked and the message's own."""
+    scope = guard.session(slug, key)
+    original = ops.original_language(get_db(), scope.conference, key, mid, language)
+    return guard.Scope(slug, scope.conference, scope.item, loaded={"language": language, "original": original})
+
+
+def version_action(scope: guard.Scope) -> str:
+    """Saving in the message's own language saves the original; any other is a translation."""
+    return "messages.write" if scope.loaded["language"] == scope.loaded["original"] else "messages.translate"
+
+
 # -- the API ---------------------------------------------------------------------------------
 
 @bp.get(API)
-def list_messages(slug: str, key: str):
-    return jsonify(ops.list_messages(get_db(), slug, key, caller()))
+@public(load=guard.session)
+def list_messages(slug: str, key: str, access):
+    return jsonify(ops.list_messages(get_db(), slug, key, drafts=access.may("messages.read_drafts")))
 
 
 @bp.post(API)
-def create_message(slug: str, key: str):
-    actor = caller()
+@guarded("messages.write", load=guard.session)
+def create_message(slug: str, key: str, access):
+    actor = access.who
     body = _body()
     client_key = body.pop("client_key", None)
     written = ops.create(get_db(), slug, key, body, actor=actor, now=now(), client_key=client_key)
@@ -85,24 +107,27 @@ def create_message(slug: str, key: str):
 
 
 @bp.put(API + "/order")
-def reorder_messages(slug: str, key: str):
-    actor = caller()
+@guarded("messages.write", load=guard.session)
+def reorder_messages(slug: str, key: str, access):
+    actor = access.who
     body = _body()
     written = ops.reorder(get_db(), slug, key, body.get("order"), actor=actor, now=now())
     db = get_db()
     db.commit()
     _announce(slug, key, written)
-    return jsonify(ops.list_messages(db, slug, key, actor))
+    return jsonify(ops.list_messages(db, slug, key, drafts=access.may("messages.read_drafts")))
 
 
 @bp.get(API + "/<mid>")
-def get_message(slug: str, key: str, mid: str):
-    return jsonify(ops.get_message(get_db(), slug, key, mid, caller()))
+@public(load=guard.session)
+def get_message(slug: str, key: str, mid: str, access):
+    return jsonify(ops.get_message(get_db(), slug, key, mid, drafts=access.may("messages.read_drafts")))
 
 
 @bp.put(API + "/<mid>")
-def save_message(slug: str, key: str, mid: str):
-    actor = caller()
+@guarded("messages.write", load=guard.session)
+def save_message(slug: str, key: str, mid: str, access):
+    actor = access.who
     body = _body()
     base = body.pop("base_revision", None)
     written = ops.save(get_db(), slug, key, mid, base, body, actor=actor, now=now())
@@ -110,13 +135,15 @@ def save_message(slug: str, key: str, mid: str):
 
 
 @bp.get(API + "/<mid>/history")
-def message_history(slug: str, key: str, mid: str):
-    return jsonify(ops.history(get_db(), slug, key, mid, caller()))
+@guarded("messages.read_drafts", load=guard.session)
+def message_history(slug: str, key: str, mid: str, access):
+    return jsonify(ops.history(get_db(), slug, key, mid))
 
 
 @bp.post(API + "/<mid>/restore")
-def restore_message(slug: str, key: str, mid: str):
-    actor = caller()
+@guarded("messages.write", load=guard.session)
+def restore_message(slug: str, key: str, mid: str, access):
+    actor = access.who
     body = _body()
     unknown = sorted(set(body) - {"revision", "base_revision"})
     if unknown:
@@ -127,14 +154,16 @@ def restore_message(slug: str, key: str, mid: str):
 
 
 @bp.get(API + "/<mid>/versions/<language>")
-def get_version(slug: str, key: str, mid: str, language: str):
-    return jsonify(ops.get_version(get_db(), slug, key, mid, language, caller()))
+@public(load=guard.session)
+def get_version(slug: str, key: str, mid: str, language: str, access):
+    return jsonify(ops.get_version(get_db(), slug, key, mid, language, drafts=access.may("messages.read_drafts")))
 
 
 @bp.put(API + "/<mid>/versions/<language>")
-def save_version(slug: str, key: str, mid: str, language: str):
+@guarded(version_action, load=message_language)
+def save_version(slug: str, key: str, mid: str, language: str, access):
     """A version's save: `text`, `status`, `base_revision` (0 or null for its first save)."""
-    actor = caller()
+    actor = access.who
     body = _body()
     base = body.pop("base_revision", None)
     written = ops.save_version(get_db(), slug, key, mid, language, base, body, actor=actor, now=now())
@@ -144,19 +173,20 @@ def save_version(slug: str, key: str, mid: str, language: str):
 
 
 @bp.get(API + "/<mid>/versions/<language>/history")
-def version_history(slug: str, key: str, mid: str, language: str):
-    return jsonify(ops.version_history(get_db(), slug, key, mid, language, caller()))
+@guarded("messages.read_drafts", load=message_language)
+def version_history(slug: str, key: str, mid: str, language: str, access):
+    return jsonify(ops.version_history(get_db(), slug, key, mid, language))
 
 
 @bp.get("/api/v1/conferences/<slug>/key-messages")
-def conference_messages(slug: str):
+@public(load=guard.conference)
+def conference_messages(slug: str, access):
     """Every message of the conference in agenda order; `?status=agreed` for agreed ones only."""
     db = get_db()
-    actor = caller()
-    conf = queries.conference(db, slug)
+    conf = access.conference
     wanted = request.args.get("status")
     if wanted not in (None, "agreed", "draft"):
         raise MinbarError("bad_request", "'status' must be agreed or draft.")
-    drafts = wanted != "agreed" and policy.may(actor, "messages.read_drafts", slug, None)
+    drafts = wanted != "agreed" and access.may("messages.read_drafts")
     messages = [m for _item, ms in ops.by_session(db, conf, include_drafts=drafts) for m in ms]
     return jsonify([m for m in messages if wanted is None or m["status"] == wanted])

@@ -1,4 +1,4 @@
-"""Key-message operations: load, authorise, call the core (`sessions.key_messages`), persist, log.
+"""Key-message operations: load, call the core (`sessions.key_messages`), persist, log.
 
 Each function takes an SQLAlchemy session, the instant and the acting `Identity`; none touches Flask
 or Socket.IO. The caller commits, then broadcasts what the result says changed. Refusals raise
@@ -8,12 +8,10 @@ Saving locks the message row (`SELECT ... FOR UPDATE`; SQLite's BEGIN IMMEDIATE 
 anyway), checks the base revision in the core, and inserts the next revision; the unique
 (message, number) constraint turns any save that got past the lock into a conflict as well.
 
-Who may:
-- write (create, save, restore, reorder): the session's rapporteur or an organiser;
-- write versions in the other languages ("messages.translate"): those, and translators;
-- read drafts and any message's history: any rapporteur or translator of the conference, the
-  session's chair, an organiser;
-- read agreed messages: anyone; an agreed message's versions (drafts included) too.
+Operations never authorise: each HTTP route's guard (`conference.guard`, `sessions.key_message_api`)
+has asked `speakers.policy` before they run ("messages.write", "messages.translate",
+"messages.read_drafts"), and tells the reads whether the caller sees drafts (`drafts`). Anyone
+reads agreed messages, and an agreed message's versions (drafts included).
 
 `version` of a session's key messages is the number of revisions of all its messages and of all
 their versions: it grows by one with every saved revision, so a client that sees it jump knows it
@@ -39,7 +37,6 @@ from sessions import operations, presentation
 from sessions.key_message_models import KeyMessageRow, KeyMessageVersionRow
 from sessions.live_state import Command
 from sessions.models import AgendaItem, EventLog, LiveStateRow
-from speakers import policy
 from speakers.identity import Identity
 
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -64,35 +61,28 @@ class Written:
 
 # -- reading ---------------------------------------------------------------------------------
 
-def list_messages(db: Session, slug: str, key: str, actor: Identity) -> list[dict]:
-    """The session's key messages in order (position, then creation); drafts only for those who
-    may read them (see the module docstring), agreed messages for anyone."""
+def list_messages(db: Session, slug: str, key: str, *, drafts: bool) -> list[dict]:
+    """The session's key messages in order (position, then creation); drafts only with `drafts`."""
     conf, item = operations.find_item(db, slug, key)
-    drafts = policy.may(actor, "messages.read_drafts", slug, key)
     pairs = [(row, rev) for row, rev in store.current(db, conf.id, key) if drafts or rev.status == "agreed"]
     versions = store.versions(db, [row.pk for row, _rev in pairs])
     return [store.contract(row, rev, versions.get(row.pk, {})) for row, rev in pairs]
 
 
-def get_message(db: Session, slug: str, key: str, mid: str, actor: Identity) -> dict:
-    """One message; a draft is not_found for those who may not read drafts."""
+def get_message(db: Session, slug: str, key: str, mid: str, *, drafts: bool) -> dict:
+    """One message; a draft is not_found without `drafts`."""
     conf, _item = operations.find_item(db, slug, key)
     found = [(row, rev) for row, rev in store.current(db, conf.id, key, mid)]
-    if not found or (found[0][1].status != "agreed"
-                     and not policy.may(actor, "messages.read_drafts", slug, key)):
+    if not found or (found[0][1].status != "agreed" and not drafts):
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
     row, rev = found[0]
     return store.contract(row, rev, store.versions(db, [row.pk]).get(row.pk, {}))
 
 
-def history(db: Session, slug: str, key: str, mid: str, actor: Identity) -> list[dict]:
-    """Every revision of a message, oldest first: working text, so only for those who may read
+def history(db: Session, slug: str, key: str, mid: str) -> list[dict]:
+    """Every revision of a message, oldest first: working text, shown to those who may read
     drafts (an agreed message's earlier wordings are drafts too)."""
     conf = operations.find_item(db, slug, key)[0]
-    if not policy.may(actor, "messages.read_drafts", slug, key):
-        if actor.anonymous:
-            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or organiser's access link.")
-        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
     return km.history(store.load(db, conf.id, key, mid))
 
 
@@ -133,7 +123,6 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
     message it made, `changed` False, instead of making a second one.
     """
     conf, item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     if client_key is not None and (not isinstance(client_key, str) or not CLIENT_KEY.match(client_key)):
         raise MinbarError("bad_request", "'client_key' must be 8 to 64 letters, digits, '-' or '_'.",
                           field="client_key")
@@ -144,7 +133,7 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
     if client_key:
         existing = store.by_client_key(db, conf.id, key, client_key)
         if existing is not None:
-            return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
+            return Written([get_message(db, slug, key, existing, drafts=True)], version(db, conf.id, key), False)
     current = store.current(db, conf.id, key)
     if "position" not in fields:
         fields = {**fields, "position": max((rev.position for _row, rev in current), default=-1) + 1}
@@ -164,7 +153,7 @@ def create(db: Session, slug: str, key: str, fields: dict, *, actor: Identity, n
             if client_key:
                 existing = store.by_client_key(db, conf.id, key, client_key)
                 if existing is not None:
-                    return Written([get_message(db, slug, key, existing, actor)], version(db, conf.id, key), False)
+                    return Written([get_message(db, slug, key, existing, drafts=True)], version(db, conf.id, key), False)
             number += 1     # another rapporteur took this number a moment ago
             continue
         _log(db, conf, key, actor, now, "create", {"id": mid, "revision": 1})
@@ -180,7 +169,6 @@ def save(db: Session, slug: str, key: str, mid: str, base_revision, changes: dic
     conflict, carrying `current` and `yours`, when the base is stale; unchanged (no revision, 200)
     when the changes are what the message already says."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     return _save_text(db, conf, key, mid, None, actor, now, "save", {"base_revision": base_revision},
                       lambda msg, _original: km.save(msg, base_revision, changes, _author(actor), now))
 
@@ -189,7 +177,6 @@ def restore(db: Session, slug: str, key: str, mid: str, revision, base_revision,
             actor: Identity, now: datetime) -> Written:
     """A new revision copying revision `revision` (history is never rewritten)."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     return _save_text(db, conf, key, mid, None, actor, now, "restore",
                       {"restored": revision, "base_revision": base_revision},
                       lambda msg, _original: km.restore(msg, revision, base_revision, _author(actor), now))
@@ -199,7 +186,6 @@ def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: da
     """Put the listed messages first, in that order, the others after them in their present order;
     each message whose position changes gets a new revision. Returns those messages."""
     conf, _item = operations.find_item(db, slug, key)
-    _authorise_write(actor, slug, key)
     if (not isinstance(order, list) or len(order) > MAX_ORDER or not all(isinstance(m, str) for m in order)
             or len(set(order)) != len(order)):
         raise MinbarError("bad_request", "'order' must be a list of key message ids, each once.", field="order")
@@ -227,13 +213,19 @@ def reorder(db: Session, slug: str, key: str, order, *, actor: Identity, now: da
 
 # -- versions in the other languages -------------------------------------------------------
 
-def get_version(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> dict:
+def original_language(db: Session, conf: Conference, key: str, mid, language) -> str:
+    """The language message `mid` was written in, asked about its `language`: not_found for a
+    language the conference does not have, or for no such message."""
+    _check_language(conf, language)
+    return store.load(db, conf.id, key, mid).language
+
+
+def get_version(db: Session, slug: str, key: str, mid: str, language: str, *, drafts: bool) -> dict:
     """One language of a message: the original (`original` true) or its version there. A draft
-    (of the original or of the version) is not_found for those who may not read drafts, and so is
-    a version not written yet."""
+    (of the original or of the version) is not_found without `drafts`, and so is a version not
+    written yet."""
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    drafts = policy.may(actor, "messages.read_drafts", slug, key)
     msg, row = store.load_with_row(db, conf.id, key, mid)
     if msg.current.status != "agreed" and not drafts:
         raise MinbarError("not_found", f"There is no key message '{mid}' in this session.")
@@ -245,13 +237,9 @@ def get_version(db: Session, slug: str, key: str, mid: str, language: str, actor
     return km.version_contract(version_, msg.language, msg.text_revision)
 
 
-def version_history(db: Session, slug: str, key: str, mid: str, language: str, actor: Identity) -> list[dict]:
+def version_history(db: Session, slug: str, key: str, mid: str, language: str) -> list[dict]:
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    if not policy.may(actor, "messages.read_drafts", slug, key):
-        if actor.anonymous:
-            raise MinbarError("unauthorized", "The history of a key message needs a rapporteur's or translator's access link.")
-        raise MinbarError("forbidden", "Your access link does not show the history of key messages.")
     msg, row = store.load_with_row(db, conf.id, key, mid)
     if language == msg.language:
         return km.history(msg)
@@ -263,10 +251,9 @@ def save_version(db: Session, slug: str, key: str, mid: str, language: str, base
                  actor: Identity, now: datetime) -> Written:
     """A new revision of the message's version in `language` (`key_messages.save_version`);
     `translation` in the result is the version as the API shows it. In the original's own language
-    this saves the original (text and status), which needs a rapporteur's right to write."""
+    this saves the original (text and status): the route asks for the right to write it."""
     conf, _item = operations.find_item(db, slug, key)
     _check_language(conf, language)
-    _authorise_translate(actor, slug, key)
     if not isinstance(changes, dict):
         raise MinbarError("bad_request", "The version must be an object of fields.")
     unknown = sorted(str(name) for name in changes if name not in km.VERSION_FIELDS)
@@ -275,7 +262,6 @@ def save_version(db: Session, slug: str, key: str, mid: str, language: str, base
                           field=unknown[0])
     msg = store.load(db, conf.id, key, mid)
     if language == msg.language:
-        _authorise_write(actor, slug, key)
         return _save_text(db, conf, key, mid, None, actor, now, "save", {"base_revision": base_revision},
                           lambda original, _same: km.save(original, base_revision, changes, _author(actor), now),
                           as_version=True)
@@ -354,28 +340,6 @@ def sync_presentations(db: Session, conf: Conference, now: datetime, also: str |
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-def _authorise_write(actor: Identity, slug: str, key: str) -> None:
-    if policy.may(actor, "messages.write", slug, key):
-        return
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "Writing key messages needs a rapporteur's or organiser's access link.")
-    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
-
-
-def may_translate(actor: Identity, slug: str, key: str) -> bool:
-    """Versions in the other languages: translators ("messages.translate") and those who write the
-    originals ("messages.write": the session's rapporteur, organisers)."""
-    return policy.may(actor, "messages.write", slug, key) or policy.may(actor, "messages.translate", slug, key)
-
-
-def _authorise_translate(actor: Identity, slug: str, key: str) -> None:
-    if may_translate(actor, slug, key):
-        return
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "Writing a key message's versions needs a rapporteur's or translator's access link.")
-    raise MinbarError("forbidden", "Your access link does not allow writing this session's key messages.")
-
 
 def _author(actor: Identity) -> str:
     return (actor.name or actor.role)[:200]

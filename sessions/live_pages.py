@@ -1,20 +1,20 @@
 """Building the live pages: who may open them, and what the console, the stage view and the
 participant live view show on first paint (the browser then follows the session's STATE).
 
-Reusable by every page: `page_identity(slug, "page.console", session)` asks `speakers.policy`
-about the signed-in caller (401 page when nobody is, 403 when the link may not open the page).
-Pages never carry a token: the browser's session cookie signs in their Socket.IO connection.
+Who may open them is decided before `build` runs, by the route's guard (`conference.guard`: 404
+for an unknown session, then a 401 page when nobody is signed in, 403 when the link may not open
+the page). Pages never carry a token: the browser's session cookie signs in their Socket.IO
+connection.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import g, make_response, render_template
+from flask import make_response, render_template
 from sqlalchemy import select
 
 from conference import i18n, presenters, queries
-from conference.errors import MinbarError
 from conference.web import N_, _, get_db, lang, now, rehearsal
 from sessions import operations, speaking
 from sessions.models import AgendaItem, LiveStateRow
@@ -27,18 +27,6 @@ from timing.timer import format_clock
 
 # Items nobody runs from a console: they absorb delay (timing.drift.project) and keep their times.
 ABSORBING_KINDS = frozenset({"break", "registration"})
-
-
-# -- who is looking ------------------------------------------------------------------------
-
-def page_identity(slug: str, action: str, session: str | None = None) -> Identity:
-    """The caller (`g.identity`, see `speakers.credentials`) if `speakers.policy` lets them do
-    `action` (a "page.*" action) in `slug`/`session`; else MinbarError, which the app renders as an
-    error page: `unauthorized` (401) for nobody signed in, `forbidden` (403) for a link whose
-    role, conference or session does not open the page."""
-    who = g.get("identity", ANONYMOUS)
-    policy.require(who, action, slug, session)
-    return who
 
 
 # -- what the pages show -------------------------------------------------------------------
@@ -159,14 +147,12 @@ def slot_views(item: AgendaItem, language: str) -> list[dict]:
     return views
 
 
-def build(slug: str, key: str, action: str) -> LivePage:
-    """Load the session (404 when unknown), check the caller may `action` (a "page.*" action of
-    `speakers.policy`), and gather the first paint."""
+def build(access) -> LivePage:
+    """The first paint of the session `access` (a `conference.guard.Access`) was let in to."""
     db = get_db()
-    conf = queries.conference(db, slug)
-    item = queries.item(db, conf, key)
-    identity = page_identity(slug, action, session=key)
-    if action in policy.PUBLIC and not policy.in_scope(identity, slug, key):
+    conf, item, identity = access.conference, access.item, access.who
+    slug, key = conf.slug, item.key
+    if access.action in policy.PUBLIC and not policy.in_scope(identity, slug, key):
         identity = ANONYMOUS       # a public page: a link of another session or conference is a viewer here
     moment = now()
     state = operations.current(db, slug, key, moment)

@@ -6,15 +6,17 @@ from __future__ import annotations
 import hashlib
 
 from babel.dates import format_interval
-from flask import Response, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from conference import i18n, presenters, queries
 from conference.errors import MinbarError
+from conference.guard import Scope, guarded
 from conference.web import _, get_db, lang
 from sessions import key_message_ops as ops
 from sessions import outcome, outcome_docx, outcome_html, outcome_markdown
-from sessions.rapporteur_views import OUTCOME_LABELS, bp, caller, group_label
-from speakers import policy
+from sessions.rapporteur_views import OUTCOME_LABELS, group_label
+
+bp = Blueprint("outcome_views", __name__)
 
 OUTCOME_FORMATS = {
     "md": "text/markdown; charset=utf-8",
@@ -77,20 +79,24 @@ def _message_block(m: dict, language: str, languages: list[str]) -> outcome.Mess
                                 coverage={code: language_state(m, code) for code in languages})
 
 
-@bp.get("/conferences/<slug>/outcome.<fmt>")
-def outcome_document(slug: str, fmt: str):
-    """The outcome document; `?drafts=1` needs a signed-in caller who may read drafts."""
+def outcome_scope(slug: str, fmt: str) -> Scope:
+    """The format (404 for another) and the conference; `?drafts=1` asks for the drafts too."""
     if fmt not in ("html", "md", "docx"):
         raise MinbarError("not_found", "The outcome document comes as .html, .md or .docx.")
-    db = get_db()
-    conf = queries.conference(db, slug)
     drafts = request.args.get("drafts") in ("1", "true", "yes")
-    if drafts:
-        actor = caller()
-        if actor.anonymous:
-            raise MinbarError("unauthorized", "The outcome with drafts needs a rapporteur's or organiser's access link.")
-        if not policy.may(actor, "messages.read_drafts", slug, None):
-            raise MinbarError("forbidden", "This access link does not show draft key messages.")
+    return Scope(slug, queries.conference(get_db(), slug), loaded={"drafts": drafts})
+
+
+def drafts_asked(scope: Scope) -> str | None:
+    """The agreed messages are everyone's; with `?drafts=1`, the caller must be able to read drafts."""
+    return "messages.read_drafts" if scope.loaded["drafts"] else None
+
+
+@bp.get("/conferences/<slug>/outcome.<fmt>")
+@guarded(drafts_asked, load=outcome_scope)
+def outcome_document(slug: str, fmt: str, access):
+    """The outcome document; `?drafts=1` needs a signed-in caller who may read drafts."""
+    db, conf, drafts = get_db(), access.conference, access.scope.loaded["drafts"]
     language = lang()
     data = outcome_input(db, conf, language, drafts)
     tag = hashlib.sha256(f"{fmt}|{repr(data)}".encode()).hexdigest()[:32]

@@ -3,36 +3,44 @@ each in the page's language when its version there is complete, else its origina
 pending translation (static/js/presentation.js)."""
 from __future__ import annotations
 
-from flask import Response, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from conference import i18n, queries
 from conference.errors import MinbarError
+from conference.guard import Scope, guarded
 from conference.publishing import ID, publisher
 from conference.web import _, get_db, lang, now
 from sessions import key_message_ops as ops
 from sessions import operations
-from sessions.rapporteur_views import OUTCOME_LABELS, bp, caller, reference
-from speakers import policy
+from sessions.rapporteur_views import OUTCOME_LABELS, reference
+
+bp = Blueprint("presentation_views", __name__)
 
 
-@bp.get("/conferences/<slug>/presentation")
-def presentation_page(slug: str):
-    """The projector view: drivers (signed in as the session's chair or rapporteur, or an
-    organiser) page through the agreed messages; everyone else follows, read-only."""
+def presented_session(slug: str) -> Scope:
+    """`?session=ID`, else the conference's key-messages session (404 when there is none)."""
     db = get_db()
-    actor = caller()
     conf = queries.conference(db, slug)
     key = request.args.get("session") or next(
         (i.key for i in queries.agenda(db, conf) if i.kind == "key_messages"), None)
     if not key or not ID.match(key):
         raise MinbarError("not_found", "This conference has no key-messages session to present.")
-    item = queries.item(db, conf, key)
+    return Scope(slug, conf, queries.item(db, conf, key))
+
+
+@bp.get("/conferences/<slug>/presentation")
+@guarded("page.presentation", load=presented_session)
+def presentation_page(slug: str, access):
+    """The projector view: drivers (signed in as the session's chair or rapporteur, or an
+    organiser) page through the agreed messages; everyone else follows, read-only."""
+    db, conf, item = get_db(), access.conference, access.item
+    key = item.key
     moment = now()
     moved = ops.sync_presentations(db, conf, moment, also=key)
     db.commit()
     for session_key, state in moved:
         publisher().publish_state(slug, session_key, state)
-    driver = policy.may(actor, "presentation.drive", slug, key)
+    driver = access.may("presentation.drive")
     objectives, _principles = reference(db)
     state = operations.current(db, slug, key, moment)
     titles = {i.key: i18n.pick(i.title, lang()) for i in queries.agenda(db, conf)}

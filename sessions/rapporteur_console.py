@@ -3,43 +3,38 @@ rapporteurs (who write the originals) and translators (who write the versions in
 languages), side by side and live (static/js/rapporteur.js)."""
 from __future__ import annotations
 
-from flask import Response, render_template
+from flask import Blueprint, Response, render_template
 
-from conference import i18n, presenters, queries
-from conference.errors import MinbarError
+from conference import i18n, presenters
+from conference.guard import guarded, session
 from conference.web import _, get_db, lang
 from sessions import key_message_ops as ops
 from sessions import markup
-from sessions.rapporteur_views import GROUP_LABELS, LANGUAGE_LABELS, bp, caller, group_label, reference
-from speakers import policy
+from sessions.rapporteur_views import GROUP_LABELS, LANGUAGE_LABELS, group_label, reference
+
+bp = Blueprint("rapporteur_console", __name__)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/rapporteur")
-def console(slug: str, key: str):
-    """The rapporteur console: the session's rapporteur or an organiser (signed in with their link)."""
-    db = get_db()
-    actor = caller()
-    if actor.anonymous:
-        raise MinbarError("unauthorized", "This page needs a rapporteur's access link.")
-    conf = queries.conference(db, slug)
-    item = queries.item(db, conf, key)
-    if not policy.may(actor, "page.rapporteur", slug, key):
-        raise MinbarError("forbidden", "This access link does not open this session's rapporteur console.")
+@guarded("page.rapporteur", load=session)
+def console(slug: str, key: str, access):
+    """The rapporteur console: the session's rapporteurs and translators, an organiser."""
+    db, conf, item, actor = get_db(), access.conference, access.item, access.who
     objectives, principles = reference(db)
     languages = list(conf.languages or i18n.LANGUAGES)
     config = {
         "conference": slug,
         "session": key,
         "api": f"/api/v1/conferences/{slug}/sessions/{key}/key-messages",
-        "can_write": policy.may(actor, "messages.write", slug, key),
-        "can_translate": ops.may_translate(actor, slug, key),
+        "can_write": access.may("messages.write"),
+        "can_translate": access.may("messages.translate"),
         "languages": languages,
         "language_names": {code: _(LANGUAGE_LABELS[code]) for code in languages if code in LANGUAGE_LABELS},
         "directions": {code: i18n.direction(code) for code in languages},
         "my_language": actor.language if actor.language in languages else None,
         "timezone": conf.timezone,
         "lang": lang(),
-        "messages": ops.list_messages(db, slug, key, actor),
+        "messages": ops.list_messages(db, slug, key, drafts=access.may("messages.read_drafts")),
         "version": ops.version(db, conf.id, key),
         "me": actor.name or actor.role,
         "max_length": markup.MAX_LENGTH,

@@ -1,26 +1,21 @@
-"""Key messages on the web: the blueprint and what its four modules share.
+"""Key messages on the web: what the four route modules share (labels, reference lists).
 
-The routes live in one module each, all on this blueprint (endpoints `rapporteur_views.*`):
-- `sessions.key_message_api`: the key-messages HTTP API and its versions (docs/key-messages.md);
-- `sessions.rapporteur_console`: the rapporteur console, shared by rapporteurs and translators;
-- `sessions.outcome_views`: the outcome document (`.html`, `.md`, `.docx`) in each language;
-- `sessions.presentation_views`: presentation mode (the projector view).
+Each module registers its own blueprint, named after it (`conference.app.BLUEPRINT_MODULES`):
+- `sessions.key_message_api` (`key_message_api.*`): the key-messages HTTP API and its versions
+  (docs/key-messages.md);
+- `sessions.rapporteur_console` (`rapporteur_console.*`): the rapporteur console, shared by
+  rapporteurs and translators;
+- `sessions.outcome_views` (`outcome_views.*`): the outcome document (`.html`, `.md`, `.docx`);
+- `sessions.presentation_views` (`presentation_views.*`): presentation mode (the projector view).
 
-Callers come from `g.identity` (`speakers.credentials`); what they may do from `speakers.policy`.
+Each route's guard (`conference.guard`) decides who may, asking `speakers.policy`.
 """
 from __future__ import annotations
-
-from flask import Blueprint, g
 
 from conference import i18n, queries
 from conference.agenda.schema import STAKEHOLDER_GROUPS
 from conference.web import N_, _, lang
 from sessions.key_messages import PRINCIPLES
-from speakers.identity import ANONYMOUS, Identity
-
-bp = Blueprint("rapporteur_views", __name__)
-
-API = "/api/v1/conferences/<slug>/sessions/<key>/key-messages"
 
 GROUP_LABELS = {
     "member_state": N_("Member States"),
@@ -69,12 +64,6 @@ OUTCOME_LABELS = {
 LANGUAGE_LABELS = {"ar": N_("Arabic"), "en": N_("English"), "fr": N_("French")}
 
 
-def caller() -> Identity:
-    """Who is asking: the signed-in link (session cookie) or `Authorization: Bearer`, resolved
-    once per request by `speakers.credentials`; ANONYMOUS without either."""
-    return g.get("identity", ANONYMOUS)
-
-
 def group_label(group: str | None) -> str | None:
     return _(GROUP_LABELS[group]) if group in GROUP_LABELS else group
 
@@ -84,7 +73,3 @@ def reference(db) -> tuple[dict, dict]:
     principles = {p.key: i18n.pick(p.title, lang()) for p in queries.principles(db)}
     return objectives, {key: principles.get(key, key) for key in PRINCIPLES}
 
-
-
-# The routes, registered on `bp` when their modules load (after the names above exist).
-from sessions import key_message_api, outcome_views, presentation_views, rapporteur_console  # noqa: E402,F401

@@ -20,11 +20,10 @@ from itertools import groupby
 
 from flask import Blueprint, make_response, render_template, request, url_for
 
-from conference import queries
+from conference.guard import conference, guarded
 from conference.web import N_, _, get_db, lang, now
 from sessions import actuals
 from sessions.actuals_query import report
-from sessions.live_pages import page_identity
 
 bp = Blueprint("actuals", __name__)
 
@@ -33,10 +32,8 @@ WHOLE_DAY = N_("Whole day")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _rows(slug: str):
-    page_identity(slug, "page.actuals")
+def _rows(conf):
     db = get_db()
-    conf = queries.conference(db, slug)
     session = (request.args.get("session") or "").strip() or None
     return conf, session, report(db, conf, now(), session, lang())
 
@@ -49,8 +46,9 @@ def _links(slug: str, session: str | None, **extra) -> dict:
 
 
 @bp.get("/conferences/<slug>/actuals")
-def actuals_page(slug: str):
-    conf, session, rows = _rows(slug)
+@guarded("page.actuals", load=conference)
+def actuals_page(slug: str, access):
+    conf, session, rows = _rows(access.conference)
     days = []
     for _day, group in groupby(rows, key=lambda r: r.day):
         group = list(group)
@@ -72,8 +70,9 @@ def actuals_page(slug: str):
 
 
 @bp.get("/conferences/<slug>/actuals.csv")
-def actuals_csv(slug: str):
-    conf, session, rows = _rows(slug)
+@guarded("page.actuals", load=conference)
+def actuals_csv(slug: str, access):
+    conf, session, rows = _rows(access.conference)
     out = io.StringIO()
     out.write("\ufeff")   # Excel takes a CSV for UTF-8 only with the byte-order mark
     writer = csv.DictWriter(out, fieldnames=actuals.COLUMNS)

@@ -14,26 +14,31 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from conference.guard import guarded, session
 from conference.web import get_db, lang, now
 from sessions import live_pages
 
 bp = Blueprint("sessions", __name__)
 
+
 @bp.get("/conferences/<slug>/sessions/<key>/console")
-def console(slug: str, key: str):
-    page = live_pages.build(slug, key, "page.console")
+@guarded("page.console", load=session)
+def console(slug: str, key: str, access):
+    page = live_pages.build(access)
     return live_pages.render("sessions/console.html", page)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/stage")
-def stage(slug: str, key: str):
-    page = live_pages.build(slug, key, "page.stage")
+@guarded("page.stage", load=session)
+def stage(slug: str, key: str, access):
+    page = live_pages.build(access)
     return live_pages.render("sessions/stage.html", page)
 
 
 @bp.get("/conferences/<slug>/sessions/<key>/live")
-def live(slug: str, key: str):
-    page = live_pages.build(slug, key, "page.live")
+@guarded("page.live", load=session)
+def live(slug: str, key: str, access):
+    page = live_pages.build(access)
     page.day = live_pages.day_projection(get_db(), page.conference, page.item, now(), lang())
     page.config["day"] = live_pages.day_config(page.day)
     return live_pages.render("sessions/live.html", page)

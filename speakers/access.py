@@ -13,7 +13,7 @@ from conference.models import Conference
 from sessions import withdrawals
 from sessions.models import AgendaItem
 from speakers import session_records
-from speakers.identity import ROLES, Identity
+from speakers.identity import ROLES, Identity, binds_booth, needs_session
 from speakers.models import AccessToken, Person
 from speakers.tokens import InvalidToken, new_id, sign, unsign
 
@@ -38,12 +38,12 @@ def issue(db: Session, *, conference: Conference, role: str, now: datetime, secr
                                                        AgendaItem.key == session))
         if found is None:
             raise MinbarError("not_found", f"There is no session '{session}' in {conference.slug}.")
-    elif role in ("chair",):
+    elif needs_session(role):
         raise MinbarError("bad_request", "A chair's link must name its session (--session).")
     if expires_at is not None and expires_at <= now:
         raise MinbarError("bad_request", "The expiry must be in the future.")
     if booth is not None:
-        if role != "interpreter":
+        if not binds_booth(role):
             raise MinbarError("bad_request", "Only an interpreter's link is bound to a booth.")
         if booth not in conference.languages:
             raise MinbarError("bad_request", f"There is no '{booth}' booth in {conference.slug}.")

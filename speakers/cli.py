@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from conference.errors import MinbarError
-from speakers.identity import ROLES
+from speakers.identity import ROLES, binds_booth
 
 BASE_URL_FILE = "base_url"   # in the instance folder: the address `minbar run` was last given
 DEFAULT_BASE_URL = "http://127.0.0.1:5000"
@@ -33,6 +33,19 @@ def base_url(app) -> str:
         if text:
             return text
     return DEFAULT_BASE_URL
+
+
+def issuing_clock(app):
+    """The clock a link is stamped with: the app's, and on the real clock the rehearsal kept in
+    the instance (`minbar run --at` keeps it there, `conference.clock`): a link issued from
+    another shell during a rehearsal says the rehearsed day, as the workspace's links do. With
+    no rehearsal kept (or none wanted: delete `<instance>/rehearsal.json`), the real clock."""
+    from conference.clock import kept_rehearsal
+    from timing.clock import ShiftedClock, SystemClock
+
+    clock = app.extensions["minbar.clock"]
+    kept = kept_rehearsal(app.config.get("INSTANCE_PATH")) if isinstance(clock, SystemClock) else None
+    return ShiftedClock.with_offset(kept[1]) if kept else clock
 
 
 def parse_expiry(text: str, zone: str) -> datetime:
@@ -82,7 +95,7 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
     from speakers import access
     from speakers.links import link_for
 
-    if role == "interpreter" and not booth:
+    if binds_booth(role) and not booth:
         raise click.UsageError("An interpreter's link needs its booth: add --booth LANG (e.g. --booth fr).")
     database = current_app.extensions["minbar.db"]
     try:
@@ -96,7 +109,7 @@ def issue_command(slug, role, session, name, delegation, group, language, booth,
             token, row = access.issue(db, conference=conf, role=role, session=session, name=name,
                                       delegation=delegation, group=group, language=language, booth=booth,
                                       person=person, expires_at=expires_at,
-                                      now=current_app.extensions["minbar.clock"].now(),
+                                      now=issuing_clock(current_app).now(),
                                       secret=current_app.config["SECRET_KEY"])
     except MinbarError as error:
         raise click.ClickException(error.message) from None

@@ -5,6 +5,17 @@ from dataclasses import dataclass
 
 ROLES = ("organiser", "chair", "rapporteur", "interpreter", "speaker", "participant", "translator")
 SESSION_ROLES = ("chair", "rapporteur", "speaker")   # roles that a link may bind to one session
+# What a link of a role is made of (checked when one is issued); who may do what is speakers.policy's.
+NAMED_SESSION_ROLES = ("chair",)     # a link that must name its session
+BOOTH_ROLES = ("interpreter",)       # a link bound to a booth, which it must name
+
+
+def needs_session(role: str) -> bool:
+    return role in NAMED_SESSION_ROLES
+
+
+def binds_booth(role: str) -> bool:
+    return role in BOOTH_ROLES
 
 
 @dataclass(frozen=True)

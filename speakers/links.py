@@ -18,7 +18,9 @@ ROLE_PAGES = {
 
 
 def link_for(base_url: str, slug: str, role: str, session: str | None, token: str) -> str:
-    page = ROLE_PAGES.get(role, "/conferences/{slug}") if session or role == "organiser" else "/conferences/{slug}"
+    page = ROLE_PAGES.get(role, "/conferences/{slug}")
+    if "{session}" in page and not session:     # a session's page, for a link bound to none
+        page = "/conferences/{slug}"
     path = page.format(slug=quote(slug), session=quote(session or ""))
     return f"{base_url.rstrip('/')}{path}?token={quote(token)}"
 

@@ -1,7 +1,9 @@
 """The one answer to "who may": `may(identity, action, conference, session=None, **context)`.
 
-Pages, the HTTP API and every Socket.IO family ask this module and nothing else. An action is a
-named string declared in `ACTIONS`; asking about an undeclared one is a programming error.
+Pages, the HTTP API and every Socket.IO family ask this module and nothing else: every HTTP
+route through its guard (`conference.guard`), every live family through its `authorise`. No other
+module compares roles (tests/http/test_guarded_routes.py). An action is a named string declared
+in `ACTIONS`; asking about an undeclared one is a programming error.
 
 Scopes (docs/security.md has the table per role):
 - every right is inside the identity's own conference; an organiser has them all there;
@@ -58,19 +60,28 @@ ACTIONS: dict[str, str] = {
     "workspace.audit": "read and export the audit log",
     "workspace.balance": "read and export the balance of speaking time",
     "workspace.conferences": "export the agenda file, clone the conference",
+    # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
+    "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
+    "conference.create": "import a new conference from an agenda file (an organiser account)",
+    "account.sessions": "list and end one's own signed-in sessions (an organiser account)",
 }
 
 # Actions open to everyone, anonymous viewers included.
 PUBLIC = frozenset({"page.stage", "page.live", "page.presentation", "channel.select"})
 
 
-def _in(identity: Identity, conference: str) -> bool:
-    return not identity.anonymous and identity.conference == conference
+def _in(identity: Identity, conference: str | None) -> bool:
+    return not identity.anonymous and conference is not None and identity.conference == conference
 
 
 def _bound(identity: Identity, session: str | None) -> bool:
     """The link acts in `session`: bound to it, or bound to none."""
     return identity.session is None or identity.session == session
+
+
+def _account(identity: Identity) -> bool:
+    """An organiser account signed in with its password (`speakers.organisers.identity_for`)."""
+    return identity.role == "organiser" and (identity.token_id or "").startswith("account:")
 
 
 def _organiser(identity: Identity, conference: str) -> bool:
@@ -111,6 +122,9 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return True
     if action == "presentation.sync":
         return identity.role == SYSTEM_ROLE and identity.conference == conference
+    if action in ("conference.create", "page.workspace_home", "account.sessions"):
+        # Not scoped to `conference`: a new one is nobody's yet, and an account is not a link.
+        return _account(identity)
     if _organiser(identity, conference):
         return True
     chair = _chair(identity, conference, session)
@@ -134,7 +148,8 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         # chair. `session` None asks for the whole conference (the outcome with drafts): no chair then.
         return (identity.role in ("rapporteur", "translator") and _in(identity, conference)) or chair
     if action == "messages.translate":
-        return _role_here(identity, "translator", conference, session)
+        # Versions in the other languages: translators, and the rapporteurs who write the originals.
+        return _role_here(identity, "translator", conference, session) or _rapporteur(identity, conference, session)
     if action == "presentation.drive":
         return chair or _rapporteur(identity, conference, session)
     if action == "page.speech_text":

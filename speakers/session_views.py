@@ -16,6 +16,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, redirect, render_template, url_for
 
 from conference.errors import MinbarError
+from conference.guard import guarded, nothing
 from conference.web import get_db, now
 from speakers import organiser_session, session_records
 
@@ -31,6 +32,15 @@ def _account():
     if account is None or who is None or who.token_id != f"account:{account.id}":
         raise MinbarError("unauthorized", "Sign in with your organiser account to see its sessions.")
     return account
+
+
+def _no_account(_who):
+    # A link or a Bearer token has no sessions of its own to manage: it is not signed in as an account.
+    raise MinbarError("unauthorized", "Sign in with your organiser account to see its sessions.")
+
+
+def _to_signin(_who):
+    return redirect(url_for("workspace.signin_form", next="/workspace/sessions"), code=303)
 
 
 def _open(account) -> list:
@@ -54,25 +64,27 @@ def _end(account, session_id: int) -> None:
 
 
 @bp.get(API)
-def sessions_list():
+@guarded("account.sessions", load=nothing, otherwise=_no_account)
+def sessions_list(access):
     return jsonify([session_json(row) for row in _open(_account())])
 
 
 @bp.delete(f"{API}/<int:session_id>")
-def session_end(session_id: int):
+@guarded("account.sessions", load=nothing, otherwise=_no_account)
+def session_end(session_id: int, access):
     _end(_account(), session_id)
     return jsonify({"ended": session_id})
 
 
 @bp.get("/workspace/sessions")
-def sessions_page():
-    if organiser_session.account() is None:
-        return redirect(url_for("workspace.signin_form", next="/workspace/sessions"), code=303)
+@guarded("account.sessions", load=nothing, otherwise=_to_signin)
+def sessions_page(access):
     rows = _open(_account())
     return render_template("workspace/sessions.html", sessions=rows, current=g.get("browser_session_id")), 200, {"Cache-Control": "no-store"}
 
 
 @bp.post("/workspace/sessions/<int:session_id>/end")
-def sessions_page_end(session_id: int):
+@guarded("account.sessions", load=nothing, otherwise=_no_account)
+def sessions_page_end(session_id: int, access):
     _end(_account(), session_id)
     return redirect(url_for("account_sessions.sessions_page"), code=303)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
 
+from conference.guard import public
 from conference.untrusted import local_path
+
 from speakers import credentials
 
 bp = Blueprint("signin", __name__)
@@ -26,6 +28,7 @@ bp.before_app_request(credentials.resolve_request)
 
 
 @bp.post("/signout")
+@public
 def signout():
     credentials.sign_out_recorded()
     if request.accept_mimetypes.best == "application/json":

@@ -1,7 +1,9 @@
 """Independent readers of the calendar feeds, shared by tests/http/test_ical.py and
-test_calendar_parsers.py: the PyPI `ical` package (strict) and ical.js (Thunderbird's, in Node).
-ical.js is skipped without Node, and required where MINBAR_REQUIRE_BROWSER=1 or
-MINBAR_REQUIRE_NODE=1 (`suite_rules.missing`)."""
+test_calendar_parsers.py and test_calendar_exact.py: the PyPI `ical` package (strict), ical.js
+(Thunderbird's, in Node) and libical's checker (tests/libical/check_ics.c, compiled here against
+Debian's libical-dev, with its RFC 5545 restriction check). ical.js and libical are skipped without
+Node or libical, and required where MINBAR_REQUIRE_BROWSER=1, MINBAR_REQUIRE_NODE=1 or
+MINBAR_REQUIRE_LIBICAL=1 (`suite_rules.missing`)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +12,7 @@ import shutil
 import subprocess
 from datetime import datetime, timezone
 
+import pytest
 from ical.calendar_stream import IcsCalendarStream
 
 import suite_rules
@@ -18,6 +21,7 @@ from conftest import ROOT
 NODE = shutil.which("node")
 ICALJS_SCRIPT = ROOT / "tests" / "js" / "parse_ics.mjs"
 ICALJS_PACKAGE = ROOT / "tests" / "js" / "node_modules" / "ical.js" / "package.json"
+LIBICAL_SOURCE = ROOT / "tests" / "libical" / "check_ics.c"
 
 
 def read_with_icaljs(body: bytes, *flags: str) -> dict:
@@ -33,6 +37,38 @@ def read_with_icaljs(body: bytes, *flags: str) -> dict:
     result = json.loads(done.stdout)
     assert result["warnings"] == []
     return result
+
+
+def missing(reason: str):
+    """A libical checker that cannot be built: skipped here, a failure where it is required."""
+    suite_rules.missing(reason, *suite_rules.NODE_FLAGS, "MINBAR_REQUIRE_LIBICAL")
+
+
+@pytest.fixture(scope="session")
+def libical(tmp_path_factory):
+    """The compiled checker (tests/libical/check_ics.c); `make setup` installs libical-dev."""
+    gcc, pkg_config = shutil.which("gcc") or shutil.which("cc"), shutil.which("pkg-config")
+    if not gcc or not pkg_config:
+        missing("gcc or pkg-config is missing, so the libical checker cannot be built")
+    flags = subprocess.run([pkg_config, "--cflags", "--libs", "libical"], capture_output=True, text=True)
+    if flags.returncode != 0:
+        missing("libical is not installed: run `make setup` (tests/libical/install.sh: apt-get install libical-dev)")
+    binary = tmp_path_factory.mktemp("libical") / "check_ics"
+    subprocess.run([gcc, "-O1", "-o", str(binary), str(LIBICAL_SOURCE), *flags.stdout.split()], check=True)
+    return binary
+
+
+def read_with_libical(binary, body: bytes) -> dict:
+    done = subprocess.run([str(binary)], input=body, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return json.loads(done.stdout)
+
+
+def get_ics(client, url: str) -> bytes:
+    response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[-500:]
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    return response.data
 
 
 def read_with_ical(body: bytes, caplog):

@@ -88,6 +88,15 @@ def load_agenda_file(app, path, now) -> None:
         load(spec, session, now)
 
 
+def without(text: str, key: str) -> str:
+    """The agenda text without the item `key` (its block up to the next item)."""
+    start = text.index(f'id = "{key}"')
+    start = text.rindex("[[days.items]]", 0, start)
+    end = text.find("[[days.items]]", start + 1)
+    end = text.rfind("\n[[days]]", start, end) if "\n[[days]]" in text[start:end] else end
+    return text[:start] + text[end:]
+
+
 # -- access links and Socket.IO clients ------------------------------------------------------
 
 @pytest.fixture

@@ -134,16 +134,19 @@ class Minbar:
 class Nginx:
     """Debian's nginx with deploy/nginx-minbar.conf, rendered for these ports and this checkout."""
 
-    def __init__(self, folder: Path, upstreams: list[int], static: Path = ROOT / "static"):
+    def __init__(self, folder: Path, upstreams: list[int], static: Path = ROOT / "static", **site):
+        """`site`: render()'s keywords (tls=render.Tls(...), health_allow=...)."""
         self.binary = require("nginx", "/usr/sbin/nginx")
         self.folder, self.port, self.process = folder, free_port(), None
-        self.upstreams, self.static = upstreams, static
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.upstreams, self.static, self.site = upstreams, static, site
+        self.url = f"{'https' if site.get('tls') else 'http'}://127.0.0.1:{self.port}"
+        self.access_log = folder / "access.log"
 
     def start(self) -> "Nginx":
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
-        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(self.static))
+        site = render(f"127.0.0.1:{self.port}", [f"127.0.0.1:{p}" for p in self.upstreams], str(self.static),
+                      access_log=str(self.access_log), **self.site)
         (folder / "minbar.conf").write_text(site, encoding="utf-8")
         temp = "\n".join(f"    {name}_temp_path {folder / name};" for name in
                          ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -155,8 +158,8 @@ pid {folder / "nginx.pid"};
 error_log {folder / "error.log"} info;
 events {{ worker_connections 4096; }}
 http {{
-    log_format upstream '$request_method $uri $status $upstream_addr';
-    access_log {folder / "access.log"} upstream;
+    # What Debian's nginx.conf logs for sites that say nothing (deploy's site says: access.log).
+    access_log {folder / "http-default.log"} combined;
 {temp}
     include {folder / "minbar.conf"};
 }}
@@ -173,13 +176,19 @@ http {{
     def served_by(self, prefix: str = "/socket.io/") -> set[int]:
         """The upstream ports that served requests under `prefix` (from the access log)."""
         used = set()
-        for line in (self.folder / "access.log").read_text().splitlines():
-            parts = line.split(" ")
-            if len(parts) >= 4 and parts[1].startswith(prefix):
-                for address in " ".join(parts[3:]).replace(",", " ").replace(":", " ").split():
+        for record in self.log_records():
+            if record["uri"].startswith(prefix):
+                for address in record["upstream"].replace(",", " ").replace(":", " ").split():
                     if address.isdigit() and int(address) in self.upstreams:
                         used.add(int(address))
         return used
+
+    def log_records(self) -> list[dict]:
+        """deploy's access log (one JSON object per request)."""
+        import json
+
+        text = self.access_log.read_text() if self.access_log.exists() else ""
+        return [json.loads(line) for line in text.splitlines()]
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

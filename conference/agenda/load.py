@@ -176,8 +176,11 @@ def _load_item(item: ItemSpec, row: AgendaItem, position, zone, people, now, rep
     )
     chair = item.chair
     previous = row.modified_at if row.id is not None else None
+    # Its place in the day is not part of the event: a session removed or added before this one
+    # must not move its change stamp, hence its calendar SEQUENCE.
+    row.position = position
     changed = _assign(row, report, f"session {item.id}", now,
-            day=item.day, position=position, kind=item.kind, number=item.number,
+            day=item.day, kind=item.kind, number=item.number,
             title=dict(item.title), description=dict(item.description),
             starts_at=starts_at, ends_at=ends_at, objectives=list(item.objectives),
             stated_minutes=item.stated_minutes, intervention_minutes=item.intervention_minutes,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 
+from conference import metrics
 from conference.live import NAMESPACE, room
 
 
@@ -37,6 +38,7 @@ class Broadcaster:
         try:
             while state is not None:
                 self._emit(target, state)
+                metrics.emitted()
                 with self._lock:
                     state = self._pending.pop(target, None)
                     if state is None:

@@ -10,7 +10,7 @@ import json
 
 from flask import current_app, session as connection
 
-from conference import untrusted
+from conference import metrics, untrusted
 from conference.errors import MinbarError
 from conference.live import ID, NAMESPACE
 from speakers.identity import ANONYMOUS, Identity
@@ -48,7 +48,7 @@ def handler(socketio, event: str):
             except MinbarError as error:
                 return refuse(**error.to_contract())
         wrapped.__name__ = f"on_{event}"
-        socketio.on(event, namespace=NAMESPACE)(wrapped)
+        socketio.on(event, namespace=NAMESPACE)(metrics.observed(event, wrapped))
         return fn
     return register
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import current_app, request, session as connection
 from socketio.exceptions import ConnectionRefusedError
 
+from conference import metrics
 from conference.errors import MinbarError
 from conference.extensions import socketio
 from conference.live import NAMESPACE, room
@@ -50,12 +51,14 @@ def connect(auth=None):
     if balancer is not None:
         balancer.connected(request.sid, who.role)
         balancer.ensure_running(current_app._get_current_object())
+    metrics.connected()
     return True
 
 
 @socketio.on("disconnect", namespace=NAMESPACE)
 def disconnect(*_args):
     extension("listeners").drop(request.sid)
+    metrics.disconnected(connection.get("room"))
     balancer = current_app.extensions.get("minbar.balancer")
     if balancer is not None:
         balancer.disconnected(request.sid)
@@ -120,6 +123,7 @@ def join(payload):
     if previous and previous != target:
         leave_room(previous, namespace=NAMESPACE)
     join_room(target, namespace=NAMESPACE)
+    metrics.joined(previous, target)
     connection["room"] = target
     who = identity()
     return ok(state=extension("publisher").for_clients(slug, key, state), current=current,

@@ -1,11 +1,12 @@
 """Who is calling the workspace: `flask.g.identity`, as `speakers.credentials` resolved it (an
 organiser's link as `Authorization: Bearer` or signed in, or an organiser account signed in with
-its password, whose writes carry the CSRF token); the answer is `speakers.policy`'s."""
+its password, whose writes carry the CSRF token). Who may is each route's guard's question
+(`conference.guard`), answered by `speakers.policy`."""
 from __future__ import annotations
 
 from flask import g, jsonify, request
 
-from speakers import organiser_session, policy
+from speakers import organiser_session
 from speakers.identity import ANONYMOUS, Identity
 from speakers.organiser_models import OrganiserAccount
 
@@ -30,13 +31,6 @@ def init_app(app) -> None:
 
 def identity() -> Identity:
     return getattr(g, "identity", None) or ANONYMOUS
-
-
-def require(action: str, slug: str) -> Identity:
-    """`action` on conference `slug`, else 401 (nobody) or 403 (anybody else)."""
-    who = identity()
-    policy.require(who, action, slug)
-    return who
 
 
 def signed_in_account() -> OrganiserAccount | None:

@@ -2,7 +2,9 @@
 
 Every route takes an organiser of the conference: an organiser's link (`Authorization: Bearer`)
 or an organiser account signed in on this browser with the `X-CSRFToken` header on writes.
-Views are thin: parse, authorise, call `conference.workspace.operations`, commit, answer. Every
+Views are thin: each route's guard (`conference.guard`) loads the conference (404) and asks
+`speakers.policy` for the route's "workspace.*" action (401/403); the view calls
+`conference.workspace.operations`, commits and answers. Every
 write is in the audit log (the operations write it); every refusal is the API's JSON error.
 """
 from __future__ import annotations
@@ -16,7 +18,8 @@ from conference import audit, contract, queries
 from conference.errors import MinbarError
 from conference.web import get_db, now, query_day
 from conference.workspace import agenda_file, edits, operations
-from conference.workspace.access import actor, require
+from conference.guard import Scope, guarded
+from conference.workspace.access import actor
 from speakers.access import withdraw_requests
 from speakers.models import AccessToken, Person
 from timing.zones import get_zone, to_zone
@@ -43,14 +46,6 @@ def _body() -> dict:
 
 def _instance():
     return current_app.instance_path
-
-
-def _conference(slug: str, action: str):
-    """The conference and its organiser (404 before 401/403 would leak nothing: slugs are public)."""
-    db = get_db()
-    conf = queries.conference(db, slug)
-    who = require(action, slug)
-    return db, conf, who
 
 
 def _commit_and_publish(db, slug: str, sessions: list[str]) -> None:
@@ -106,15 +101,17 @@ def _person(db, conf, key: str) -> Person:
 
 
 @bp.get(f"{API}/people")
-def people(slug: str):
-    db, conf, _who = _conference(slug, "workspace.people")
+@guarded("workspace.people")
+def people(slug: str, access):
+    db, conf, _who = get_db(), access.conference, access.who
     rows = db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id))
     return jsonify([person_json(r) for r in rows])
 
 
 @bp.post(f"{API}/people")
-def add_person(slug: str):
-    db, conf, who = _conference(slug, "workspace.people")
+@guarded("workspace.people")
+def add_person(slug: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     key = body.pop("key", None)
     if not isinstance(key, str) or not key.strip():
@@ -127,8 +124,9 @@ def add_person(slug: str):
 
 
 @bp.patch(f"{API}/people/<key>")
-def edit_person(slug: str, key: str):
-    db, conf, who = _conference(slug, "workspace.people")
+@guarded("workspace.people")
+def edit_person(slug: str, key: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     body.pop("key", None)
     spec = _change(db, conf, who, "workspace.person.update",
@@ -142,8 +140,9 @@ def edit_person(slug: str, key: str):
 # -- slots and sessions ---------------------------------------------------------------------
 
 @bp.patch(f"{API}/sessions/<key>/slots/<slot>")
-def edit_slot(slug: str, key: str, slot: str):
-    db, conf, who = _conference(slug, "workspace.schedule")
+@guarded("workspace.schedule")
+def edit_slot(slug: str, key: str, slot: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     allowed = {"speaker", "minutes", "position", "language"}
     unknown = sorted(set(body) - allowed)
@@ -174,8 +173,9 @@ def _wall(value, conf, name: str) -> tuple[date, datetime]:
 
 
 @bp.patch(f"{API}/sessions/<key>")
-def edit_session(slug: str, key: str):
-    db, conf, who = _conference(slug, "workspace.schedule")
+@guarded("workspace.schedule")
+def edit_session(slug: str, key: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     allowed = {"starts_at", "ends_at", "shift_following", "chair", "chair_title", "rapporteurs"}
     unknown = sorted(set(body) - allowed)
@@ -223,8 +223,9 @@ def edit_session(slug: str, key: str):
 
 
 @bp.patch(f"{API}/booths/<language>")
-def edit_booth(slug: str, language: str):
-    db, conf, who = _conference(slug, "workspace.people")
+@guarded("workspace.people")
+def edit_booth(slug: str, language: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     people = _body().get("interpreters")
     if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
         raise MinbarError("bad_request", "'interpreters' should be a list of person keys.")
@@ -251,18 +252,20 @@ def base_url() -> str:
 
 
 @bp.get(f"{API}/links")
-def links(slug: str):
-    db, conf, _who = _conference(slug, "workspace.links")
+@guarded("workspace.links")
+def links(slug: str, access):
+    db, conf, _who = get_db(), access.conference, access.who
     rows = db.scalars(select(AccessToken).where(AccessToken.conference_id == conf.id)
                       .order_by(AccessToken.issued_at, AccessToken.id))
     return jsonify([link_json(r, conf.timezone) for r in rows])
 
 
 @bp.post(f"{API}/links")
-def issue_link(slug: str):
+@guarded("workspace.links")
+def issue_link(slug: str, access):
     from conference.workspace import links as link_ops
 
-    db, conf, who = _conference(slug, "workspace.links")
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     token, row = link_ops.issue(db, conf, body, now=now(), secret=current_app.config["SECRET_KEY"],
                                 actor=actor(who))
@@ -275,10 +278,11 @@ def issue_link(slug: str):
 
 
 @bp.delete(f"{API}/links/<link_id>")
-def revoke_link(slug: str, link_id: str):
+@guarded("workspace.links")
+def revoke_link(slug: str, link_id: str, access):
     from conference.workspace import links as link_ops
 
-    db, conf, who = _conference(slug, "workspace.links")
+    db, conf, who = get_db(), access.conference, access.who
     row = link_ops.revoke(db, conf, link_id, now=now(), actor=actor(who))
     withdrawn = withdraw_requests(db, row, now())   # its floor requests leave the lists at once
     _commit_and_publish(db, slug, withdrawn)
@@ -301,8 +305,9 @@ def _instant(name: str, conf) -> datetime | None:
 
 
 @bp.get(f"{API}/audit")
-def audit_log(slug: str):
-    db, conf, _who = _conference(slug, "workspace.audit")
+@guarded("workspace.audit")
+def audit_log(slug: str, access):
+    db, conf, _who = get_db(), access.conference, access.who
     found = audit.entries(db, conf, session=request.args.get("session") or None,
                           person=request.args.get("person") or None,
                           action=request.args.get("action") or None,
@@ -321,11 +326,12 @@ def audit_log(slug: str):
 
 
 @bp.get(f"{API}/balance")
-def balance_figures(slug: str):
+@guarded("workspace.balance")
+def balance_figures(slug: str, access):
     from sessions import balance
     from sessions.balance_query import turns
 
-    db, conf, _who = _conference(slug, "workspace.balance")
+    db, conf, _who = get_db(), access.conference, access.who
     session = request.args.get("session") or None
     day = query_day()
     if session:
@@ -343,42 +349,34 @@ def balance_figures(slug: str):
 
 # -- conferences: import, clone, export -----------------------------------------------------
 
-@bp.post("/api/v1/conferences")
-def import_conference():
-    from conference.workspace.access import identity
-
-    text = request.get_data(cache=False, as_text=False)
-    try:
-        text = text.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MinbarError("bad_request", "The agenda file is not UTF-8 text.") from None
+def uploaded_agenda(**_rest) -> Scope:
+    """The body, an agenda file (400 when it is not UTF-8); the policy is asked about its slug
+    (None when the file does not parse: the import then answers with the findings)."""
     from conference.agenda.parse import parse_text
 
-    spec, findings = parse_text(text, "<upload>")
-    slug = spec.slug if spec is not None else None
-    who = identity()
-    if who.anonymous:
-        raise MinbarError("unauthorized", "This needs an organiser's link or an organiser signed in.")
-    if not _may_create(who, slug):
-        raise MinbarError("forbidden", "Only an organiser granted this conference may import it.")
+    try:
+        text = request.get_data(cache=False, as_text=False).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MinbarError("bad_request", "The agenda file is not UTF-8 text.") from None
+    spec, _findings = parse_text(text, "<upload>")
+    return Scope(spec.slug if spec is not None else None, loaded={"text": text})
+
+
+@bp.post("/api/v1/conferences")
+@guarded("conference.create", load=uploaded_agenda)
+def import_conference(access):
     db = get_db()
-    conf = operations.import_agenda(db, text, now=now(), actor=actor(who), instance=_instance())
-    _grant_clone(who, conf.slug)
+    conf = operations.import_agenda(db, access.scope.loaded["text"], now=now(), actor=actor(access.who),
+                                    instance=_instance())
+    _grant_clone(access.who, conf.slug)
     db.commit()
     return jsonify(contract.conference_summary(conf)), 201
 
 
-def _may_create(who, slug: str | None) -> bool:
-    """A new conference is imported by a signed-in organiser account (who then organises it); a
-    link is scoped to its own conference and may not."""
-    from conference.workspace.access import signed_in_account
-
-    return signed_in_account() is not None
-
-
 @bp.post(f"{API}/clone")
-def clone_conference(slug: str):
-    db, conf, who = _conference(slug, "workspace.conferences")
+@guarded("workspace.conferences")
+def clone_conference(slug: str, access):
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     new_slug, first = body.get("slug"), body.get("first_day")
     if not isinstance(new_slug, str) or not isinstance(first, str):
@@ -406,8 +404,9 @@ def _grant_clone(who, slug: str) -> None:
 
 
 @bp.get("/conferences/<slug>/agenda.toml")
-def agenda_toml(slug: str):
-    db, conf, _who = _conference(slug, "workspace.conferences")
+@guarded("workspace.conferences")
+def agenda_toml(slug: str, access):
+    db, conf, _who = get_db(), access.conference, access.who
     response = make_response(agenda_file.export(db, conf))
     response.headers["Content-Type"] = "application/toml; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{slug}.toml"'
@@ -418,14 +417,15 @@ def agenda_toml(slug: str):
 # -- invitations ----------------------------------------------------------------------------
 
 @bp.post(f"{API}/links/<link_id>/invitation")
-def invite(slug: str, link_id: str):
+@guarded("workspace.links")
+def invite(slug: str, link_id: str, access):
     """E-mail a link to its holder: the link, their sessions in their language, the .ics."""
     from conference.i18n import LANGUAGES
     from conference.workspace import invitations
     from speakers.links import link_for
     from speakers.tokens import sign
 
-    db, conf, who = _conference(slug, "workspace.links")
+    db, conf, who = get_db(), access.conference, access.who
     body = _body()
     to = body.get("to")
     if not isinstance(to, str) or "@" not in to or len(to) > 254 or any(c in to for c in "\r\n,;<>"):
@@ -448,7 +448,8 @@ def invite(slug: str, link_id: str):
     message = invitations.build(
         conf, items, to=to.strip(), name=name, language=language,
         link=link_for(base_url(), slug, row.role, row.session_key, token), base_url=base_url(),
-        sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost")
+        sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost",
+        gender=person.gender if person else None)
     invitations.send(message, current_app.config.get("MINBAR_SMTP_URL"))
     audit.record(db, conf, actor=actor(who), action="workspace.link.invite", now=now(),
                  session=row.session_key, target=f"link:{row.id}", before=None,

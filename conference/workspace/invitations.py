@@ -1,19 +1,26 @@
 """Invitations by e-mail: the person's link, their sessions in their language, the .ics attached.
 
-`build(...)` makes the message (plain Python, no Flask); `send(message, url)` hands it to the SMTP
-server named by `MINBAR_SMTP_URL`: `smtp://[user:password@]host[:port]` (STARTTLS when the server
-offers it and `?starttls=1`), or `smtps://...` for TLS from the start. The link is the secret the
+`build(...)` makes the message (plain Python, no Flask): the greeting by the person's gender where
+it is known (`female`, `male`; else a neutral one), session times without seconds and with the
+zone, the subject encoded word by word (`WordEncodedSubject`), the `.ics` part with its charset.
+`send(message, url)` hands it to the SMTP server named by `MINBAR_SMTP_URL`:
+`smtp://[user:password@]host[:port]` (STARTTLS when the server offers it and `?starttls=1`), or
+`smtps://...` for TLS from the start. The link is the secret the
 message carries: it is never logged.
 """
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
+from email import headerregistry, policy
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytz
+from babel import Locale
+from babel.dates import format_date, format_time, get_timezone_location
 
 from conference import i18n, ical
 from conference.agenda import guard
@@ -21,7 +28,9 @@ from conference.errors import MinbarError
 from conference.i18n import N_
 
 SUBJECT = N_("Your access link for %(conference)s")
-GREETING = N_("Dear %(name)s,")
+GREETING = N_("Dear %(name)s,")        # neutral; the catalogues add msgctxt "female" and "male"
+GENDERED = ("female", "male")
+WHEN_IN_ZONE = N_("%(when)s, %(city)s time")
 INTRO = N_("Here is your personal access link to %(conference)s. Keep it to yourself: it signs you in.")
 YOUR_SESSIONS = N_("Your sessions:")
 NO_SESSIONS = N_("No session is assigned to you yet.")
@@ -42,8 +51,65 @@ def sessions_of(person_key: str | None, items, session_key: str | None = None) -
     return chosen
 
 
+def greeting(language: str, name: str, gender: str | None) -> str:
+    """"Dear NAME," in the person's grammatical gender where the agenda gives it (Arabic and
+    French agree with it), never a "/ة"-style both-at-once; a neutral greeting otherwise."""
+    if gender in GENDERED:
+        return i18n.translations(language).pgettext(gender, GREETING) % {"name": name}
+    return i18n.gettext(language, GREETING, name=name)
+
+
+def session_time(moment, language: str, zone) -> str:
+    """The day and the time to the minute, with the zone named in `language` ("…, 11:15 AM,
+    Beirut time"): a reader elsewhere must know whose 11:15 it is."""
+    local = moment.astimezone(zone)
+    when = Locale.parse(language).datetime_formats["medium"].format(
+        format_time(local, "short", tzinfo=zone, locale=language), format_date(local, "full", locale=language))
+    city = get_timezone_location(zone, locale=language, return_city=True)
+    return i18n.gettext(language, WHEN_IN_ZONE, when=when, city=city)
+
+
+class WordEncodedSubject(headerregistry.UnstructuredHeader):
+    """A Subject folded between encoded words (RFC 2047), each word in its own, the space before
+    it inside it. The email package folds a long non-ASCII subject inside an encoded word and
+    loses the space at the fold ("الاتفاقالعالمي"); a space inside an encoded word survives."""
+
+    MAX_BYTES = 45     # 45 bytes of UTF-8 make a 72-character encoded word (RFC 2047: at most 75)
+
+    def fold(self, *, policy):
+        if str(self).isascii():
+            return super().fold(policy=policy)
+        words = []
+        for index, word in enumerate(str(self).split(" ")):
+            words += self._chunks((" " if index else "") + word)
+        lines, line = [], f"{self.name}:"
+        for word in words:
+            if len(line) + 1 + len(word) > 76 and line != f"{self.name}:":
+                lines.append(line)
+                line = ""
+            line += " " + word
+        lines.append(line)
+        return policy.linesep.join(lines) + policy.linesep
+
+    @classmethod
+    def _chunks(cls, text: str) -> list[str]:
+        chunks, current = [], ""
+        for char in text:
+            if len((current + char).encode("utf-8")) > cls.MAX_BYTES:
+                chunks.append(current)
+                current = ""
+            current += char
+        chunks.append(current)
+        return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks if c]
+
+
+_headers = headerregistry.HeaderRegistry()
+_headers.map_to_type("subject", WordEncodedSubject)
+POLICY = policy.default.clone(header_factory=_headers)
+
+
 def build(conf, items, *, to: str, name: str, language: str, link: str, base_url: str,
-          sender: str) -> EmailMessage:
+          sender: str, gender: str | None = None) -> EmailMessage:
     # Names and addresses go into headers: a line break there would add headers of the sender's
     # choosing ("Eve\r\nBcc: ..."). Creation refuses them; this refuses what was stored before.
     for field, value in (("to", to), ("name", name), ("sender", sender)):
@@ -54,18 +120,18 @@ def build(conf, items, *, to: str, name: str, language: str, link: str, base_url
     language = language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     title = i18n.pick(conf.title, language)
     zone = pytz.timezone(conf.timezone)
-    lines = [i18n.gettext(language, GREETING, name=name or to), "",
+    lines = [greeting(language, name or to, gender), "",
              i18n.gettext(language, INTRO, conference=title), "", link, ""]
     if items:
         lines.append(i18n.gettext(language, YOUR_SESSIONS))
         for item in items:
-            when = i18n.fmt_datetime(item.starts_at, language, zone, "medium")
-            lines.append(f"- {when}: {i18n.pick(item.title, language)}")
+            when = session_time(item.starts_at, language, zone)
+            lines.append("- " + i18n.gettext(language, ical.LABELLED, label=when, value=i18n.pick(item.title, language)))
         lines += ["", i18n.gettext(language, ATTACHED)]
     else:
         lines.append(i18n.gettext(language, NO_SESSIONS))
     lines += ["", i18n.gettext(language, SIGNATURE)]
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["Subject"] = i18n.gettext(language, SUBJECT, conference=title)
     message["From"] = sender
     message["To"] = formataddr((name, to)) if name else to
@@ -75,7 +141,7 @@ def build(conf, items, *, to: str, name: str, language: str, link: str, base_url
     if items:
         calendar = ical.build_calendar(conf, items, language, base_url, scope="invitation")
         message.add_attachment(ical.serialize(calendar), maintype="text", subtype="calendar",
-                               filename=f"{conf.slug}.ics", params={"method": "PUBLISH"})
+                               filename=f"{conf.slug}.ics", params={"method": "PUBLISH", "charset": "utf-8"})
     return message
 
 

@@ -9,7 +9,7 @@ from conference import audit
 from conference.errors import MinbarError
 from conference.models import Conference
 from speakers import access
-from speakers.identity import ROLES
+from speakers.identity import ROLES, binds_booth
 from speakers.models import AccessToken
 
 FIELDS = ("role", "session", "person", "booth", "expires", "name", "delegation", "group", "language")
@@ -43,7 +43,7 @@ def issue(db: Session, conf: Conference, body: dict, *, now: datetime, secret: s
     role = body.get("role")
     if role not in ROLES:
         raise MinbarError("bad_request", f"'role' should be one of {', '.join(ROLES)}.")
-    if role == "interpreter" and not body.get("booth"):
+    if binds_booth(role) and not body.get("booth"):
         raise MinbarError("bad_request", "An interpreter's link needs its booth ('booth': ar, en or fr).")
     expires = _expiry(body.get("expires"), now, conf.timezone)
     token, row = access.issue(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
+from conference import guard
 from conference.errors import MinbarError
+from conference.guard import guarded, public
 from conference.untrusted import local_path
 from conference.web import N_, _, get_db, now, query_day
 from conference.workspace import access as web_access
@@ -34,12 +36,23 @@ def _form(status: int = 200, message: str | None = None, email: str = ""):
     return response, status, {"Cache-Control": "no-store"}
 
 
+def _to_signin(_who=None):
+    return redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
+
+
+def _signed_out_to_signin(who):
+    """A workspace page sends a visitor signed in as nobody to /signin; anyone else gets a 403 page."""
+    return _to_signin() if who.anonymous else None
+
+
 @bp.get("/signin")
+@public
 def signin_form():
     return _form()
 
 
 @bp.post("/signin")
+@public
 def signin():
     web_access.csrf.protect()
     email = (request.form.get("email") or "").strip()
@@ -61,13 +74,13 @@ def signin():
 
 
 @bp.get("/workspace")
-def home():
-    account = organiser_session.account()
-    if account is None:
-        return redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
+@guarded("page.workspace_home", load=guard.nothing, otherwise=_to_signin)
+def home(access):
     from conference import queries
 
-    conferences = [c for c in queries.conferences(get_db()) if organisers.may_organise(account, c.slug)]
+    account = organiser_session.account()
+    conferences = [c for c in queries.conferences(get_db())
+                   if policy.may(organisers.identity_for(account, c.slug), "page.workspace", c.slug)]
     config = {"api": "", "csrf": web_access.csrf_token(),
               "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?")}}
     return render_template("workspace/home.html", account=account, conferences=conferences, config=config), \
@@ -122,18 +135,6 @@ REFUSAL_LABELS = {"unknown_account": N_("unknown account"), "wrong_password": N_
                   "disabled": N_("account disabled")}
 
 
-def _page(slug: str):
-    """(conference, account) for a workspace page, or a redirect/refusal."""
-    from conference import queries
-
-    who = web_access.identity()
-    if who.anonymous:
-        return None, redirect(url_for("workspace.signin_form", next=request.full_path.rstrip("?")), code=303)
-    conf = queries.conference(get_db(), slug)
-    policy.require(who, "page.workspace", slug)
-    return conf, None
-
-
 def _render(template: str, conf, **context):
     from flask import make_response
 
@@ -147,16 +148,15 @@ def _render(template: str, conf, **context):
 
 
 @bp.get("/workspace/<slug>")
-def people_page(slug: str):
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def people_page(slug: str, access):
     from sqlalchemy import select
 
     from conference import queries
     from conference.agenda.schema import GENDERS, STAKEHOLDER_GROUPS
     from speakers.models import Person
 
-    conf, away = _page(slug)
-    if away:
-        return away
+    conf = access.conference
     db = get_db()
     people = list(db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id)))
     return _render("workspace/people.html", conf, page="workspace.people_page", people=people,
@@ -165,10 +165,9 @@ def people_page(slug: str):
 
 
 @bp.get("/workspace/<slug>/links")
-def links_page(slug: str):
-    conf, away = _page(slug)
-    if away:
-        return away
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def links_page(slug: str, access):
+    conf = access.conference
     from conference import queries
 
     return _render("workspace/links.html", conf, page="workspace.links_page", links=_links(conf),
@@ -176,24 +175,22 @@ def links_page(slug: str):
 
 
 @bp.get("/workspace/<slug>/links/sheet")
-def links_sheet(slug: str):
-    conf, away = _page(slug)
-    if away:
-        return away
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def links_sheet(slug: str, access):
+    conf = access.conference
     return _render("workspace/sheet.html", conf, page="workspace.links_page",
                    links=[link for link in _links(conf) if link["row"].revoked_at is None])
 
 
 @bp.get("/workspace/<slug>/links/<link_id>/qr.svg")
-def link_qr(slug: str, link_id: str):
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def link_qr(slug: str, link_id: str, access):
     import io
 
     import segno
     from flask import make_response
 
-    conf, away = _page(slug)
-    if away:
-        return away
+    conf = access.conference
     link = next((l for l in _links(conf) if l["row"].id == link_id), None)
     if link is None:
         raise MinbarError("not_found", "No such link.")
@@ -231,24 +228,22 @@ def _links(conf) -> list[dict]:
 
 
 @bp.get("/workspace/<slug>/schedule")
-def schedule_page(slug: str):
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def schedule_page(slug: str, access):
     from conference import queries
 
-    conf, away = _page(slug)
-    if away:
-        return away
+    conf = access.conference
     return _render("workspace/schedule.html", conf, page="workspace.schedule_page",
                    items=queries.agenda(get_db(), conf))
 
 
 @bp.get("/workspace/<slug>/audit")
-def audit_page(slug: str):
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def audit_page(slug: str, access):
     from conference import audit, queries
     from conference.workspace.api import _instant
 
-    conf, away = _page(slug)
-    if away:
-        return away
+    conf = access.conference
     filters = {name: (request.args.get(name) or "").strip() for name in ("session", "person", "action", "since", "until")}
     found = audit.entries(get_db(), conf, session=filters["session"] or None, person=filters["person"] or None,
                           action=filters["action"] or None, since=_instant("since", conf),
@@ -260,14 +255,13 @@ def audit_page(slug: str):
 
 
 @bp.get("/workspace/<slug>/balance")
-def balance_page(slug: str):
+@guarded("page.workspace", otherwise=_signed_out_to_signin)
+def balance_page(slug: str, access):
     from conference import queries
     from sessions import balance
     from sessions.balance_query import turns
 
-    conf, away = _page(slug)
-    if away:
-        return away
+    conf = access.conference
     session = (request.args.get("session") or "").strip() or None
     day = query_day()
     db = get_db()

@@ -85,7 +85,7 @@
     var speaking = state.queue && state.queue.speaking;
     var intervention = $("booth-intervention");
     intervention.hidden = !speaking;
-    intervention.textContent = speaking ? L.intervention + ": " + speaking.name +
+    intervention.textContent = speaking ? Minbar.labelled(L.intervention, speaking.name) +
       (speaking.delegation ? " (" + speaking.delegation + ")" : "") + (speaking.language ? " · " + h.name(speaking.language) : "") : "";
     renderNext(state);
     showText();
@@ -106,7 +106,7 @@
     var url = cfg.speech_text_url.replace("__slot__", encodeURIComponent(slotId));
     return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
-        if (response.status === 404) { return null; }
+        if (response.status === 204) { return null; }   // no text for this slot yet
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       });

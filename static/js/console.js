@@ -25,8 +25,9 @@
   cfg.slots.forEach(function (slot, i) { slotIndex[slot.id] = i; });
   var fill = Minbar.fill, T = Minbar.text;
 
-  function say(text) {
+  function say(text, code) {
     feedback.textContent = text || "";
+    feedback.setAttribute("data-code", code || "");
   }
 
   // What a `stale` refusal means, from the state the console showed and the one now current.
@@ -92,7 +93,7 @@
           say(justChangedText(error));
           offerForce(event, payload);
         } else {
-          say(errors[error.code] || error.message || T(error.code));
+          say(errors[error.code] || error.message || T(error.code), error.code);
         }
       }
       return ack;
@@ -343,6 +344,8 @@
   session.onStatus(function (status) {
     controls.disabled = status !== "connected";
     if (status !== "connected") { disarmReset(); }
+    // "Not sent: the connection is lost…" was about the outage: it goes when the outage does.
+    else if (feedback.getAttribute("data-code") === "offline") { say(""); }
     renderUndo();
   });
   session.onState(renderState);

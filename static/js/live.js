@@ -84,7 +84,9 @@
     global.addEventListener("online", function () {
       self.online = true;
       if (self.status === "refused") { return; }
-      if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.connect(); }
+      // socket.io may be waiting out its back-off (up to 5 s) before its next try: the network is
+      // back now, so start a fresh connection at once (disconnect resets the back-off).
+      if (socket.connected) { self._onConnect(); } else { self._status("disconnected"); socket.disconnect().connect(); }
     });
     // Listener counts are not versioned state: a `listeners` event (at most every few seconds)
     // updates STATE's channels.listeners in place.
@@ -340,6 +342,10 @@
   Minbar.config = config;
   Minbar.texts = texts;
   Minbar.text = text;
+  // "Label: value" with the language's own punctuation (French: a narrow no-break space before ":").
+  Minbar.labelled = function (label, value) {
+    return Minbar.fill(text("labelled") || "%(label)s: %(value)s", { label: label, value: value });
+  };
   Minbar.setPhase = setPhase;
   Minbar.renderCountdown = renderCountdown;
   Minbar.announce = announce;

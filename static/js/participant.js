@@ -38,7 +38,7 @@
     // In an open discussion the queue says who has the floor (when the queue feature is present).
     var floor = $("floor-holder"), speaking = state.queue && state.queue.speaking;
     floor.hidden = !speaking;
-    floor.textContent = speaking ? labels.floor + ": " + speaking.name + (speaking.delegation ? " (" + speaking.delegation + ")" : "") : "";
+    floor.textContent = speaking ? Minbar.labelled(labels.floor, speaking.name) + (speaking.delegation ? " (" + speaking.delegation + ")" : "") : "";
     var started = state.started && state.started.started_at;
     var badge = $("session-status");
     badge.textContent = started ? labels.live : labels.not_started;

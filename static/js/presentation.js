@@ -58,7 +58,7 @@
     text.dir = (cfg.directions || {})[language] || "auto";
     pending.textContent = language !== cfg.lang ? ((S.pending || {})[language] || "") : "";
     document.getElementById("pres-objectives").textContent = m.objectives.length
-      ? S.objectives + ": " + m.objectives.map(function (n) { return n + ". " + (cfg.objectives[n] || ""); }).join(" · ")
+      ? Minbar.labelled(S.objectives, m.objectives.map(function (n) { return n + ". " + (cfg.objectives[n] || ""); }).join(" · "))
       : "";
   }
 

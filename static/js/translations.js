@@ -36,7 +36,7 @@
       if (!card.server) { card.versionsBox.hidden = true; return; }
       card.versionsBox.hidden = false;
       target.textContent = otherLanguages(card).map(function (code) {
-        return ctx.languageName(code) + ": " + stateText(card, code);
+        return Minbar.labelled(ctx.languageName(code), stateText(card, code));
       }).join(" · ");
       otherLanguages(card).forEach(function (code) { if (card.versions[code]) { render(card.versions[code]); } });
     }

@@ -19,6 +19,29 @@ def test_issue_prints_a_link_to_the_roles_page(loaded_app):
     assert result.output.startswith("https://minbar.example/conferences/gcm-arab-2021/sessions/plenary-1/console?token=")
 
 
+def test_a_link_issued_from_the_cli_during_a_rehearsal_is_stamped_on_the_rehearsal_clock(loaded_app):
+    """README, "Rehearsing": `minbar run --at` keeps the rehearsal in the instance; `minbar access
+    issue` from another shell (the real clock, no MINBAR_AT) stamps its link on it, as the
+    workspace does."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import select
+
+    from conference.clock import Rehearsal, keep_rehearsal
+    from speakers.models import AccessToken
+    from timing.clock import SystemClock
+
+    loaded_app.extensions["minbar.clock"] = SystemClock()
+    at = datetime(2021, 2, 24, 9, 14, tzinfo=timezone.utc)
+    keep_rehearsal(Rehearsal(at, at - datetime.now(timezone.utc), continued=False), loaded_app.instance_path)
+    result = run(loaded_app, "access", "issue", "--conference", "gcm-arab-2021", "--role", "participant",
+                 "--token-only")
+    assert result.exit_code == 0, result.output
+    with loaded_app.extensions["minbar.db"].session_scope() as db:
+        issued = db.scalar(select(AccessToken.issued_at))
+    assert at <= issued < at.replace(hour=10)
+
+
 def test_chair_link_without_a_session_is_refused(loaded_app):
     result = run(loaded_app, "access", "issue", "--conference", "gcm-arab-2021", "--role", "chair")
     assert result.exit_code != 0

@@ -19,6 +19,7 @@ import uuid
 
 import requests
 
+from conference import migrate
 from conftest import ServerProcess, free_port
 from db.backup_kit import (  # noqa: F401  (fixtures)
     ON_POSTGRES, SLUG, across_kinds, cli, embedded, empty, fresh, source,
@@ -147,7 +148,7 @@ def test_a_restored_backup_carries_on_the_session_the_links_and_every_revision(s
     path = recorded["archive"]
     with tarfile.open(path) as opened:
         manifest = json.load(opened.extractfile("manifest.json"))
-    assert manifest["database"] == {"kind": "postgresql" if ON_POSTGRES else "sqlite", "revision": "0005",
+    assert manifest["database"] == {"kind": "postgresql" if ON_POSTGRES else "sqlite", "revision": migrate.head(),
                                     "member": "database.pgdump" if ON_POSTGRES else "database.sqlite3"}
     assert manifest["minbar_version"] and manifest["created_at"].endswith("+00:00")
     assert manifest["secret_key"]["included"] is False
@@ -210,6 +211,6 @@ def test_an_older_revision_is_restored_then_upgraded(source, fresh, tmp_path):
     target = fresh()
     done = cli(target, "restore", str(path))
     assert done.returncode == 0, done.stderr
-    assert "upgraded from 0004 to 0005" in done.stdout
-    assert "database: 0005" in cli(target, "db", "current").stdout
+    assert f"upgraded from 0004 to {migrate.head()}" in done.stdout
+    assert f"database: {migrate.head()}" in cli(target, "db", "current").stdout
     assert cli(target, "db", "check").returncode == 0

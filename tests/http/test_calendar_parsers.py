@@ -7,9 +7,6 @@ the calendar name whole, and libical must find nothing to object to. Then each c
 of docs/calendar.md ("What the iCalendar says") as its own test."""
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -18,15 +15,15 @@ from icalendar import Calendar
 
 from conference import feed_cache, ical
 from conference.paths import bundled_agenda
-import suite_rules
-from calendar_readers import read_with_ical, read_with_icaljs, utc_iso
-from conftest import DATA, ROOT, load_agenda_file
+from calendar_readers import (  # noqa: F401  (libical: a fixture)
+    get_ics, libical, read_with_ical, read_with_icaljs, read_with_libical, utc_iso,
+)
+from conftest import DATA, load_agenda_file, without
 
 SLUG = "gcm-arab-2021"
 SUMMER = "gcm-arab-summer-2021"
 UTC = timezone.utc
 LOADED_AT = datetime(2021, 2, 24, 8, 30, tzinfo=UTC)
-LIBICAL_SOURCE = ROOT / "tests" / "libical" / "check_ics.c"
 TITLES = {
     "en": "Regional Conference to Review the Global Compact for Safe Orderly and Regular Migration in the Arab Region",
     "fr": "Conférence régionale d’examen du Pacte mondial pour des migrations sûres ordonnées et régulières "
@@ -34,30 +31,7 @@ TITLES = {
 }
 
 
-def missing(reason: str):
-    suite_rules.missing(reason, *suite_rules.NODE_FLAGS, "MINBAR_REQUIRE_LIBICAL")
-
-
-@pytest.fixture(scope="session")
-def libical(tmp_path_factory):
-    """The compiled checker (tests/libical/check_ics.c); `make setup` installs libical-dev."""
-    gcc, pkg_config = shutil.which("gcc") or shutil.which("cc"), shutil.which("pkg-config")
-    if not gcc or not pkg_config:
-        missing("gcc or pkg-config is missing, so the libical checker cannot be built")
-    flags = subprocess.run([pkg_config, "--cflags", "--libs", "libical"], capture_output=True, text=True)
-    if flags.returncode != 0:
-        missing("libical is not installed: run `make setup` (tests/libical/install.sh: apt-get install libical-dev)")
-    binary = tmp_path_factory.mktemp("libical") / "check_ics"
-    subprocess.run([gcc, "-O1", "-o", str(binary), str(LIBICAL_SOURCE), *flags.stdout.split()], check=True)
-    return binary
-
-
-# -- the four readers ---------------------------------------------------------------------------
-
-def read_with_libical(binary, body: bytes) -> dict:
-    done = subprocess.run([str(binary)], input=body, capture_output=True, timeout=60)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    return json.loads(done.stdout)
+# -- the four readers (tests/calendar_readers.py) --------------------------------------------------
 
 
 def read_with_vobject(body: bytes):
@@ -100,11 +74,7 @@ def feeds(loaded_app, clock, tmp_path):
     return loaded_app.test_client()
 
 
-def get_ics(client, url: str) -> bytes:
-    response = client.get(url)
-    assert response.status_code == 200, response.get_data(as_text=True)[-500:]
-    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
-    return response.data
+
 
 
 FEEDS = [
@@ -219,15 +189,6 @@ def test_lenient_parameters_are_400_like_other_bad_values(client, query, message
 def test_no_reminder_is_alarm_none(client):
     assert get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang=en&alarm=none") == \
         get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang=en")
-
-
-def without(text: str, key: str) -> str:
-    """The agenda text without the item `key` (its block up to the next item)."""
-    start = text.index(f'id = "{key}"')
-    start = text.rindex("[[days.items]]", 0, start)
-    end = text.find("[[days.items]]", start + 1)
-    end = text.rfind("\n[[days]]", start, end) if "\n[[days]]" in text[start:end] else end
-    return text[:start] + text[end:]
 
 
 def load_text(app, tmp_path, text: str, now: datetime, name="edited.toml") -> None:

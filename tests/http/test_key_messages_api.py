@@ -142,6 +142,21 @@ def test_revoked_token_is_401(client, issue_token, loaded_app, clock):
     assert response.status_code == 401
 
 
+@pytest.mark.parametrize(("role", "session", "sees_drafts"), [
+    (None, None, False), ("participant", "plenary-1", False), ("rapporteur", "roundtable-1", True),
+    ("chair", "plenary-1", True), ("chair", "plenary-2", False), ("translator", "roundtable-1", True),
+    ("organiser", None, True)])
+def test_drafts_are_shown_to_the_conferences_rapporteurs_and_translators_the_chair_and_organisers(
+        client, rapporteurs, issue_token, role, session, sees_drafts):
+    for text, status in (("A draft.", "draft"), ("Agreed text.", "agreed")):
+        client.post(BASE, json={"text": text, "status": status}, headers=rapporteurs[0])
+    headers = {"Authorization": "Bearer " + issue_token(role, session=session)} if role else {}
+    listed = [m["text"] for m in client.get(BASE, headers=headers).json]
+    draft = client.get(f"{BASE}/plenary-1-km-1", headers=headers)
+    assert (listed, draft.status_code) == (
+        (["A draft.", "Agreed text."], 200) if sees_drafts else (["Agreed text."], 404))
+
+
 def test_organiser_writes_in_any_session(client, issue_token):
     headers = {"Authorization": "Bearer " + issue_token("organiser")}
     response = client.post(f"/api/v1/conferences/{SLUG}/sessions/roundtable-2/key-messages", json={"text": "x"}, headers=headers)

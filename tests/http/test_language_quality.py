@@ -66,21 +66,84 @@ def _french_strings():
                     yield path.rsplit("/", 1)[-1], message.id, text
 
 
+# The French rule this project follows (docs/architecture.md, "Languages"): a narrow no-break
+# space (U+202F) before : ; ! ? and inside « », never an ordinary space, never none. Not
+# punctuation: a colon in a time (10:30) or an address (https://), a ? in a query (?lang=fr).
+MISSING_SPACE = re.compile(rf"(?<!{NNBSP})[:;!?](?=[\s»)]|$)")
+BAD_QUOTES = re.compile(rf"«(?!{NNBSP})|(?<!{NNBSP})»")
+
+
+def french_typography_faults(text: str) -> list[str]:
+    faults = []
+    if "'" in text:
+        faults.append("a straight apostrophe: use ’")
+    if '"' in text:
+        faults.append("straight quotes: use « »")
+    if MISSING_SPACE.search(text):
+        faults.append("no narrow no-break space (U+202F) before : ; ! ?")
+    if BAD_QUOTES.search(text):
+        faults.append("« » without narrow no-break spaces (U+202F) inside")
+    return faults
+
+
+def test_the_typography_check_finds_each_fault():
+    for wrong in ("Présidence:", "Présidence :", "Présidence\u00a0:", "Vraiment ?", "Non!", "a; b",
+                  "« lang »", "«\u202flang »", "%(label)s:", "Au micro: %(name)s"):
+        assert french_typography_faults(wrong), wrong
+    for right in ("Présidence\u202f:", "Vraiment\u202f?", "«\u202flang\u202f»", "à 10:30", "https://x.org/?lang=fr",
+                  "%(label)s\u202f: %(value)s"):
+        assert french_typography_faults(right) == [], right
+
+
 def test_french_catalogues_follow_french_typography():
-    wrong = []
-    for where, msgid, text in _french_strings():
-        if "'" in text:
-            wrong.append((where, text, "a straight apostrophe: use ’"))
-        if '"' in text:
-            wrong.append((where, text, "straight quotes: use « »"))
-        # ; ? ! take a narrow no-break space, : a narrow or a full no-break space (not after a
-        # digit or in an address: 10:30, https://).
-        if re.search(rf"(?<![{NNBSP}])[;?!](?=\s|$|»|\))", text) or \
-                re.search(rf"(?<![{NNBSP}\u00a0\d/])[:](?=\s|$|»|\))", text):
-            wrong.append((where, text, "no (narrow) no-break space before : ; ? !"))
-        if re.search(rf"«(?!{NNBSP})|(?<!{NNBSP})»", text):
-            wrong.append((where, text, "« » without narrow no-break spaces inside"))
+    wrong = [(where, text, fault) for where, _msgid, text in _french_strings()
+             for fault in french_typography_faults(text)]
     assert wrong == []
+
+
+def _page_text(html: str) -> str:
+    """What a reader sees of a page, less the agenda's own French texts (the agenda file's, not a
+    catalogue's): no tags, no scripts or JSON configs, entities decoded."""
+    import html as entities
+
+    from conference.agenda import validate
+    from conference.paths import bundled_agenda
+
+    html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
+    text = entities.unescape(re.sub(r"<[^>]+>", "", html))
+    spec, _findings = validate.check_file(bundled_agenda())
+    for item in spec.items:
+        for value in [item.title, item.description] + [slot.role for slot in item.slots]:
+            if value.get("fr"):
+                text = text.replace(value["fr"], " ")
+    return text
+
+
+def test_no_script_joins_a_label_and_a_value_with_its_own_colon():
+    joined = [f"{path.name}:{number}" for path in sorted((ROOT / "static" / "js").glob("*.js"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r'[\w)\]]\s*\+\s*"\s?[:;!?]\s"', line)]
+    assert joined == []       # Minbar.labelled(label, value) takes the catalogue's punctuation
+
+
+def test_french_pages_put_a_narrow_no_break_space_before_a_labels_colon(client, issue_token):
+    """A colon added after a translated label ("Présidence:", "Langue de la salle:", "Versions dans
+    les autres langues:") is the catalogue's, with its space, not the template's."""
+    chair = issue_token("chair", "plenary-1")
+    pages = [f"/conferences/{SLUG}?lang=fr", f"/conferences/{SLUG}/sessions/plenary-1?lang=fr",
+             f"/conferences/{SLUG}/sessions/opening?lang=fr",
+             f"/conferences/{SLUG}/sessions/plenary-1/booth?lang=fr&booth=fr&token={chair}",
+             f"/conferences/{SLUG}/sessions/plenary-1/rapporteur?lang=fr&token={issue_token('rapporteur', 'plenary-1')}"]
+    faults = {}
+    for url in pages:
+        response = client.get(url, follow_redirects=True)
+        assert response.status_code == 200, url
+        text = _page_text(response.get_data(as_text=True))
+        found = sorted({" ".join(match.group(0).split()) for match in
+                        re.finditer(rf"[^\n]{{0,30}}(?<!{NNBSP})[:;!?](?=[\s»)]|$)", text)})
+        if found:
+            faults[url.split("?")[0]] = found
+    assert faults == {}
 
 
 def test_french_typography_reaches_the_pages(client):

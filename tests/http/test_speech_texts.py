@@ -111,15 +111,21 @@ def test_speaker_link_naming_a_person_uploads_only_for_that_persons_slot(demo, c
     assert upload(client, speaker, "Monsieur le Président", url=morocco).status_code == 200
 
 
-def test_upload_without_a_token_is_unauthorized(client):
+def test_upload_without_a_token_is_unauthorized(demo, client):
     response = client.put(URL, json={"text": "x"})
 
     assert response.status_code == 401
     assert response.get_json()["error"]["code"] == "unauthorized"
 
 
-def test_upload_with_a_forged_token_is_unauthorized(client):
+def test_upload_with_a_forged_token_is_unauthorized(demo, client):
     assert client.put(URL, json={"text": "x"}, headers=bearer("forged")).status_code == 401
+
+
+def test_an_unknown_conference_session_or_slot_is_not_found_before_any_sign_in_is_asked(demo, client):
+    for url in (URL.replace(CONF, "nope"), URL.replace(f"/{SESSION}/", "/nope/"), URL.replace(SLOT, "nope")):
+        response = client.put(url, json={"text": "x"})
+        assert (response.status_code, response.get_json()["error"]["code"]) == (404, "not_found"), url
 
 
 @pytest.mark.parametrize("body,content_type", [
@@ -136,7 +142,7 @@ def test_bad_uploads_are_bad_request_and_store_nothing(demo, client, token, body
 
     assert response.status_code == 400
     assert response.get_json()["error"]["code"] == "bad_request"
-    assert client.get(URL, headers=bearer(organiser)).status_code == 404
+    assert client.get(URL, headers=bearer(organiser)).status_code == 204
 
 
 def test_text_of_exactly_the_limit_is_accepted(client, token):
@@ -175,11 +181,20 @@ def test_others_may_not_read_the_text(client, token, role):
     assert response.get_json()["error"]["code"] == "forbidden"
 
 
-def test_reading_a_slot_without_a_text_is_not_found(client, token):
+def test_reading_a_slot_without_a_text_is_204_no_content(client, token):
+    # The booth asks at every slot change: a slot with no text is no error (no 404 in its console).
     response = client.get(URL, headers=bearer(token("interpreter", booth="fr")))
 
-    assert response.status_code == 404
-    assert response.get_json()["error"] == {"code": "not_found", "message": "No text was uploaded for this slot."}
+    assert (response.status_code, response.data) == (204, b"")
+
+
+def test_reading_an_unknown_slot_or_session_is_still_not_found(client, token):
+    reader = bearer(token("interpreter", booth="fr"))
+    slot = client.get(URL.replace(SLOT, "no-such-slot"), headers=reader)
+    assert slot.status_code == 404 and slot.get_json()["error"]["code"] == "not_found"
+    session = client.get(URL.replace(f"/sessions/{SESSION}/", "/sessions/no-such-session/"),
+                         headers=bearer(token("organiser")))
+    assert session.status_code == 404 and session.get_json()["error"]["code"] == "not_found"
 
 
 def test_list_names_the_slots_with_a_text_without_the_text(client, token):
@@ -324,8 +339,8 @@ def test_console_panel_words_the_warnings_in_french(demo, client, token, clock):
     html = client.get(f"/conferences/{CONF}/sessions/{SESSION}/console?token={token('chair', session=SESSION)}&lang=fr", follow_redirects=True).get_data(as_text=True)
 
     assert 'id="channels-panel"' in html
-    assert "La cabine FR ne peut travailler à partir de la langue de la salle (arabe), ni directement ni par relais\u00a0: son canal est muet." in html
-    assert "La cabine EN est coupée, et ces canaux ont besoin de son relais\u00a0: français." in html
+    assert "La cabine FR ne peut travailler à partir de la langue de la salle (arabe), ni directement ni par relais\u202f: son canal est muet." in html
+    assert "La cabine EN est coupée, et ces canaux ont besoin de son relais\u202f: français." in html
 
 
 def test_participant_picker_shows_each_channel_and_its_listening_link(demo, client):

@@ -45,7 +45,8 @@ static void errors_of(icalcomponent *component, int *first) {
 static const char *x_property(icalcomponent *component, const char *name) {
     for (icalproperty *p = icalcomponent_get_first_property(component, ICAL_X_PROPERTY); p;
          p = icalcomponent_get_next_property(component, ICAL_X_PROPERTY)) {
-        if (strcmp(icalproperty_get_x_name(p), name) == 0) return icalproperty_get_value_as_string(p);
+        // The value as a client reads it: unescaped (get_value_as_string would escape it again).
+        if (strcmp(icalproperty_get_x_name(p), name) == 0) return icalproperty_get_x(p);
     }
     return "";
 }

@@ -23,7 +23,10 @@ CHAIR = PUBLIC | {"page.console", "timer.control", "slot.move", "message.send", 
                   "channel.clear_signals", "queue.request", "page.booth", "channel.floor", "speech_text.read",
                   "channel.booth:own", "channel.booth:other", "messages.read_drafts", "presentation.drive",
                   "page.actuals"}
-ORGANISER = set(CHECKS) - {"presentation.sync"}
+# An organiser's link: everything in its conference but the server's own action and what only an
+# organiser account does (tests/workspace/test_policy_rows.py has the accounts' rows).
+ACCOUNT_ONLY = {"account.sessions", "conference.create", "page.workspace_home"}
+ORGANISER = set(CHECKS) - {"presentation.sync"} - ACCOUNT_ONLY
 
 # (role, scope) -> what it may do in CONF/SESSION. Scopes: "this" (bound to SESSION), "none"
 # (bound to no session), "other" (bound to OTHER_SESSION), "elsewhere" (another conference).
@@ -34,10 +37,11 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("chair", "this"): CHAIR,
     ("chair", "none"): PUBLIC | {"queue.request", "page.actuals"},   # (never issued: a chair names its session)
     ("chair", "other"): PUBLIC | {"page.actuals"},
-    ("rapporteur", "this"): PUBLIC | {"page.rapporteur", "messages.write", "messages.read_drafts",
-                                      "presentation.drive", "queue.request"},
-    ("rapporteur", "none"): PUBLIC | {"page.rapporteur", "messages.write", "messages.read_drafts",
-                                      "presentation.drive", "queue.request"},
+    # Rapporteurs write the originals and, like translators, the versions in the other languages.
+    ("rapporteur", "this"): PUBLIC | {"page.rapporteur", "messages.write", "messages.translate",
+                                      "messages.read_drafts", "presentation.drive", "queue.request"},
+    ("rapporteur", "none"): PUBLIC | {"page.rapporteur", "messages.write", "messages.translate",
+                                      "messages.read_drafts", "presentation.drive", "queue.request"},
     ("rapporteur", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference
     ("interpreter", "this"): PUBLIC | {"page.booth", "channel.floor", "channel.booth:own",
                                        "speech_text.read", "queue.request"},

@@ -1,0 +1,30 @@
+"""Each key-message route module registers its own blueprint, and the module they share
+(`sessions.rapporteur_views`, labels and reference lists) imports none of them: no import cycle."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ROUTE_MODULES = ("key_message_api", "rapporteur_console", "outcome_views", "presentation_views")
+
+
+def test_the_shared_module_imports_no_route_module():
+    code = ("import sys, sessions.rapporteur_views; "
+            f"print(sorted(m for m in {ROUTE_MODULES!r} if 'sessions.' + m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+
+
+def test_each_route_module_has_its_own_blueprint_with_its_own_routes(app):
+    import importlib
+
+    from conference.app import BLUEPRINT_MODULES
+
+    for name in ROUTE_MODULES:
+        module = importlib.import_module(f"sessions.{name}")
+        assert module.bp.name == name and f"sessions.{name}" in BLUEPRINT_MODULES
+        endpoints = [e for e in app.view_functions if e.startswith(f"{name}.")]
+        assert endpoints and all(app.view_functions[e].__module__ == module.__name__ for e in endpoints), name
+    assert not [e for e in app.view_functions if e.startswith("rapporteur_views.")]
