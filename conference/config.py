@@ -16,6 +16,7 @@
 | MINBAR_ALLOWED_ORIGINS | unset: Socket.IO accepts browsers of the app's own origin only; comma-separated origins to add |
 | MINBAR_LIVE_RATE_LIMIT | 10: Socket.IO events per second per connection (burst 3x); 0 switches the limit off (tests) |
 | MINBAR_BOOTH_TURN_WARN_S | 300: the booth's turn clock turns amber this many seconds before the turn ends; 0 never |
+| MINBAR_HANDOVER_S | 1.5: another console's slot move or timer start this soon after one is refused `just_changed`; 0 never |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
 | MINBAR_METRICS_ALLOW | unset: /metrics answers loopback only; addresses or networks to add (conference/metrics.py) |
 | MINBAR_LOG_FORMAT | text (`minbar run`); json under deploy/gunicorn.conf.py (conference/logs.py) |
@@ -102,6 +103,8 @@ def from_environment(overrides: dict | None = None, make_key: bool = True) -> di
         "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
         # The booth's turn clock turns amber this many seconds before a turn ends (0: never).
         "MINBAR_BOOTH_TURN_WARN_S": int(os.environ.get("MINBAR_BOOTH_TURN_WARN_S") or 300),
+        # Two consoles' slot moves or timer starts closer than this: the second is refused (sessions.handover).
+        "MINBAR_HANDOVER_S": float(os.environ.get("MINBAR_HANDOVER_S") or 1.5),
         "MINBAR_WEBSOCKET_DEFLATE": os.environ.get("MINBAR_WEBSOCKET_DEFLATE", "0").lower() in ("1", "true", "yes", "on"),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

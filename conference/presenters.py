@@ -5,6 +5,7 @@ describe an item the same way.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,6 +60,29 @@ def next_item_key(items: list[AgendaItem], now: datetime) -> str | None:
 def time_range(item: AgendaItem, language: str, zone: str) -> str:
     tz = pytz.timezone(zone)
     return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
+
+
+# The agenda's mark of a slot nobody is assigned to yet: "(TBD)", "(presenter TBD)", "(à
+# déterminer)", "(يحدد لاحقاً)", "(يتم تحديدها لاحقاً - أ)" (where the State's letter stays).
+_TBD_MARK = re.compile(r"\bTBD\b|à déterminer|(?:يتم\s+)?(?:يحدد|تحديدها|تحديده)\s+لاحقا\u064b?")
+_PARENTHESIS = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def _without_mark(match: re.Match) -> str:
+    inner = match.group(1)
+    if not _TBD_MARK.search(inner):
+        return match.group(0)
+    rest = _TBD_MARK.sub("", inner).strip(" -–—،,")
+    return f" ({rest})" if rest else ""
+
+
+def role_label(slot, language: str) -> str:
+    """The slot's role in `language`; once a person is assigned, without the agenda's "(TBD)"
+    mark (never "Representative of State A (TBD) Ambassador Laila Odeh")."""
+    role = i18n.pick(slot.role, language) if slot.role else ""
+    if slot.speaker is None or not role:
+        return role
+    return _PARENTHESIS.sub(_without_mark, role).strip() or role
 
 
 def speaker_label(slot, language: str) -> str | None:

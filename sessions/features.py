@@ -10,7 +10,7 @@ command family in it.
 """
 from __future__ import annotations
 
-from sessions import channels_live, messages, presentation, queue_live, speaking, undo
+from sessions import channels_live, handover, messages, next_speakers, presentation, queue_live, speaking, undo
 from sessions.live_state import LiveFeatures
 
 BASE_FEATURES = (
@@ -19,6 +19,8 @@ BASE_FEATURES = (
     presentation.FEATURE,      # presentation mode: `presentation`
     channels_live.FEATURE,     # interpretation channels: `channels`, `channel`; the floor follows the speaker
     queue_live.FEATURE,        # the open-discussion queue: `queue`, `interventions`; follows slot and timer
+    handover.FEATURE,          # who last moved the slot or the timer: another console's move right after is refused
+    next_speakers.FEATURE,     # `speakers`: who speaks now and the next three, read from slot and queue
 )
 FEATURES = BASE_FEATURES + (undo.feature(BASE_FEATURES),)   # `undo`: takes back a timer or slot command
 

@@ -52,13 +52,29 @@ class LivePage:
         return self.slot(self.state.get("slot"))
 
     @property
+    def next_speakers(self) -> list[dict]:
+        """Who speaks after the current speaker, as every live page shows it (STATE `speakers`,
+        sessions/next_speakers.py; static/js/live-rules.js describeSpeaker says it the same way):
+        each {kind, role, speaker, language, language_name}."""
+        return [self.describe(entry) for entry in (self.state.get("speakers") or {}).get("next", ())]
+
+    @property
     def next(self) -> dict | None:
-        keys = [s["id"] for s in self.slots]
-        key = self.state.get("slot")
-        if key not in keys:
-            return None
-        index = keys.index(key)
-        return self.slots[index + 1] if index + 1 < len(self.slots) else None
+        upcoming = self.next_speakers
+        return upcoming[0] if upcoming else None
+
+    def describe(self, entry: dict) -> dict:
+        if entry["kind"] == "request":
+            role = _(REQUEST_LABELS.get(entry.get("priority"), REQUEST_LABELS["ordinary"]))
+            name = entry["name"] + (f" ({entry['delegation']})" if entry.get("delegation") else "")
+            language = entry.get("language")
+        else:
+            slot = self.slot(entry["slot"]) or {}
+            role, language = slot.get("role", ""), slot.get("language")
+            name = slot.get("speaker") or (_("to be determined") if slot.get("tbd") else "")
+        tbd = entry["kind"] == "slot" and not slot.get("speaker") and bool(slot.get("tbd"))
+        return {"kind": entry["kind"], "role": role, "speaker": name, "language": language, "tbd": tbd,
+                "language_name": i18n.LANGUAGE_NAMES.get(language or "", language or "")}
 
     # First paint follows the timer's own rules (timing.timer, the ones the shared cases test);
     # the STATE was made for `moment`, so its timer is read back as of that instant.
@@ -121,7 +137,7 @@ def slot_views(item: AgendaItem, language: str) -> list[dict]:
             "id": slot.key,
             "kind": slot.kind,
             "kind_label": _(presenters.SLOT_KIND_LABELS.get(slot.kind, slot.kind)),
-            "role": i18n.pick(slot.role, language) or (_("Open discussion") if slot.kind == "discussion" else ""),
+            "role": presenters.role_label(slot, language) or (_("Open discussion") if slot.kind == "discussion" else ""),
             "speaker": slot.speaker.name_in(language) if slot.speaker else None,
             "tbd": slot.speaker is None and slot.kind != "discussion",
             "language": slot_info.language,
@@ -274,9 +290,28 @@ LABELS = {
     "live": N_("Live now"),
     "expected": N_("expected %(time)s"),
     "tbd": N_("to be determined"),
+    # Who speaks next (STATE `speakers`, sessions/next_speakers.py), on every live page.
+    "open_discussion": N_("Open discussion"),
+    "request": N_("Floor request"),
+    "point_of_order": N_("Point of order"),
+    "right_of_reply": N_("Right of reply"),
+    "nobody_next": N_("Nobody else is planned."),
+    # Another console moved a moment ago (sessions/handover.py); "Do it anyway" sends it again.
+    "another_console": N_("Another console"),
+    "jc_slot_next": N_("%(who)s moved to the next speaker a moment ago; nothing was done."),
+    "jc_slot_prev": N_("%(who)s went back to the previous speaker a moment ago; nothing was done."),
+    "jc_slot_goto": N_("%(who)s went to another speaker a moment ago; nothing was done."),
+    "jc_timer_start": N_("%(who)s started the timer a moment ago; nothing was done."),
+    "jc_timer": N_("%(who)s changed the timer a moment ago; nothing was done."),
     "floor": N_("On the floor"),
     "no_next": N_("This is the last slot."),
     "saved": N_("Saved."),
+}
+
+REQUEST_LABELS = {
+    "ordinary": N_("Floor request"),
+    "point_of_order": N_("Point of order"),
+    "right_of_reply": N_("Right of reply"),
 }
 
 ERRORS = {
@@ -286,5 +321,6 @@ ERRORS = {
     "not_found": N_("That no longer exists in this session."),
     "invalid_state": N_("That does not apply right now."),
     "rate_limited": N_("Too many requests; wait a moment."),
+    "just_changed": N_("Another console changed this a moment ago; nothing was done."),
     "timeout": N_("No answer from the server."),
 }

@@ -62,6 +62,9 @@ class SessionInfo:
     # Protocol ranks (speakers.models.Person.rank) by person key, of the people a command concerns
     # (its actor, when the link names a person); the queue's states_first policy reads them.
     ranks: Mapping[str, int] = field(default_factory=dict)
+    # Two consoles' slot moves and timer starts closer than this are one too many (sessions.handover;
+    # MINBAR_HANDOVER_S); 0 switches the rule off.
+    handover_ms: int = 1500
 
     def slot(self, key: str | None) -> SlotInfo | None:
         return next((s for s in self.slots if s.key == key), None)
@@ -76,6 +79,9 @@ class Command:
     action: str
     payload: Mapping[str, Any]
     actor: Any                      # speakers.identity.Identity
+    # The connection it came on (the Socket.IO sid), or None (HTTP, the command line): two
+    # consoles of one link are two operators (sessions.handover).
+    connection: str | None = None
 
     @property
     def name(self) -> str:
@@ -135,6 +141,9 @@ class Family:
     follow: bool = True
 
 
+# Before a command's handler, after its `expect` passed: (live, command, info, now) -> None, or
+# Refused (two operators overrunning each other: sessions.handover).
+Guard = Callable[[LiveSession, Command, SessionInfo, datetime], None]
 # After a command's handler: (before, after, command, info, now) -> after. A feature that follows
 # another's changes (the channels' floor follows the slot and the queue) declares one, so the
 # other feature's code needs no change.
@@ -154,6 +163,7 @@ class Feature:
     families: tuple[Family, ...] = ()
     after_apply: tuple[Hook, ...] = ()
     notes: tuple[Note, ...] = ()
+    guards: tuple[Guard, ...] = ()
 
 
 class LiveFeatures:
@@ -170,6 +180,7 @@ class LiveFeatures:
             _unique("family", (c for f in self.features for c in f.families)))
         self.after_apply: tuple[Hook, ...] = tuple(h for f in self.features for h in f.after_apply)
         self.notes_of: tuple[Note, ...] = tuple(n for f in self.features for n in f.notes)
+        self.guards: tuple[Guard, ...] = tuple(g for f in self.features for g in f.guards)
 
     def family(self, name: str) -> Family | None:
         return self.families.get(name)
@@ -201,10 +212,16 @@ class LiveFeatures:
         return LiveSession(info.key, version, data.get("slot"), MappingProxyType(parts))
 
     def apply(self, live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
-        """The state after `command`, or `Refused`: a stale `expect` first, then the family's
-        handler, then (unless the family says not to) every after-apply hook in order."""
+        """The state after `command`, or `Refused`: a stale `expect` first, then every guard,
+        then the family's handler, then (unless the family says not to) every after-apply hook."""
         family = self.command_family(command)
         check_expected(live, command, info, now, self)
+        for guard in self.guards:
+            try:
+                guard(live, command, info, now)
+            except Refused as refusal:   # the refused console shows what is current, as for `stale`
+                refusal.extra.setdefault("state", self.to_contract(live, info, now))
+                raise
         new = family.handle(live, command, info, now)
         if family.follow:
             for hook in self.after_apply:

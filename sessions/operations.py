@@ -84,14 +84,17 @@ def authorise(command: Command, info: SessionInfo, features: LiveFeatures = LIVE
 
 
 def apply(db: Session, slug: str, key: str, command: Command, now: datetime,
-          ack: dict | None = None, features: LiveFeatures = LIVE) -> tuple[dict, bool]:
+          ack: dict | None = None, features: LiveFeatures = LIVE, handover_s: float | None = None) -> tuple[dict, bool]:
     """Authorise and apply `command`; returns (STATE, changed). Refusals change nothing.
 
     `ack`, when given, is filled with the family's extra acknowledgement fields for the actor
-    (`live_state.Family.ack`, e.g. a requester's queue entry and place)."""
+    (`live_state.Family.ack`, e.g. a requester's queue entry and place). `handover_s` is the
+    configured window of sessions.handover (MINBAR_HANDOVER_S), the core's default when None."""
     conf, item = find_item(db, slug, key)
     info = session_info(conf, item)
     info = replace(info, ranks=actor_ranks(db, conf, command.actor))
+    if handover_s is not None:
+        info = replace(info, handover_ms=max(0, round(handover_s * 1000)))
     live_state.expected_version(command.payload)   # a malformed `expect` is bad_request first
     authorise(command, info, features)
     row = _row(db, item, now, lock=True)

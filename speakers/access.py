@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
+from sessions import withdrawals
 from sessions.models import AgendaItem
 from speakers import session_records
 from speakers.identity import ROLES, Identity, binds_booth, needs_session
@@ -120,14 +121,24 @@ def link_id_of(text: str, secret: str) -> str:
 
 
 def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
-    """Revoke by printed link, signed token or bare id; revoking twice is harmless."""
+    """Revoke by printed link, signed token or bare id; revoking twice is harmless. Its waiting
+    floor requests are withdrawn (`withdraw_requests`)."""
     row = db.get(AccessToken, link_id_of(token, secret))
     if row is None:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
         row.revoked_at = now
     session_records.end_all(db, now, link_id=row.id)   # its browsers' sessions end with it
+    withdraw_requests(db, row, now)
     return row
+
+
+def withdraw_requests(db: Session, row: AccessToken, now: datetime) -> list[str]:
+    """A revoked link's waiting floor requests leave every list of speakers of its conference
+    (sessions.withdrawals, logged as `queue.withdraw`); the keys of the sessions whose STATE
+    changed, for the caller to publish once committed."""
+    conf = db.get(Conference, row.conference_id)
+    return withdrawals.withdraw_link(db, conf, identity_of(row, conf.slug), now) if conf is not None else []
 
 
 def revoked_among(db: Session, token_ids: list[str], now: datetime) -> list[str]:

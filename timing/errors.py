@@ -18,6 +18,7 @@ HTTP_STATUS = {
     "not_queued": 409,
     "closed": 409,
     "stale": 409,
+    "just_changed": 409,   # another console moved the slot or the timer a moment ago
     "rate_limited": 429,
     "unavailable": 503,   # the database is away (restarting): nothing was written, try again
 }

@@ -77,7 +77,7 @@ def run_command(family: str, payload: dict) -> dict:
     action = payload.get("action", features.default_action(family))
     if not isinstance(action, str):
         raise MinbarError("bad_request", "'action' must be a string.")
-    command = Command(family, action, payload, identity())
+    command = Command(family, action, payload, identity(), connection=request.sid)
     extra: dict = {}   # the family's acknowledgement fields for this actor (live_state.Family.ack)
     with extension("db").session_scope() as db:
         if command.actor.token_id:   # the link's current row: revoked or expired stops here
@@ -85,7 +85,8 @@ def run_command(family: str, payload: dict) -> dict:
         record = connection.get(COOKIE_RECORD)
         if record and session_records.find(db, record, now()) is None:
             raise MinbarError("unauthorized", "This session has ended; open your access link again.")
-        state, changed = operations.apply(db, slug, key, command, now(), ack=extra, features=features)
+        state, changed = operations.apply(db, slug, key, command, now(), ack=extra, features=features,
+                                          handover_s=current_app.config.get("MINBAR_HANDOVER_S"))
     if changed:
         publisher.publish_state(slug, key, state)
     extra.pop("ok", None)

@@ -20,6 +20,7 @@ from conference.web import get_db, now, query_day
 from conference.workspace import agenda_file, edits, operations
 from conference.guard import Scope, guarded
 from conference.workspace.access import actor
+from speakers.access import withdraw_requests
 from speakers.models import AccessToken, Person
 from timing.zones import get_zone, to_zone
 
@@ -283,7 +284,8 @@ def revoke_link(slug: str, link_id: str, access):
 
     db, conf, who = get_db(), access.conference, access.who
     row = link_ops.revoke(db, conf, link_id, now=now(), actor=actor(who))
-    db.commit()
+    withdrawn = withdraw_requests(db, row, now())   # its floor requests leave the lists at once
+    _commit_and_publish(db, slug, withdrawn)
     return jsonify(link_json(row, conf.timezone))
 
 

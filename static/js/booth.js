@@ -32,51 +32,26 @@
 
   function setSlotLine(node, slot) {
     node.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
-    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd || "") : "";
+    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || (slot.tbd ? labels.tbd || "" : "")) : "";
     var language = node.querySelector('[data-field="language"]');
     language.textContent = slot && slot.language ? h.name(slot.language) : "";
     if (slot && slot.language) { language.setAttribute("lang", slot.language); } else { language.removeAttribute("lang"); }
   }
 
+  // The same next speakers as the stage, the console and the live view (STATE `speakers`,
+  // sessions/next_speakers.py): a point of order first, the open discussion's queue during it,
+  // the planned slots after; a slot with an uploaded speech text is marked.
   function renderNext(state) {
     var list = $("next-list");
-    list.textContent = "";
-    var queue = state.queue;
-    var entries = queue && queue.entries ? queue.entries : [];
-    entries.forEach(function (entry) {
-      var item = document.createElement("li");
-      item.className = "next-intervention";
-      item.textContent = Minbar.labelled(L.intervention, entry.name) + (entry.delegation ? " (" + entry.delegation + ")" : "") +
-        (entry.language ? " · " + h.name(entry.language) : "");
-      list.appendChild(item);
+    Minbar.renderSpeakers(list, Minbar.speakersOf(state, cfg).next, cfg, h.name, L.nobody_next || labels.nobody_next);
+    list.querySelectorAll("[data-slot]").forEach(function (item) {
+      if (!(cfg.texts && cfg.texts[item.getAttribute("data-slot")])) { return; }
+      var mark = document.createElement("span");
+      mark.className = "has-text";
+      mark.textContent = "✎";
+      mark.setAttribute("aria-hidden", "true");
+      item.appendChild(mark);
     });
-    var i = index[state.slot];
-    cfg.slots.slice(i === undefined ? 0 : i + 1).forEach(function (slot) {
-      var item = document.createElement("li");
-      item.setAttribute("data-slot", slot.id);
-      [["slot-role", slot.role], ["speaker", slot.speaker || ""],
-       ["language", slot.language ? h.name(slot.language) : ""]].forEach(function (part) {
-        if (!part[1]) { return; }
-        var span = document.createElement("span");
-        span.className = part[0];
-        span.textContent = part[1];
-        if (part[0] === "language") { span.setAttribute("lang", slot.language); }
-        item.appendChild(span);
-      });
-      if (cfg.texts && cfg.texts[slot.id]) {
-        var mark = document.createElement("span");
-        mark.className = "has-text";
-        mark.textContent = "✎";
-        mark.setAttribute("aria-hidden", "true");
-        item.appendChild(mark);
-      }
-      list.appendChild(item);
-    });
-    if (!list.children.length) {
-      var none = document.createElement("li");
-      none.textContent = L.nobody_next;
-      list.appendChild(none);
-    }
   }
 
   var lastSlot = null;

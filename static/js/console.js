@@ -39,11 +39,46 @@
     return T("stale");
   }
 
+  // Another console moved the slot or the timer a moment ago (sessions/handover.py): say who did
+  // what, in the reader's language, and offer to send the same command again with `force`.
+  var forceButton = $("btn-force"), forced = null;
+  function justChangedText(error) {
+    var key = "jc_" + String(error.action || "").replace(".", "_");
+    var who = error.by || labels.another_console;
+    return fill(labels[key] || labels.jc_timer, { who: who });
+  }
+  function offerForce(event, payload) {
+    forced = { event: event, payload: payload };
+    forceButton.hidden = false;
+  }
+  function withdrawForce() {
+    forced = null;
+    forceButton.hidden = true;
+  }
+  forceButton.addEventListener("click", function () {
+    var again = forced;
+    withdrawForce();
+    if (again) { send(again.event, Object.assign({}, again.payload, { force: true }), { force: true }); }
+  });
+
+  // The same console pressing the same control twice within a second, with nothing else pressed
+  // in between, sends once: a double click or a bouncing clicker is one press, never two speakers
+  // skipped. (Start, pause, start again is three presses.)
+  var PRESS_MS = 1000, lastPress = { key: null, at: 0 };
+  function repeated(event, payload) {
+    var key = event + ":" + payload.action + ":" + (payload.slot || "") + ":" + (payload.seconds || "");
+    var at = Date.now(), again = key === lastPress.key && at - lastPress.at < PRESS_MS;
+    lastPress = { key: key, at: at };
+    return (event === "slot" || event === "timer") && again;
+  }
+
   // Every command carries `expect`: the STATE version the chair acted on (a message to the
   // speaker, typed over a while, does not: a queue request meanwhile would make it stale). A stale one is refused
   // with the current STATE, which the console then shows with a word on what happened.
   function send(event, payload, options) {
+    if (!(options && options.force) && repeated(event, payload)) { return Promise.resolve({ ok: true, repeated: true }); }
     say("");
+    withdrawForce();
     var before = session.state;
     var body = Object.assign({}, payload);
     if (before && !(options && options.noExpect)) { body.expect = before.version; }
@@ -53,6 +88,10 @@
         if (error.code === "stale") {
           if (error.state) { session.accept(error.state); }
           say(staleText(before, error.state || session.state));
+        } else if (error.code === "just_changed") {
+          if (error.state) { session.accept(error.state); }
+          say(justChangedText(error));
+          offerForce(event, payload);
         } else {
           say(errors[error.code] || error.message || T(error.code), error.code);
         }
@@ -213,7 +252,15 @@
 
   function setSlotLine(node, slot) {
     node.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
-    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd) : "";
+    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || (slot.tbd ? labels.tbd : "")) : "";
+  }
+
+  // Who speaks next, the same answer as the stage and the booth (STATE `speakers`).
+  var languageNames = {};
+  cfg.slots.forEach(function (slot) { if (slot.language) { languageNames[slot.language] = slot.language_name; } });
+  function renderNextSpeakers(state) {
+    Minbar.renderSpeakers($("next-speakers"), Minbar.speakersOf(state, cfg).next, cfg,
+                          function (code) { return languageNames[code] || code; }, labels.nobody_next);
   }
 
   function renderState(state) {
@@ -225,6 +272,7 @@
     $("btn-prev").disabled = !(index > 0);
     $("btn-next").disabled = !(index < cfg.slots.length - 1);
     setSlotLine($("current-slot"), cfg.slots[index]);
+    renderNextSpeakers(state);
     document.querySelectorAll("#slot-list [data-slot]").forEach(function (li) {
       var id = li.getAttribute("data-slot"), current = id === state.slot;
       li.classList.toggle("current", current);

@@ -1,7 +1,8 @@
 // The live kit's rules, the ones the server also applies: `phase` (timing/timer.py phase: a
 // 0-second warning means "never amber"), `remainingMs`, `project` and `projectSlots`
 // (timing/drift.py), `formatClock`, `fill` (%(name)s strings, the one fill of the pages) and the
-// clock offset's `clockBase`. Pure, and tested in Node against the same cases as the Python
+// clock offset's `clockBase`, and who speaks next (`nextSpeakers`, `describeSpeaker`:
+// sessions/next_speakers.py). Pure, and tested in Node against the same cases as the Python
 // (tests/data/timing_cases.json, tests/js/live_kit.test.mjs). static/js/live.js builds the live
 // pages' connection on them; every page that loads live.js loads this first.
 (function (global) {
@@ -112,7 +113,55 @@
     return median(best.map(function (s) { return s.server_time - (s.sent + s.received) / 2; }));
   }
 
-  var kit = { formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
+  // Who speaks now and the next three: the rule of sessions/next_speakers.py, which the server
+  // publishes as STATE `speakers` (tests/data/next_speakers_cases.json runs both). `slots` are
+  // [{id, kind}] in order, `current` the current slot id, `queue` STATE's queue or null.
+  var NEXT = 3, PRIORITIES = { point_of_order: 1, right_of_reply: 1 };
+  function slotEntry(slot) { return { kind: slot.kind === "discussion" ? "discussion" : "slot", slot: slot.id }; }
+  function requestEntry(e) {
+    return { kind: "request", entry: e.id, name: e.name || "", delegation: e.delegation || "",
+             language: e.language === undefined ? null : e.language, priority: e.priority || "ordinary" };
+  }
+  function nextSpeakers(slots, current, queue) {
+    queue = queue || {};
+    var waiting = queue.entries || [];
+    var index = -1;
+    slots.forEach(function (slot, i) { if (slot.id === current) { index = i; } });
+    var here = index >= 0 ? slots[index] : null;
+    var now = queue.speaking ? requestEntry(queue.speaking) : (here ? slotEntry(here) : null);
+    var ordinary = waiting.filter(function (e) { return !PRIORITIES[e.priority]; }).map(requestEntry);
+    var upcoming = waiting.filter(function (e) { return PRIORITIES[e.priority]; }).map(requestEntry);
+    var inDiscussion = !!here && here.kind === "discussion";
+    if (inDiscussion) { upcoming = upcoming.concat(ordinary); }
+    var later = slots.slice(index >= 0 ? index + 1 : 0);
+    for (var i = 0; i < later.length && upcoming.length < NEXT; i++) {
+      upcoming.push(slotEntry(later[i]));
+      if (later[i].kind === "discussion" && !inDiscussion) { upcoming = upcoming.concat(ordinary); ordinary = []; }
+    }
+    return { current: now, next: upcoming.slice(0, NEXT) };
+  }
+
+  // What a page shows for one entry of `speakers`: {role, name, language}. `slotsById` are the
+  // page's slots in its reader's language ({role, speaker, kind, tbd, language}); `labels` its
+  // texts (tbd, request, point_of_order, right_of_reply, open_discussion). An assigned person
+  // replaces "to be determined"; an open discussion is named as such, with no speaker. `tbd`
+  // says a planned slot has nobody yet (a one-line "Next:" then names the role).
+  function describeSpeaker(entry, slotsById, labels) {
+    if (!entry) { return null; }
+    if (entry.kind === "request") {
+      return { role: labels[entry.priority] || labels.request || "", language: entry.language || null,
+               name: entry.name + (entry.delegation ? " (" + entry.delegation + ")" : "") };
+    }
+    var slot = slotsById[entry.slot] || {};
+    if (entry.kind === "discussion") {
+      return { role: slot.role || labels.open_discussion || "", name: "", language: null };
+    }
+    var tbd = !slot.speaker && slot.tbd !== false;
+    return { role: slot.role || "", name: slot.speaker || (tbd ? labels.tbd || "" : ""),
+             language: slot.language || null, tbd: tbd };
+  }
+
+  var kit = { nextSpeakers: nextSpeakers, describeSpeaker: describeSpeaker, formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
               projectSlots: projectSlots, markStarted: markStarted, clockBase: clockBase };
 
   if (typeof module !== "undefined" && module.exports) { module.exports = kit; }

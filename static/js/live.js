@@ -297,7 +297,45 @@
     if (global.Minbar.session) { fn(global.Minbar.session); } else { waiting.push(fn); }
   }
 
+  // Who speaks now and next, the one answer every page shows: STATE `speakers`
+  // (sessions/next_speakers.py), or the kit's same rule on an older STATE without it.
+  function speakersOf(state, cfg) {
+    if (state.speakers) { return state.speakers; }
+    return kit.nextSpeakers(cfg.slots.map(function (s) { return { id: s.id, kind: s.kind }; }), state.slot, state.queue);
+  }
+
+  // `list` (an <ol>) filled with `entries` of `speakers`, each item: role, name, language (marked
+  // with its `lang`, named by `languageName(code)`); `empty` when there are none.
+  function renderSpeakers(list, entries, cfg, languageName, empty) {
+    var slots = {};
+    cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });
+    list.textContent = "";
+    entries.forEach(function (entry) {
+      var shown = kit.describeSpeaker(entry, slots, cfg.labels || {});
+      var item = document.createElement("li");
+      item.className = "next-speaker next-" + entry.kind;
+      item.setAttribute(entry.kind === "request" ? "data-entry" : "data-slot", entry.entry || entry.slot);
+      [["slot-role", shown.role], ["speaker", shown.name],
+       ["language", shown.language ? languageName(shown.language) : ""]].forEach(function (part) {
+        if (!part[1]) { return; }
+        var span = document.createElement(part[0] === "speaker" ? "bdi" : "span");
+        span.className = part[0];
+        span.textContent = part[1];
+        if (part[0] === "language") { span.setAttribute("lang", shown.language); }
+        item.appendChild(span);
+      });
+      list.appendChild(item);
+    });
+    if (!entries.length && empty) {
+      var none = document.createElement("li");
+      none.textContent = empty;
+      list.appendChild(none);
+    }
+  }
+
   var Minbar = global.Minbar;
+  Minbar.speakersOf = speakersOf;
+  Minbar.renderSpeakers = renderSpeakers;
   Minbar.LiveSession = LiveSession;
   Minbar.startLive = startLive;
   Minbar.whenLive = whenLive;

@@ -15,18 +15,26 @@
 
   var fill = Minbar.fill;
 
-  function setSlotLine(node, slot, fallback) {
-    node.querySelector('[data-field="role"]').textContent = slot ? slot.role : (fallback || "");
-    node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd) : "";
+  var slots = {};
+  cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });
+  var languageNames = {};
+  cfg.slots.forEach(function (slot) { if (slot.language) { languageNames[slot.language] = slot.language_name; } });
+
+  // `shown`: Minbar.describeSpeaker's {role, name, language} (an assigned person, never "to be
+  // determined"; the open discussion named as such).
+  function setLine(node, shown, fallback) {
+    node.querySelector('[data-field="role"]').textContent = shown ? shown.role : (fallback || "");
+    node.querySelector('[data-field="speaker"]').textContent = shown ? shown.name : "";
     var language = node.querySelector('[data-field="language"]');
-    language.textContent = slot ? slot.language_name : "";
-    if (slot && slot.language) { language.setAttribute("lang", slot.language); } else { language.removeAttribute("lang"); }
+    language.textContent = shown && shown.language ? (languageNames[shown.language] || shown.language) : "";
+    if (shown && shown.language) { language.setAttribute("lang", shown.language); } else { language.removeAttribute("lang"); }
   }
 
   function renderState(state) {
-    var i = index[state.slot];
-    setSlotLine($("current-slot"), cfg.slots[i]);
-    setSlotLine($("next-slot"), cfg.slots[i + 1], labels.no_next);
+    var slot = cfg.slots[index[state.slot]];
+    setLine($("current-slot"), slot ? Minbar.describeSpeaker({ kind: slot.kind === "discussion" ? "discussion" : "slot", slot: slot.id }, slots, labels) : null);
+    // The same "next" as the stage, the booth and the console (STATE `speakers`).
+    setLine($("next-slot"), Minbar.describeSpeaker(Minbar.speakersOf(state, cfg).next[0], slots, labels), labels.nobody_next);
     // In an open discussion the queue says who has the floor (when the queue feature is present).
     var floor = $("floor-holder"), speaking = state.queue && state.queue.speaking;
     floor.hidden = !speaking;

@@ -25,22 +25,21 @@
     $("clock-reader-wrap").hidden = false;
   }
 
-  var order = cfg.slots.map(function (slot) { return slot.id; });
-
   function renderState(state) {
     var slot = slots[state.slot];
     var line = $("current-slot");
     line.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
-    line.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || labels.tbd) : "";
+    line.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || (slot.tbd ? labels.tbd : "")) : "";
     // In an open discussion the list of speakers says who has the floor: name and delegation.
     var speaking = state.queue && state.queue.speaking;
     $("stage-floor").hidden = !speaking;
     $("stage-floor-name").textContent = speaking
       ? speaking.name + (speaking.delegation ? " (" + speaking.delegation + ")" : "") : "";
     $("stage-paused").hidden = state.timer.status !== "paused";
-    var next = slots[order[order.indexOf(state.slot) + 1]];
+    // The same "next" as the booth, the console and the live view (STATE `speakers`).
+    var next = Minbar.describeSpeaker(Minbar.speakersOf(state, cfg).next[0], slots, labels);
     $("stage-next").hidden = !next;
-    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.speaker || next.role }) : "";
+    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.tbd ? next.role : (next.name || next.role) }) : "";
     renderMessage(state);
     tick();
   }

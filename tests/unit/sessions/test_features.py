@@ -21,10 +21,11 @@ CHAIR = Identity(role="chair", conference="gcm-arab-2021", session="plenary-1", 
 
 def test_the_features_in_their_declared_order():
     assert [f.name for f in features.FEATURES] == [
-        "timer_and_slots", "messages", "presentation", "channels", "queue", "undo"]
+        "timer_and_slots", "messages", "presentation", "channels", "queue", "handover", "next_speakers", "undo"]
     assert list(features.LIVE.families) == ["timer", "slot", "message", "presentation", "channel", "queue", "undo"]
     assert list(features.LIVE.parts) == ["timer", "actuals", "started", "message", "presentation",
-                                         "channels", "queue", "interventions", "undo"]
+                                         "channels", "queue", "interventions", "handover", "speakers",
+                                         "undo"]
     state = features.LIVE.to_contract(features.LIVE.initial(INFO), INFO, NOW)
     assert list(state)[4:] == list(features.LIVE.parts)
 
