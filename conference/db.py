@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import JSON, DateTime, create_engine, event
+from sqlalchemy import JSON, DateTime, ForeignKey, String, UniqueConstraint, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Session, scoped_session, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase, Mapped, Session, declared_attr, mapped_column, scoped_session, sessionmaker,
+)
 from sqlalchemy.types import TypeDecorator
 
 # Modules whose models must be imported before create_all: every table lives in one of these.
@@ -36,6 +38,20 @@ MODEL_MODULES = (
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict: JSON, list: JSON}
+
+
+class ConferenceKeyed:
+    """The first columns of a row a conference owns under a stable key (`plenary-1`, a person's id
+    in the agenda file): the key is unique within the conference, and goes with it."""
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        return (UniqueConstraint("conference_id", "key"),)
+
+    # sort_order: first in the table, as the migrations created them (mixin columns go last).
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), sort_order=-2)
+    key: Mapped[str] = mapped_column(String(80), sort_order=-1)
 
 
 class UTCDateTime(TypeDecorator):

@@ -56,7 +56,7 @@ class Revision:
 
 
 @dataclass(frozen=True)
-class KeyMessage:
+class KeyMessage(revisioned.Revisions):
     id: str
     session: str                        # the session (agenda item) id
     revisions: tuple[Revision, ...]     # oldest first, numbered 1..n
@@ -64,14 +64,6 @@ class KeyMessage:
 
     def __post_init__(self) -> None:
         revisioned.numbered(self.revisions, f"key message {self.id!r}")
-
-    @property
-    def current(self) -> Revision:
-        return self.revisions[-1]
-
-    @property
-    def revision(self) -> int:
-        return self.current.number
 
     @property
     def text_revision(self) -> int:
@@ -183,21 +175,13 @@ class VersionRevision:
 
 
 @dataclass(frozen=True)
-class Version:
+class Version(revisioned.Revisions):
     message: str                        # the key message's id
     language: str                       # one of LANGUAGES, never the original's
     revisions: tuple[VersionRevision, ...]  # oldest first, numbered 1..n, at least one
 
     def __post_init__(self) -> None:
         revisioned.numbered(self.revisions, f"version {self.message}/{self.language}", at_least_one=True)
-
-    @property
-    def current(self) -> VersionRevision:
-        return self.revisions[-1]
-
-    @property
-    def revision(self) -> int:
-        return self.current.number
 
     def subject(self, base_revision: int) -> str:
         return f"revision {base_revision} of the {self.language} version, but it is"

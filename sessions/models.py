@@ -6,20 +6,15 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from conference.db import Base, UTCDateTime
+from conference.db import Base, ConferenceKeyed, UTCDateTime
 from conference.models import Conference
 from speakers.models import Person
 
 
-class AgendaItem(Base):
+class AgendaItem(ConferenceKeyed, Base):
     """One session of the agenda. `key` is its stable id (`plenary-1`), used in URLs and UIDs."""
 
     __tablename__ = "agenda_items"
-    __table_args__ = (UniqueConstraint("conference_id", "key"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(80))
     day: Mapped[date] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
@@ -50,17 +45,12 @@ class AgendaItem(Base):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
 
-class RemovedItem(Base):
+class RemovedItem(ConferenceKeyed, Base):
     """A session the agenda file no longer has, kept so that calendar feeds can cancel it
     (STATUS:CANCELLED): what the feed shows of it, as it was when removed. Deleted again when a
     session with the same key comes back (conference/agenda/load.py)."""
 
     __tablename__ = "removed_agenda_items"
-    __table_args__ = (UniqueConstraint("conference_id", "key"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(80))
     day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(20))
     number: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -39,6 +39,20 @@ class Text(Protocol):
 T = TypeVar("T", bound=Text)
 
 
+class Revisions:
+    """What every revisioned text says now: its last revision (`current`) and that one's number."""
+
+    revisions: tuple
+
+    @property
+    def current(self) -> Any:
+        return self.revisions[-1]
+
+    @property
+    def revision(self) -> int:
+        return self.current.number
+
+
 def save(text: T, base_revision: int, changes: dict[str, Any], new_revision: Callable[[int, dict], Any],
          shown: Callable[[T], dict], confirm: bool = False) -> T:
     """Apply `changes` (already validated) on top of revision `base_revision` of `text` (see the

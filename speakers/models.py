@@ -3,19 +3,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from conference.db import Base, UTCDateTime
+from conference.db import Base, ConferenceKeyed, UTCDateTime
 
 
-class Person(Base):
+class Person(ConferenceKeyed, Base):
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("conference_id", "key"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(200))
     names: Mapped[dict] = mapped_column(JSON, default=dict)   # per language, when it differs
     title: Mapped[str] = mapped_column(String(200), default="")

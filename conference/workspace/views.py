@@ -214,7 +214,7 @@ def _links(conf) -> list[dict]:
     from flask import current_app
     from sqlalchemy import select
 
-    from conference.workspace.api import base_url
+    from conference.workspace.api_links import base_url
     from speakers.links import link_for
     from speakers.models import AccessToken
     from speakers.tokens import sign
@@ -241,7 +241,7 @@ def schedule_page(slug: str, access):
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def audit_page(slug: str, access):
     from conference import audit, queries
-    from conference.workspace.api import _instant
+    from conference.workspace.api_records import _instant
 
     conf = access.conference
     filters = {name: (request.args.get(name) or "").strip() for name in ("session", "person", "action", "since", "until")}
