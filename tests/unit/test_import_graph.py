@@ -11,8 +11,7 @@ PACKAGES = ("conference", "sessions", "speakers", "timing")
 MAX_LINES = 400
 # Modules being split as this is written: each may stay at most at its size today and no longer
 # counts once it is under the limit, so the list needs no edit when the splits land.
-SHRINKING = {"conference/workspace/api.py": 457, "conference/agenda/parse.py": 497,
-             "conference/agenda/validate.py": 544}
+SHRINKING: dict[str, int] = {}   # a module being split may be capped at its size here meanwhile
 
 
 def application_files(root: Path = ROOT) -> dict[str, Path]:
