@@ -138,7 +138,7 @@ def post_worker_init(worker):
     gc.callbacks.append(_gc)
     from conference.live import events
     from conference.live.broadcaster import Publisher
-    from sessions import operations
+    from sessions.live import operations
     run_command, apply = events.run_command, operations.apply
 
     def timed_command(family, payload):

@@ -106,7 +106,7 @@ def init_socketio(app: Flask) -> None:
         ping_interval=20,
         ping_timeout=20,
     )
-    from sessions.features import LIVE
+    from sessions.live.features import LIVE
 
     live.init_app(app, socketio, LIVE)   # the publisher, listener hub and revocations of this app
 
@@ -157,12 +157,12 @@ BLUEPRINT_MODULES = (
     "conference.views",
     "conference.feeds",               # iCalendar and schedule feeds
     "sessions.views",                 # chair console, stage view, participant live view, actuals
-    "sessions.booth_views",           # interpreter booth view, speech texts
-    "sessions.key_message_api",       # key messages and their versions (HTTP API)
-    "sessions.rapporteur_console",    # the rapporteur console
-    "sessions.outcome_views",         # the outcome document
-    "sessions.presentation_views",    # presentation mode
-    "sessions.report_views",          # planned versus actual: page and CSV
+    "sessions.booth.views",           # interpreter booth view, speech texts
+    "sessions.key_messages.api",      # key messages and their versions (HTTP API)
+    "sessions.key_messages.rapporteur_console",  # the rapporteur console
+    "sessions.key_messages.outcome_views",  # the outcome document
+    "sessions.key_messages.presentation_views",  # presentation mode
+    "sessions.reports.views",         # planned versus actual: page and CSV
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
     "speakers.session_views",         # an organiser's open sessions: list and end them

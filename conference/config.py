@@ -103,7 +103,7 @@ def from_environment(overrides: dict | None = None, make_key: bool = True) -> di
         "MINBAR_LIVE_RATE_LIMIT": float(os.environ.get("MINBAR_LIVE_RATE_LIMIT") or 10),
         # The booth's turn clock turns amber this many seconds before a turn ends (0: never).
         "MINBAR_BOOTH_TURN_WARN_S": int(os.environ.get("MINBAR_BOOTH_TURN_WARN_S") or 300),
-        # Two consoles' slot moves or timer starts closer than this: the second is refused (sessions.handover).
+        # Two consoles' slot moves or timer starts closer than this: the second is refused (sessions.live.handover).
         "MINBAR_HANDOVER_S": float(os.environ.get("MINBAR_HANDOVER_S") or 1.5),
         "MINBAR_WEBSOCKET_DEFLATE": os.environ.get("MINBAR_WEBSOCKET_DEFLATE", "0").lower() in ("1", "true", "yes", "on"),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),

@@ -29,10 +29,10 @@ MODEL_MODULES = (
     "conference.models",
     "sessions.models",
     "speakers.models",
-    "sessions.key_message_models",
-    "sessions.speech_text_models",
+    "sessions.key_messages.models",
+    "sessions.booth.models",
     "speakers.organiser_models",
-    "sessions.listener_store",       # listener counts per server process (not versioned state)
+    "sessions.live.listener_store",  # listener counts per server process (not versioned state)
 )
 
 

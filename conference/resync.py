@@ -98,7 +98,7 @@ class ResyncingRedisManager(IndexedRooms, python_socketio.RedisManager):
     def resync(self) -> int:
         """Send this process's clients the current STATE of their sessions; returns rooms sent."""
         from conference.live import NAMESPACE
-        from sessions import operations
+        from sessions.live import operations
 
         if self.app is None:
             return 0

@@ -100,7 +100,7 @@ class EventLog(Base):
 
 
 class LiveStateRow(Base):
-    """A session's live state as last applied: the persisted `sessions.live_state.LiveSession`.
+    """A session's live state as last applied: the persisted `sessions.live.state.LiveSession`.
 
     One row per session, locked for each command, so every process applies commands in one
     order and a restart resumes exactly where the session was.

@@ -16,7 +16,7 @@ from flask import Blueprint
 
 from conference.guard import guarded, session
 from conference.web import get_db, lang, now
-from sessions import live_pages
+from sessions.live import pages as live_pages
 
 bp = Blueprint("sessions", __name__)
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from conference.agenda.guard import single_line
 from conference.errors import MinbarError
 from conference.models import Conference
-from sessions import withdrawals
+from sessions.live import withdrawals
 from sessions.models import AgendaItem
 from speakers import session_records
 from speakers.identity import ROLES, Identity, binds_booth, needs_session
@@ -135,7 +135,7 @@ def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
 
 def withdraw_requests(db: Session, row: AccessToken, now: datetime) -> list[str]:
     """A revoked link's waiting floor requests leave every list of speakers of its conference
-    (sessions.withdrawals, logged as `queue.withdraw`); the keys of the sessions whose STATE
+    (sessions.live.withdrawals, logged as `queue.withdraw`); the keys of the sessions whose STATE
     changed, for the caller to publish once committed."""
     conf = db.get(Conference, row.conference_id)
     return withdrawals.withdraw_link(db, conf, identity_of(row, conf.slug), now) if conf is not None else []

@@ -73,7 +73,7 @@ class Publisher:
 
     def publish_state(self, conference: str, session: str, state: dict | None = None) -> None:
         if state is None:
-            from sessions import operations
+            from sessions.live import operations
 
             with self._app.app_context(), self._app.extensions["minbar.db"].read_scope() as db:
                 state = operations.current(db, conference, session, self._app.extensions["minbar.clock"].now(),

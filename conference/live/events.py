@@ -1,6 +1,6 @@
 """The /live namespace's handlers: connection, join, the clock, and one event per command family.
 
-Every handler is thin: parse the payload, call `sessions.operations` (which authorises, applies
+Every handler is thin: parse the payload, call `sessions.live.operations` (which authorises, applies
 the core and persists), commit, publish the new STATE to the session's room, answer the
 acknowledgement. Handlers are registered on the Socket.IO extension once, at import (Flask-SocketIO
 replays them onto every server it builds); what they use at run time (the live features, the
@@ -16,9 +16,10 @@ from conference.errors import MinbarError
 from conference.extensions import socketio
 from conference.live import NAMESPACE, room
 from conference.live.envelope import extension, handler, identity, now, ok, refuse, session_of
-from sessions import channels_live, operations
-from sessions.features import LIVE
-from sessions.live_state import Command
+from sessions.live import channels_live
+from sessions.live import operations
+from sessions.live.features import LIVE
+from sessions.live.state import Command
 from speakers import access, credentials, organiser_session, policy, session_records
 from timing.clock import to_ms
 
@@ -162,7 +163,7 @@ def select_channel(payload: dict) -> dict:
     return ok(state=state, listeners=state.get("channels", {}).get("listeners", {}))
 
 
-# One event per command family of the server's live features (`sessions.features.LIVE`),
+# One event per command family of the server's live features (`sessions.live.features.LIVE`),
 # registered once: Flask-SocketIO keeps this table and gives it to every server it builds.
 for _family in LIVE.families:
     if _family == "channel":

@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 
 from conference.live import NAMESPACE, room
 from conference.live.task import BackgroundTask
-from sessions import listener_store, listeners
+from sessions.live import listener_store
+from sessions.live import listeners
 from timing.clock import to_ms
 
 LISTENERS_PUBLISH_S = 2.0     # counts go out to the room at most this often
@@ -19,8 +20,8 @@ NAMES_TTL_S = 30.0            # how long a session's channel names are cached
 
 
 class ListenerHub:
-    """This process's listeners (`sessions.listeners.Board`), shared with the other processes
-    through `sessions.listener_store`, published as `listeners` events to each session's room at
+    """This process's listeners (`sessions.live.listeners.Board`), shared with the other processes
+    through `sessions.live.listener_store`, published as `listeners` events to each session's room at
     most every LISTENERS_PUBLISH_S, and filled into every STATE this process sends.
 
     A `select` costs a dictionary update: no database, no lock on the session's row, no version.

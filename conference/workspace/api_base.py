@@ -49,7 +49,7 @@ def _publish(slug: str, sessions: list[str]) -> None:
     if not sessions:
         return
     from conference.publishing import publisher
-    from sessions import operations as live_ops
+    from sessions.live import operations as live_ops
 
     db = get_db()
     for key in sessions:

@@ -52,8 +52,8 @@ def audit_log(slug: str, access):
 @bp.get(f"{API}/balance")
 @guarded("workspace.balance")
 def balance_figures(slug: str, access):
-    from sessions import balance
-    from sessions.balance_query import turns
+    from sessions.reports import balance
+    from sessions.reports.balance_query import turns
 
     db, conf, _who = get_db(), access.conference, access.who
     session = request.args.get("session") or None

@@ -258,8 +258,8 @@ def audit_page(slug: str, access):
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def balance_page(slug: str, access):
     from conference import queries
-    from sessions import balance
-    from sessions.balance_query import turns
+    from sessions.reports import balance
+    from sessions.reports.balance_query import turns
 
     conf = access.conference
     session = (request.args.get("session") or "").strip() or None

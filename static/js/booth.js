@@ -39,7 +39,7 @@
   }
 
   // The same next speakers as the stage, the console and the live view (STATE `speakers`,
-  // sessions/next_speakers.py): a point of order first, the open discussion's queue during it,
+  // sessions/live/next_speakers.py): a point of order first, the open discussion's queue during it,
   // the planned slots after; a slot with an uploaded speech text is marked.
   function renderNext(state) {
     var list = $("next-list");

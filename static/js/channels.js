@@ -5,7 +5,7 @@
 //
 // The picker remembers the choice per conference in localStorage (per sign-in link when the page
 // has one, so two people sharing a browser keep their own), sends it with `select`, and repeats
-// it every HEARTBEAT_MS so the server keeps counting this listener (see sessions/channels_live.py).
+// it every HEARTBEAT_MS so the server keeps counting this listener (see sessions/live/channels_live.py).
 (function (global) {
   "use strict";
 

@@ -39,7 +39,7 @@
     return T("stale");
   }
 
-  // Another console moved the slot or the timer a moment ago (sessions/handover.py): say who did
+  // Another console moved the slot or the timer a moment ago (sessions/live/handover.py): say who did
   // what, in the reader's language, and offer to send the same command again with `force`.
   var forceButton = $("btn-force"), forced = null;
   function justChangedText(error) {

@@ -2,7 +2,7 @@
 // 0-second warning means "never amber"), `remainingMs`, `project` and `projectSlots`
 // (timing/drift.py), `formatClock`, `fill` (%(name)s strings, the one fill of the pages) and the
 // clock offset's `clockBase`, and who speaks next (`nextSpeakers`, `describeSpeaker`:
-// sessions/next_speakers.py). Pure, and tested in Node against the same cases as the Python
+// sessions/live/next_speakers.py). Pure, and tested in Node against the same cases as the Python
 // (tests/data/timing_cases.json, tests/js/live_kit.test.mjs). static/js/live.js builds the live
 // pages' connection on them; every page that loads live.js loads this first.
 (function (global) {
@@ -83,7 +83,7 @@
   }
 
   // This session has started at `started` (Unix ms): an earlier item still open has ended then
-  // (sessions run one after another; sessions/live_pages.py planned_items says the same).
+  // (sessions run one after another; sessions/live/pages.py planned_items says the same).
   function markStarted(day, session, started) {
     var run = day.filter(function (e) { return !e.absorbs; });
     run.forEach(function (entry, i) {
@@ -113,7 +113,7 @@
     return median(best.map(function (s) { return s.server_time - (s.sent + s.received) / 2; }));
   }
 
-  // Who speaks now and the next three: the rule of sessions/next_speakers.py, which the server
+  // Who speaks now and the next three: the rule of sessions/live/next_speakers.py, which the server
   // publishes as STATE `speakers` (tests/data/next_speakers_cases.json runs both). `slots` are
   // [{id, kind}] in order, `current` the current slot id, `queue` STATE's queue or null.
   var NEXT = 3, PRIORITIES = { point_of_order: 1, right_of_reply: 1 };

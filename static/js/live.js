@@ -298,7 +298,7 @@
   }
 
   // Who speaks now and next, the one answer every page shows: STATE `speakers`
-  // (sessions/next_speakers.py), or the kit's same rule on an older STATE without it.
+  // (sessions/live/next_speakers.py), or the kit's same rule on an older STATE without it.
   function speakersOf(state, cfg) {
     if (state.speakers) { return state.speakers; }
     return kit.nextSpeakers(cfg.slots.map(function (s) { return { id: s.id, kind: s.kind }; }), state.slot, state.queue);

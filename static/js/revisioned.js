@@ -1,6 +1,6 @@
 // One revisioned editor for the browser: the save-and-conflict rule every revisioned text follows,
 // a key message's original (static/js/rapporteur.js) and its versions (static/js/translations.js)
-// alike, as the server's one rule (sessions/revisioned.py).
+// alike, as the server's one rule (sessions/key_messages/revisioned.py).
 //
 // No edit is lost: every change goes first into localStorage as a pending edit together with the
 // revision it is based on (and the fields as they stood at that revision), then to the server,

@@ -44,7 +44,7 @@
     tick();
   }
 
-  // The chair's message, only while the slot it was sent in is current (sessions/messages.py).
+  // The chair's message, only while the slot it was sent in is current (sessions/live/messages.py).
   function renderMessage(state) {
     var box = $("stage-message"), message = state.message;
     box.textContent = "";
@@ -76,7 +76,7 @@
     renderSlowdown();
   }
 
-  // An interpreter's "slow down" signal (sessions/channels_live.py), shown for 20 seconds, and
+  // An interpreter's "slow down" signal (sessions/live/channels_live.py), shown for 20 seconds, and
   // no longer once the chair has moved to another slot.
   function renderSlowdown() {
     $("stage-slowdown").hidden = !session.slowdown(20);

@@ -111,7 +111,7 @@ def test_two_consoles_pressing_next_together_move_once_and_the_other_is_told(bro
         expect(slot_row(second, "plenary-1-state-b")).to_have_attribute("aria-current", "step")
         moved = version(first)
         # The refused Next, retried, would have come before it. (Forced: a start this soon after the
-        # other console's move is otherwise refused `just_changed`, sessions/handover.py.)
+        # other console's move is otherwise refused `just_changed`, sessions/live/handover.py.)
         after = proving_command(second, force=True)
         assert (after["version"], after["slot"]) == (moved + 1, "plenary-1-state-b")   # B, not C
         expect(first.locator("#countdown")).to_have_attribute("data-status", "running")

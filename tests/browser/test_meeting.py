@@ -1,6 +1,6 @@
 """The meeting as people run it, in Chromium against a real server process: two chair consoles
-cannot skip a speaker between them (sessions/handover.py), and the stage and the booth name the
-same next speaker (STATE `speakers`, sessions/next_speakers.py)."""
+cannot skip a speaker between them (sessions/live/handover.py), and the stage and the booth name the
+same next speaker (STATE `speakers`, sessions/live/next_speakers.py)."""
 from __future__ import annotations
 
 import time

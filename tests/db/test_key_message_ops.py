@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from conference.errors import MinbarError
-from sessions import key_message_ops as ops
-from sessions import operations
-from sessions.key_message_models import KeyMessageRevisionRow, KeyMessageRow
-from sessions.live_state import Command
+from sessions.key_messages import ops
+from sessions.live import operations
+from sessions.key_messages.models import KeyMessageRevisionRow, KeyMessageRow
+from sessions.live.state import Command
 from sessions.models import EventLog
 from speakers.identity import ANONYMOUS, Identity
 

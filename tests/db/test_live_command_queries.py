@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from sessions import operations
-from sessions.live_state import Command
+from sessions.live import operations
+from sessions.live.state import Command
 from sessions.models import AgendaItem, Slot
 from speakers.identity import Identity
 

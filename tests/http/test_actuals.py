@@ -1,5 +1,5 @@
 """Planned versus actual: a session driven over Socket.IO on the fixed clock, then read back as a page
-and as CSV (sessions/report_views.py)."""
+and as CSV (sessions/reports/views.py)."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from conftest import ack
-from sessions.actuals import COLUMNS
+from sessions.reports.actuals import COLUMNS
 
 SESSION = "plenary-1"
 SLUG = "gcm-arab-2021"

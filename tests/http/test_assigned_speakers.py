@@ -1,5 +1,5 @@
 """An assigned person replaces "(TBD)" on every live page, and the open discussion is named as
-such, never "to be determined" (conference.presenters.role_label, sessions/live_pages.py)."""
+such, never "to be determined" (conference.presenters.role_label, sessions/live/pages.py)."""
 from __future__ import annotations
 
 import json

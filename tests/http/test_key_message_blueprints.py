@@ -1,5 +1,5 @@
 """Each key-message route module registers its own blueprint, and the module they share
-(`sessions.rapporteur_views`, labels and reference lists) imports none of them: no import cycle."""
+(`sessions.key_messages.rapporteur_views`, labels and reference lists) imports none of them: no import cycle."""
 from __future__ import annotations
 
 import subprocess
@@ -8,14 +8,14 @@ import sys
 from conftest import ROOT
 
 # blueprint name -> the module that registers it (the blueprint's name is the contract: url_for)
-ROUTE_MODULES = {"key_message_api": "sessions.key_message_api",
-                 "rapporteur_console": "sessions.rapporteur_console",
-                 "outcome_views": "sessions.outcome_views",
-                 "presentation_views": "sessions.presentation_views"}
+ROUTE_MODULES = {"key_message_api": "sessions.key_messages.api",
+                 "rapporteur_console": "sessions.key_messages.rapporteur_console",
+                 "outcome_views": "sessions.key_messages.outcome_views",
+                 "presentation_views": "sessions.key_messages.presentation_views"}
 
 
 def test_the_shared_module_imports_no_route_module():
-    code = ("import sys, sessions.rapporteur_views; "
+    code = ("import sys, sessions.key_messages.rapporteur_views; "
             f"print(sorted(m for m in {sorted(ROUTE_MODULES.values())!r} if m in sys.modules))")
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"

@@ -62,7 +62,7 @@ def test_organiser_uploads_as_plain_text_and_each_upload_is_a_new_revision(clien
 
 def test_every_revision_is_kept_and_logged(demo, client, token):
     from sessions.models import EventLog
-    from sessions.speech_text_models import SpeechText
+    from sessions.booth.models import SpeechText
 
     organiser = token("organiser", name="Secretariat")
     upload(client, organiser, "one")
@@ -324,8 +324,8 @@ def test_booth_view_without_a_link_is_unauthorized(demo, client):
 # -- the console panel and the participant picker (first paint) ---------------------------------
 
 def _switch_off_english(demo, clock):
-    from sessions import operations
-    from sessions.live_state import Command
+    from sessions.live import operations
+    from sessions.live.state import Command
     from speakers.identity import Identity
 
     chair = Identity(role="organiser", conference=CONF, name="Secretariat", token_id="t-org")

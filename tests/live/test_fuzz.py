@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conference.errors import HTTP_STATUS
 from live.test_real_server import SESSION, clients, env, servers  # noqa: F401
-from sessions.features import LIVE
+from sessions.live.features import LIVE
 
 # With the rate limit off, `rate_limited` is not an acceptable answer: a payload it refused
 # would never have been validated.

@@ -1,4 +1,4 @@
-"""Two consoles cannot overrun each other (sessions.handover), over the real protocol:
+"""Two consoles cannot overrun each other (sessions.live.handover), over the real protocol:
 python-socketio clients against a real server process."""
 from __future__ import annotations
 

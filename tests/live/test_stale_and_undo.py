@@ -215,7 +215,7 @@ def test_undo_within_sixty_seconds_by_the_servers_clock(issue_token, live_client
 
 def test_planned_versus_actual_agrees_with_the_timer_after_an_undo(loaded_app, issue_token, live_client, clock):
     from conference import queries
-    from sessions import actuals_query
+    from sessions.reports import actuals_query
 
     chair = live_client(issue_token("chair", session=SESSION))
     ack(chair, "join", {"session": SESSION})

@@ -1,7 +1,7 @@
 from datetime import date
 
-from sessions import balance
-from sessions.balance import Turn
+from sessions.reports import balance
+from sessions.reports.balance import Turn
 
 DAY = date(2021, 2, 24)
 

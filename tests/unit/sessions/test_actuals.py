@@ -1,11 +1,11 @@
-"""Planned versus actual, computed from marks (sessions.actuals): no app, no database."""
+"""Planned versus actual, computed from marks (sessions.reports.actuals): no app, no database."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from sessions.actuals import (
+from sessions.reports.actuals import (
     COLUMNS, Mark, PlannedSession, PlannedSlot, Row, compute, format_duration, planned_slot_times, record,
     seconds, session_rows, trace,
 )

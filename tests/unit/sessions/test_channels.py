@@ -2,7 +2,7 @@ import copy
 
 import pytest
 
-from sessions.channels import (
+from sessions.live.channels import (
     Booth, BoothStatus, ChannelRefused, ChannelWarning, Mode, compute, set_booth, set_floor,
     to_contract, warnings_for, would_strand,
 )

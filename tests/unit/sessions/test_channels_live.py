@@ -7,10 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import channels_live, listeners, speaking  # noqa: F401
-from sessions.features import LIVE
-from sessions.live_state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
-from sessions.queue import Entry, Priority, Queue
+from sessions.live import channels_live  # noqa: F401
+from sessions.live import listeners  # noqa: F401
+from sessions.live import speaking  # noqa: F401
+from sessions.live.features import LIVE
+from sessions.live.state import BoothConfig, Command, Refused, SessionInfo, SlotInfo
+from sessions.live.queue import Entry, Priority, Queue
 from speakers.identity import ANONYMOUS, Identity
 from timing.clock import to_ms
 
@@ -198,7 +200,7 @@ def test_listener_counts_start_at_zero_for_every_channel():
     assert channels(LIVE.initial(INFO))["listeners"] == {"floor": 0, "ar": 0, "en": 0, "fr": 0}
 
 
-# Listener counts live outside the versioned state (sessions.listeners.Board): a `select` in the
+# Listener counts live outside the versioned state (sessions.live.listeners.Board): a `select` in the
 # live state only validates; the board counts one entry per link or per anonymous connection.
 
 NAMES = channels_live.channel_names(INFO)

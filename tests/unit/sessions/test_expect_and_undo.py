@@ -8,9 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions import undo
-from sessions.features import LIVE
-from sessions.live_state import Command, Refused, SessionInfo, SlotInfo
+from sessions.live import undo
+from sessions.live.features import LIVE
+from sessions.live.state import Command, Refused, SessionInfo, SlotInfo
 from speakers.identity import Identity
 
 NOW = datetime(2021, 2, 24, 9, 0, tzinfo=timezone.utc)
@@ -25,7 +25,7 @@ INFO = SessionInfo(
 
 
 def step(live, family, action, now=NOW, actor=CHAIR, **payload):
-    """One command as `sessions.operations.apply` runs it: a change bumps the version by one."""
+    """One command as `sessions.live.operations.apply` runs it: a change bumps the version by one."""
     command = Command(family, action, {"session": SESSION, "action": action, **payload}, actor)
     new = LIVE.apply(live, command, INFO, now)
     return new if new == live else replace(new, version=live.version + 1)

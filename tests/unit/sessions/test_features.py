@@ -6,9 +6,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conference.errors import MinbarError
-from sessions import channels, features, messages, queue, speaking
-from sessions.features import LIVE
-from sessions.live_state import Command, Feature, LiveFeatures, Refused, SessionInfo, SlotInfo
+from sessions.live import channels
+from sessions.live import features
+from sessions.live import messages
+from sessions.live import queue
+from sessions.live import speaking
+from sessions.live.features import LIVE
+from sessions.live.state import Command, Feature, LiveFeatures, Refused, SessionInfo, SlotInfo
 from speakers.identity import Identity
 from timing import timer
 

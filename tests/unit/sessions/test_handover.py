@@ -1,4 +1,4 @@
-"""The pure rule of sessions/handover.py: another connection's slot move or timer start within the
+"""The pure rule of sessions/live/handover.py: another connection's slot move or timer start within the
 window after a slot or timer command is refused `just_changed`, with who and what."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conference.errors import MinbarError
-from sessions import features
-from sessions.live_state import Command, SessionInfo, SlotInfo
+from sessions.live import features
+from sessions.live.state import Command, SessionInfo, SlotInfo
 from speakers.identity import Identity
 
 NOW = datetime(2021, 2, 24, 9, 15, tzinfo=timezone.utc)

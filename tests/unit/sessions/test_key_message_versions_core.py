@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conference.errors import MinbarError
-from sessions import key_messages as km
+from sessions.key_messages import core as km
 
 T0 = datetime(2021, 2, 24, 8, 30, tzinfo=timezone.utc)
 

@@ -4,9 +4,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import pytz
 
-from sessions import key_messages as km
+from sessions.key_messages import core as km
 from conference.errors import MinbarError
-from sessions.key_messages import KeyMessage, Revision
+from sessions.key_messages.core import KeyMessage, Revision
 
 T0 = datetime(2021, 2, 24, 12, 20, tzinfo=timezone.utc)
 T1 = T0 + timedelta(minutes=1)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sessions.markup import (
+from sessions.key_messages.markup import (
     ALLOWED_TAGS,
     MAX_LENGTH,
     escape_markdown,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sessions import features
-from sessions.live_state import Command, SessionInfo, SlotInfo
-from sessions.next_speakers import next_speakers
+from sessions.live import features
+from sessions.live.state import Command, SessionInfo, SlotInfo
+from sessions.live.next_speakers import next_speakers
 from speakers.identity import Identity
 
 DATA = json.loads((Path(__file__).resolve().parents[2] / "data" / "next_speakers_cases.json").read_text(encoding="utf-8"))

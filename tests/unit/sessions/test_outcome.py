@@ -9,7 +9,7 @@ import pytest
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml.ns import qn
 
-from sessions.outcome import (
+from sessions.key_messages.outcome import (
     CoverageRow,
     CoverageSession,
     MessageBlock,
@@ -21,9 +21,9 @@ from sessions.outcome import (
     SessionSection,
     build,
 )
-from sessions.outcome_docx import to_docx
-from sessions.outcome_html import Helpers
-from sessions.outcome_markdown import to_markdown
+from sessions.key_messages.outcome_docx import to_docx
+from sessions.key_messages.outcome_html import Helpers
+from sessions.key_messages.outcome_markdown import to_markdown
 
 OBJECTIVE_TITLES = {n: f"Objective title {n}" for n in range(1, 24)}
 PRINCIPLE_TITLES = {"human_rights": "Human rights", "gender_responsive": "Gender-responsive"}

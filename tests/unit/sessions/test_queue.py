@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sessions.queue import (
+from sessions.live.queue import (
     Budget, Entry, Policy, Priority, Queue, QueueRefused, budget, close, estimated_wait_s, finish,
     grant, move, open_, ordered, position_of, remove, request, set_policy, skip, to_contract,
     withdraw,

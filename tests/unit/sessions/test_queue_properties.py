@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
 
-from sessions.queue import (
+from sessions.live.queue import (
     Entry, Policy, Priority, Queue, QueueRefused, close, finish, grant, move, open_, ordered,
     remove, request, set_policy, skip, withdraw,
 )

@@ -56,7 +56,7 @@ def test_drift_projection_matches_the_shared_cases(case):
 @pytest.mark.parametrize("case", CASES["timer"], ids=[c["name"] for c in CASES["timer"]])
 def test_a_live_page_first_paint_matches_the_shared_cases(case):
     # The page reads the STATE's timer back through timing.timer: no rule of its own.
-    from sessions.live_pages import LivePage
+    from sessions.live.pages import LivePage
 
     now = T0 + timedelta(milliseconds=case["run_ms"])
     started = T0 if case["status"] == "running" else None

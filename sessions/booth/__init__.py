@@ -1,0 +1,1 @@
+"""The interpreters' booth and the speech texts uploaded for it."""

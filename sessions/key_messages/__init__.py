@@ -1,0 +1,1 @@
+"""Rapporteurs' key messages, their views and the outcome document."""

@@ -1,0 +1,1 @@
+"""The live session: its state, features, commands, channels, queue and pages."""

@@ -1,0 +1,399 @@
+"""Interpretation channels in a session's live state: the `channels` part and the `channel` family.
+
+Plain Python (layer 1): the relay rules are `sessions.live.channels`; this module keeps a session's
+channel settings in the live aggregate, applies the `channel` commands and publishes STATE's
+`channels`. Time comes in as `now`.
+
+STATE `channels` (the contract's `floor` and `booths`, then extensions):
+
+- `floor`: the language on the floor; `booths`: `[{"language", "on", "mode", "via"}]` in agenda order.
+- `floor_source`: how the floor got its language: `{"kind": "agenda" | "slot" | "intervention" |
+  "manual", "slot": ID | null, "entry": ID | null, "role": ROLE | null, "at": ms | null}`.
+- `warnings`: `[{"code", "language", "message", ...}]`, no_path first, then relay_source_off
+  (`sessions.live.channels.warnings_for`, with `floor` and, for relay_source_off, `channels`: the
+  channels that need the booth that is off), then `next_no_path`: a channel the NEXT speaker's
+  language would leave without a path (`would_strand`), with `speaker_language` and `slot` or
+  `entry` (the head of the open-discussion queue). `message` is plain English; pages translate by
+  `code` from the other fields.
+- `listen`: `{"floor" | LANG: url}`, the media platform's link per channel (only those configured).
+- `listeners`: `{"floor": n, LANG: n, ...}`, how many listen to each channel (see `select`). Not
+  part of the versioned state: this part publishes zeros and the transport (`conference.live`)
+  fills in the current counts from `sessions.live.listeners` whenever it sends a STATE.
+- `slowdown`: `{"booth": LANG, "at": ms}` while an interpreter's "slow down" signal is fresh (less
+  than SLOWDOWN_S old as of `server_time`), else null. Pages hide it SLOWDOWN_S after `at`. The
+  signal is meant for whoever has the floor: it ends (`end_slowdown`) when the current slot
+  changes or another intervention starts or ends.
+- `turns`: `{LANG: {"started_at": ms, "turn_s": s, "interpreter": name} | null}` per booth.
+
+The `channel` actions (payload fields besides `session` and `action`):
+
+- `floor` `{"language": LANG}`: the chair or an interpreter (a delegate switched language).
+- `booth` `{"booth": LANG, "on": bool}`: an interpreter of that booth, or the chair.
+- `select` `{"language": LANG | "floor", "client": ID?}`: anyone, for themself. Choices are not
+  kept in the live state (no version, no event log, no lock on the session's row): the transport
+  records them in `sessions.live.listeners` (a token holder counts once per link, an anonymous viewer
+  once per connection; `client`, if sent, must be 8-64 letters, digits, `-`, `_` and is not used
+  for counting) and publishes counts at most every few seconds. Here `select` only validates
+  (`check_select`) and changes nothing.
+- `slowdown` `{"booth": LANG?}`: an interpreter of that booth (the booth defaults to the link's)
+  raises "slow down"; `{"on": false}` clears it (the chair, or that booth's interpreter).
+- `handover` `{"booth": LANG?, "interpreter": NAME?, "minutes": N?}`: an interpreter of that booth
+  (or the chair) restarts the booth's turn timer (TURN_S, 30 minutes, unless `minutes` says
+  otherwise, 5 to 120).
+
+The floor follows the speaker: after every command (any family), `follow_speaker` compares the
+state before and after; when the current slot changed to one whose speaker's language is known,
+or the queue gave the floor to an entry whose language is known, the floor takes that language.
+The event log notes it (`floor_note`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sessions.live import channels
+from sessions.live.channels import Booth, ChannelRefused
+from sessions.live.state import Command, Family, Feature, LiveSession, Part, Refused, SessionInfo
+from speakers import policy
+from timing.clock import to_ms
+
+TURN_S = 30 * 60
+MIN_TURN_MINUTES, MAX_TURN_MINUTES = 5, 120
+SLOWDOWN_S = 20
+MAX_NAME = 80
+FLOOR = "floor"
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    started_ms: int
+    turn_s: int
+    interpreter: str
+
+
+@dataclass(frozen=True)
+class FloorSource:
+    kind: str = "agenda"        # agenda | slot | intervention | manual
+    slot: str | None = None
+    entry: str | None = None
+    role: str | None = None
+    at_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class Channels:
+    """A session's channel settings. Booths come from the agenda (`SessionInfo.booths`); only their
+    on/off switch lives here (`off`), so a booth added to the agenda later starts on.
+
+    `slot` and `queue_next` mirror the session's current slot and the head of its queue (kept up
+    to date by `follow_speaker`): STATE's next-speaker warning needs them, and a part publishes
+    from its own value only."""
+
+    floor: str
+    off: frozenset[str] = frozenset()
+    slowdown: tuple[str, int] | None = None       # (booth, at ms)
+    turns: Mapping[str, Turn] = field(default_factory=dict)
+    source: FloorSource = FloorSource()
+    slot: str | None = None
+    queue_next: tuple[str, str] | None = None     # (entry id, language)
+
+
+# -- the booths and what they do now ---------------------------------------------------------
+
+def booths_of(info: SessionInfo, value: Channels) -> tuple[Booth, ...]:
+    return tuple(Booth(b.language, b.sources, on=b.language not in value.off) for b in info.booths)
+
+
+def channel_names(info: SessionInfo) -> tuple[str, ...]:
+    """What a listener may select: the floor, then each booth's language."""
+    return (FLOOR,) + tuple(b.language for b in info.booths)
+
+
+def _needed_by(floor: str, booths: tuple[Booth, ...], stranded: list[str], language: str) -> list[str]:
+    # The stranded channels whose chain would pass through `language` if every booth were on:
+    # the same rule as `channels.warnings_for`, kept here so pages can word the warning themselves.
+    all_on = channels.compute(floor, [replace(b, on=True) for b in booths])
+    return [s.language for s in all_on if s.language in stranded and language in s.chain[1:-1]]
+
+
+def warnings(value: Channels, info: SessionInfo) -> list[dict]:
+    booths = booths_of(info, value)
+    found = channels.warnings_for(value.floor, booths)
+    stranded = [w.language for w in found if w.code == "no_path"]
+    out = []
+    for w in found:
+        item = {"code": w.code, "language": w.language, "message": w.message, "floor": value.floor}
+        if w.code == "relay_source_off":
+            item["channels"] = _needed_by(value.floor, booths, stranded, w.language)
+        out.append(item)
+    for speaker_language, slot, entry in _upcoming(value, info):
+        if speaker_language == value.floor:
+            continue  # the current warnings already say it
+        for language in channels.would_strand(speaker_language, booths):
+            out.append({
+                "code": "next_no_path", "language": language, "floor": value.floor,
+                "speaker_language": speaker_language, "slot": slot, "entry": entry,
+                "message": f"The next speaker speaks {channels._name(speaker_language)}: the "
+                           f"{channels._name(language)} booth will have no path, directly or "
+                           f"through relay.",
+            })
+    return out
+
+
+def _upcoming(value: Channels, info: SessionInfo) -> list[tuple[str, str | None, str | None]]:
+    """(language, slot, entry) of who speaks next: the next slot, and the head of the queue."""
+    found = []
+    index = info.slot_index(value.slot)
+    if index is not None and index + 1 < len(info.slots):
+        following = info.slots[index + 1]
+        if following.language in info.languages:
+            found.append((following.language, following.key, None))
+    if value.queue_next is not None:
+        entry, language = value.queue_next
+        if language in info.languages:
+            found.append((language, None, entry))
+    return found
+
+
+def listen_links(info: SessionInfo) -> dict[str, str]:
+    links = {FLOOR: info.floor_listen_url} if info.floor_listen_url else {}
+    links.update({b.language: b.listen_url for b in info.booths if b.listen_url})
+    return links
+
+
+# -- the part ----------------------------------------------------------------------------------
+
+def _initial(info: SessionInfo) -> Channels:
+    first = info.slots[0] if info.slots else None
+    if first is not None and first.language in info.languages:
+        floor = first.language
+    else:
+        floor = info.languages[0] if info.languages else ""
+    return Channels(floor=floor, slot=first.key if first else None)
+
+
+def _dump(value: Channels) -> dict:
+    source = value.source
+    return {
+        "floor": value.floor,
+        "off": sorted(value.off),
+        "slowdown": list(value.slowdown) if value.slowdown else None,
+        "turns": {k: [t.started_ms, t.turn_s, t.interpreter] for k, t in value.turns.items()},
+        "source": {"kind": source.kind, "slot": source.slot, "entry": source.entry,
+                   "role": source.role, "at": source.at_ms},
+        "slot": value.slot,
+        "queue_next": list(value.queue_next) if value.queue_next else None,
+    }
+
+
+def _load(data: Any, info: SessionInfo) -> Channels:
+    if not isinstance(data, Mapping) or not isinstance(data.get("floor"), str):
+        return _initial(info)
+    source = data.get("source") or {}
+    slowdown = data.get("slowdown")
+    queue_next = data.get("queue_next")
+    return Channels(
+        floor=data["floor"],
+        off=frozenset(data.get("off", ())),
+        slowdown=(slowdown[0], int(slowdown[1])) if slowdown else None,
+        turns={k: Turn(int(v[0]), int(v[1]), v[2]) for k, v in (data.get("turns") or {}).items()},
+        source=FloorSource(source.get("kind", "agenda"), source.get("slot"), source.get("entry"),
+                           source.get("role"), source.get("at")),
+        slot=data.get("slot"),
+        queue_next=(queue_next[0], queue_next[1]) if queue_next else None,
+    )
+
+
+def _contract(value: Channels, info: SessionInfo, now: datetime) -> dict:
+    booths = booths_of(info, value)
+    state = channels.to_contract(value.floor, channels.compute(value.floor, booths))
+    source = value.source
+    state["floor_source"] = {"kind": source.kind, "slot": source.slot, "entry": source.entry,
+                             "role": source.role, "at": source.at_ms}
+    state["warnings"] = warnings(value, info)
+    state["listen"] = listen_links(info)
+    state["listeners"] = {name: 0 for name in channel_names(info)}   # filled in by the transport
+    fresh = value.slowdown is not None and to_ms(now) - value.slowdown[1] < SLOWDOWN_S * 1000
+    state["slowdown"] = {"booth": value.slowdown[0], "at": value.slowdown[1]} if fresh else None
+    state["turns"] = {
+        b.language: ({"started_at": t.started_ms, "turn_s": t.turn_s, "interpreter": t.interpreter}
+                     if (t := value.turns.get(b.language)) else None)
+        for b in info.booths
+    }
+    return state
+
+
+CHANNELS = Part(name="channels", initial=_initial, dump=_dump, load=_load,
+                contract=_contract)
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+def _booth_of(command: Command, info: SessionInfo) -> str:
+    """The booth a command is about: the payload's `booth`, else the interpreter's own."""
+    booth = command.payload.get("booth", getattr(command.actor, "booth", None))
+    if not isinstance(booth, str):
+        raise ChannelRefused("bad_request", "Name the booth: 'booth' must be a language code.")
+    if not any(b.language == booth for b in info.booths):
+        raise ChannelRefused("not_found", f"There is no {channels._name(booth)} booth.")
+    return booth
+
+
+def _floor(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
+    language = channels.set_floor(value.floor, command.payload.get("language"), info.languages)
+    if language == value.floor:
+        return value
+    source = FloorSource("manual", role=getattr(command.actor, "role", None), at_ms=to_ms(now))
+    return replace(value, floor=language, source=source)
+
+
+def _booth(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
+    booth = command.payload.get("booth")
+    if not isinstance(booth, str):
+        raise ChannelRefused("bad_request", "Name the booth: 'booth' must be a language code.")
+    switched = channels.set_booth(booths_of(info, value), booth, command.payload.get("on"))
+    off = frozenset(b.language for b in switched if not b.on)
+    return replace(value, off=off)
+
+
+def check_select(payload: Mapping, names: tuple[str, ...]) -> str:
+    """The channel a `select` chooses (one of `names`); raises ChannelRefused("bad_request")."""
+    language = payload.get("language")
+    if not isinstance(language, str) or language not in names:
+        raise ChannelRefused("bad_request", f"The channel must be one of {', '.join(names)}.")
+    client = payload.get("client")
+    if client is not None and (not isinstance(client, str) or not CLIENT_ID.match(client)):
+        raise ChannelRefused("bad_request", "'client' must be 8 to 64 letters, digits, '-' or '_'.")
+    return language
+
+
+def _select(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
+    # Listeners live outside the versioned state (sessions.live.listeners): validate, change nothing.
+    check_select(command.payload, channel_names(info))
+    return value
+
+
+def _slowdown(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
+    on = command.payload.get("on", True)
+    if not isinstance(on, bool):
+        raise ChannelRefused("bad_request", "'on' must be true or false.")
+    if not on:
+        # The chair clears any signal; an interpreter only their own booth's.
+        mine = policy.may(command.actor, "channel.clear_signals", info.conference, info.key) or (
+            value.slowdown is not None and value.slowdown[0] == getattr(command.actor, "booth", None))
+        return replace(value, slowdown=None) if mine else value
+    return replace(value, slowdown=(_booth_of(command, info), to_ms(now)))
+
+
+def _handover(value: Channels, command: Command, info: SessionInfo, now: datetime) -> Channels:
+    booth = _booth_of(command, info)
+    minutes = command.payload.get("minutes", TURN_S // 60)
+    if (not isinstance(minutes, int) or isinstance(minutes, bool)
+            or not MIN_TURN_MINUTES <= minutes <= MAX_TURN_MINUTES):
+        raise ChannelRefused("bad_request", f"'minutes' must be a whole number from "
+                                            f"{MIN_TURN_MINUTES} to {MAX_TURN_MINUTES}.")
+    name = command.payload.get("interpreter", None)
+    if name is None:
+        name = getattr(command.actor, "name", "") or ""
+    if not isinstance(name, str) or len(name.strip()) > MAX_NAME:
+        raise ChannelRefused("bad_request", f"'interpreter' must be a name of at most {MAX_NAME} characters.")
+    turns = {**value.turns, booth: Turn(to_ms(now), minutes * 60, " ".join(name.split()))}
+    return replace(value, turns=turns)
+
+
+ACTIONS = {"floor": _floor, "booth": _booth, "select": _select, "slowdown": _slowdown,
+           "handover": _handover}
+
+
+def handle_channel(live: LiveSession, command: Command, info: SessionInfo, now: datetime) -> LiveSession:
+    value: Channels = live.part("channels")
+    try:
+        new = ACTIONS[command.action](value, command, info, now)
+    except ChannelRefused as refusal:
+        raise Refused(refusal.code, refusal.message) from None
+    return live if new == value else live.with_part("channels", new)
+
+
+def authorise_channel(actor, info: SessionInfo, command: Command) -> bool:
+    action, payload = command.action, command.payload
+    if action in ("select", "floor"):
+        return policy.may(actor, f"channel.{action}", info.conference, info.key)
+    booth = payload.get("booth") if action == "booth" else payload.get("booth", getattr(actor, "booth", None))
+    return policy.may(actor, "channel.booth", info.conference, info.key, booth=booth)
+
+
+CHANNEL_FAMILY = Family(name="channel", actions=frozenset(ACTIONS), handle=handle_channel,
+                        authorise=authorise_channel)
+
+
+# -- the floor follows the speaker -------------------------------------------------------------
+
+def _get(obj, name: str):
+    # The queue part is another feature's value: read it as an object or as a mapping.
+    if obj is None:
+        return None
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+def _speaking(live: LiveSession):
+    return _get(live.parts.get("queue"), "speaking")
+
+
+def _queue_head(live: LiveSession) -> tuple[str, str] | None:
+    entries = _get(live.parts.get("queue"), "entries") or ()
+    head = entries[0] if entries else None
+    language = _get(head, "language")
+    return (str(_get(head, "id")), language) if head is not None and isinstance(language, str) else None
+
+
+def follow_speaker(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
+                   now: datetime) -> LiveSession:
+    """After any command: when a new slot or a new intervention starts and its speaker's language
+    is known, the floor takes that language; and the part's mirrors of the slot and the queue's
+    head are brought up to date."""
+    value: Channels = after.part("channels")
+    new = replace(value, slot=after.slot, queue_next=_queue_head(after))
+    speaking, was_speaking = _speaking(after), _speaking(before)
+    if after.slot != before.slot:
+        slot = info.slot(after.slot)
+        if slot is not None and slot.language in info.languages and slot.language != value.floor:
+            new = replace(new, floor=slot.language,
+                          source=FloorSource("slot", slot=slot.key, at_ms=to_ms(now)))
+    if speaking is not None and _get(speaking, "id") != _get(was_speaking, "id"):
+        language = _get(speaking, "language")
+        if language in info.languages and language != new.floor:
+            new = replace(new, floor=language,
+                          source=FloorSource("intervention", entry=str(_get(speaking, "id")), at_ms=to_ms(now)))
+    return after if new == value else after.with_part("channels", new)
+
+
+def end_slowdown(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo,
+                 now: datetime) -> LiveSession:
+    """After any command: a "slow down" was meant for whoever had the floor, so it ends when the
+    floor passes to another speaker (the current slot changes, or another intervention starts or
+    ends) instead of lingering, fresh, over the next speaker."""
+    value: Channels = after.part("channels")
+    if value.slowdown is None:
+        return after
+    if after.slot == before.slot and _get(_speaking(after), "id") == _get(_speaking(before), "id"):
+        return after
+    return after.with_part("channels", replace(value, slowdown=None))
+
+
+def floor_note(before: LiveSession, after: LiveSession, command: Command, info: SessionInfo) -> str:
+    """The event log's note for a floor switch a command made on its own (not a `channel.floor`)."""
+    old, new = before.parts.get("channels"), after.parts.get("channels")
+    if old is None or new is None or old.floor == new.floor or command.family == "channel":
+        return ""
+    cause = f"slot {new.source.slot}" if new.source.kind == "slot" else f"intervention {new.source.entry}"
+    return f"floor {old.floor} -> {new.floor} (automatic: the speaker's language, {cause})"
+
+
+FEATURE = Feature("channels", parts=(CHANNELS,), families=(CHANNEL_FAMILY,),
+                  after_apply=(follow_speaker, end_slowdown), notes=(floor_note,))

@@ -1,0 +1,1 @@
+"""Planned versus actual and the speaking balance, as data and pages."""
