@@ -40,8 +40,11 @@ def test_twenty_unpaced_flooders_are_dropped_and_the_chair_stays_fast(servers, c
         out, _ = flooders.communicate(timeout=SECONDS + 60)
     counts = json.loads(out)
 
-    assert counts["dropped"] >= FLOODERS, counts              # every flooder was disconnected
-    assert counts["refused_connections"] > 0, counts          # and its address had to wait
+    # Every flooder that got a connection was disconnected (but for one let in again just before
+    # the end, still open when the flood stopped); the flooders share one address, so once the
+    # first are dropped the others may never get in at all: they are refused instead.
+    assert counts["dropped"] > 0 and counts["connections"] - counts["dropped"] <= 2, counts
+    assert counts["refused_connections"] > 0, counts          # and the address had to wait
     assert "kept sending after rate_limited" in server.log.read_text(errors="replace")
     quiet_ms, flood_ms = statistics.median(quiet), statistics.median(flooded)
     assert flood_ms <= 2 * quiet_ms + 15, (quiet_ms, flood_ms, counts)
