@@ -7,7 +7,7 @@
 - an organiser account signed in with its password (`speakers.organiser_session`, same cookie,
   CSRF token on writes);
 - `auth={"token": ...}` on a Socket.IO connection (unattended screens, scripts), else the
-  connection's session cookie (`conference.live.connect`);
+  connection's session cookie (`conference.live.events.connect`);
 - `?token=` on a page GET is exchanged: the session is set and the browser is sent (303) to the
   same address without the token, so links do not stay in the address bar, history or logs.
 
