@@ -99,8 +99,11 @@ def test_an_expired_link_is_refused_like_a_revoked_one_everywhere(client, loaded
     assert client.get(f"{CONSOLE}?token={chair}").status_code == 401       # the link itself
     api = client.get(TEXTS, headers={"Authorization": f"Bearer {interpreter}"})
     assert api.status_code == 401 and api.get_json()["error"]["code"] == "unauthorized"
-    answer = ack(socket, "timer", {"session": "plenary-1", "action": "start"})   # an open connection
-    assert answer["ok"] is False and answer["error"]["code"] == "unauthorized"
+    # An open connection stops too: refused at its next command, unless the revocation watcher,
+    # which also ends expired links' connections, has already disconnected it.
+    if socket.is_connected("/live"):
+        answer = ack(socket, "timer", {"session": "plenary-1", "action": "start"})
+        assert answer["ok"] is False and answer["error"]["code"] == "unauthorized"
     from conference.extensions import socketio
     late = socketio.test_client(loaded_app, namespace="/live", auth={"token": chair})
     assert not late.is_connected("/live")
