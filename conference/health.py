@@ -19,6 +19,7 @@ import threading
 import time
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 from sqlalchemy.exc import DBAPIError
 
 from conference import metrics
@@ -86,8 +87,9 @@ class Health:
             else:
                 connect_args = ({"connect_timeout": 2, "options": "-c statement_timeout=1000"}
                                 if url.startswith("postgresql") else {})
-                self._engine = create_engine(url, pool_size=1, max_overflow=0, pool_timeout=2,
-                                             connect_args=connect_args)
+                # No pool: a check at most every second opens and closes its own connection, so
+                # none lingers (or outlives the app) and one broken by a restart is never reused.
+                self._engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
         return self._engine
 
     def _message_queue(self) -> str:
