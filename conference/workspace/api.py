@@ -50,7 +50,7 @@ def _person(db, conf, key: str) -> Person:
 @bp.get(f"{API}/people")
 @guarded("workspace.people")
 def people(slug: str, access):
-    db, conf, _who = get_db(), access.conference, access.who
+    db, conf = get_db(), access.conference
     rows = db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id))
     return jsonify([person_json(r) for r in rows])
 

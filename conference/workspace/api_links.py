@@ -31,7 +31,7 @@ def base_url() -> str:
 @bp.get(f"{API}/links")
 @guarded("workspace.links")
 def links(slug: str, access):
-    db, conf, _who = get_db(), access.conference, access.who
+    db, conf = get_db(), access.conference
     rows = db.scalars(select(AccessToken).where(AccessToken.conference_id == conf.id)
                       .order_by(AccessToken.issued_at, AccessToken.id))
     return jsonify([link_json(r, conf.timezone) for r in rows])

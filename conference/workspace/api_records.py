@@ -31,7 +31,7 @@ def _instant(name: str, conf) -> datetime | None:
 @bp.get(f"{API}/audit")
 @guarded("workspace.audit")
 def audit_log(slug: str, access):
-    db, conf, _who = get_db(), access.conference, access.who
+    db, conf = get_db(), access.conference
     found = audit.entries(db, conf, session=request.args.get("session") or None,
                           person=request.args.get("person") or None,
                           action=request.args.get("action") or None,
@@ -55,7 +55,7 @@ def balance_figures(slug: str, access):
     from sessions.reports import balance
     from sessions.reports.balance_query import turns
 
-    db, conf, _who = get_db(), access.conference, access.who
+    db, conf = get_db(), access.conference
     session = request.args.get("session") or None
     day = query_day()
     if session:
@@ -130,7 +130,7 @@ def _grant_clone(who, slug: str) -> None:
 @bp.get("/conferences/<slug>/agenda.toml")
 @guarded("workspace.conferences")
 def agenda_toml(slug: str, access):
-    db, conf, _who = get_db(), access.conference, access.who
+    db, conf = get_db(), access.conference
     response = make_response(agenda_file.export(db, conf))
     response.headers["Content-Type"] = "application/toml; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{slug}.toml"'
