@@ -110,7 +110,7 @@ def decide(conf, who, ids, *, approve: bool, reason: str = "") -> list[dict]:
 
                 message = mail.approved(conf, queries.agenda(db, conf), to=row.email, name=person.name_in(row.language),
                                         gender=row.gender, language=row.language,
-                                        link=link_for(base_url(), conf.slug, "participant", None, token),
+                                        link=link_for(base_url(), conf.slug, "participant", None, token) + f"&lang={row.language}",
                                         base_url=base_url(), sender=_sender())
             else:
                 store.decline(db, conf, row, now=now(), actor=actor(who), reason=reason)
