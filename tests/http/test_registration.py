@@ -367,3 +367,15 @@ def test_several_decisions_at_once_and_the_dates_over_the_api(loaded_app, api, i
                    json={"retention_days": 0}).status_code == 400
     assert api.put(f"{A}/registration-settings", json={"retention_days": 9}).status_code == 401
     assert api.get(f"{A}/registration-settings", headers=api.organiser).get_json()["retention_days"] == 7
+
+
+@pytest.mark.parametrize("lang, direction, heading", [("ar", "rtl", "التسجيل في المؤتمر"),
+                                                      ("en", "ltr", "Register for the conference"),
+                                                      ("fr", "ltr", "S’inscrire à la conférence")])
+def test_the_form_in_each_language(api, open_registration, lang, direction, heading):
+    page = api.get(f"{PAGE}?lang={lang}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    assert f'<html lang="{lang}" dir="{direction}">' in html and heading in html
+    assert html.count('name="stamp"') == 1 and 'class="trap" aria-hidden="true"' in html
+    assert "<script" not in html.split("</main>")[0].split("<main")[1]     # the form needs no script
