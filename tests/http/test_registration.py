@@ -379,3 +379,9 @@ def test_the_form_in_each_language(api, open_registration, lang, direction, head
     assert f'<html lang="{lang}" dir="{direction}">' in html and heading in html
     assert html.count('name="stamp"') == 1 and 'class="trap" aria-hidden="true"' in html
     assert "<script" not in html.split("</main>")[0].split("<main")[1]     # the form needs no script
+
+
+def test_the_form_offers_the_delegations_the_agenda_names(api, open_registration):
+    html = api.get(f"{PAGE}?lang=en").get_data(as_text=True)
+    assert 'list="known-delegations"' in html
+    assert '<option value="International Organization for Migration (IOM)">' in html
