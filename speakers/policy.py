@@ -60,6 +60,9 @@ ACTIONS: dict[str, str] = {
     "workspace.audit": "read and export the audit log",
     "workspace.balance": "read and export the balance of speaking time",
     "workspace.conferences": "export the agenda file, clone the conference",
+    # registration of participants
+    "registration.submit": "register for the conference on its public form or API, confirm one's e-mail",
+    "registration.decide": "list registrations, approve or decline them, set the registration dates",
     # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
     "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
     "conference.create": "import a new conference from an agenda file (an organiser account)",
@@ -67,7 +70,7 @@ ACTIONS: dict[str, str] = {
 }
 
 # Actions open to everyone, anonymous viewers included.
-PUBLIC = frozenset({"page.stage", "page.live", "page.presentation", "channel.select"})
+PUBLIC = frozenset({"page.stage", "page.live", "page.presentation", "channel.select", "registration.submit"})
 
 
 def _in(identity: Identity, conference: str | None) -> bool:
@@ -158,6 +161,8 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _upload(identity, conference, session, context.get("speaker"))
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
+    if action == "registration.decide":
+        return False                      # organisers only (decided above)
     if action == "page.workspace" or action.startswith("workspace."):
         return False                      # organisers only (decided above)
     raise AssertionError(f"action {action!r} is declared but not decided")   # pragma: no cover

@@ -18,7 +18,7 @@ BOOTH, OTHER_BOOTH = "fr", "ar"
 
 # `channel.booth` depends on the booth acted on: the link's own booth, and another one.
 CHECKS = sorted([a for a in policy.ACTIONS if a != "channel.booth"] + ["channel.booth:own", "channel.booth:other"])
-PUBLIC = {"page.stage", "page.live", "page.presentation", "channel.select"}
+PUBLIC = {"page.stage", "page.live", "page.presentation", "channel.select", "registration.submit"}
 CHAIR = PUBLIC | {"page.console", "timer.control", "slot.move", "message.send", "queue.manage",
                   "channel.clear_signals", "queue.request", "page.booth", "channel.floor", "speech_text.read",
                   "channel.booth:own", "channel.booth:other", "messages.read_drafts", "presentation.drive",
