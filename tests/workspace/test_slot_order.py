@@ -104,3 +104,51 @@ def test_a_form_that_sends_both_times_asks_for_what_changed():
     assert edits.times_changed(shown, (time(14, 20), time(15, 0))) == (None, time(15, 0))
     assert edits.times_changed(shown, (time(14, 10), time(15, 0))) == (time(14, 10), time(15, 0))
     assert edits.times_changed(shown, shown) == (None, None)
+
+
+def _form(browser, **fields):
+    shown = {"shown_starts_at": "2021-02-24T14:20", "shown_ends_at": "2021-02-24T14:50",
+             "starts_at": "2021-02-24T14:20", "ends_at": "2021-02-24T14:50"}
+    return browser.post(f"/workspace/{SLUG}/schedule/plenary-4?lang=en",
+                        data={"csrf_token": browser.csrf, **shown, **fields})
+
+
+def test_the_schedule_form_without_javascript_keeps_the_length_of_a_session_moved(browser):
+    """The page's form posts both times; the start changed alone moves the session, 30 minutes long."""
+    moved = _form(browser, starts_at="2021-02-24T14:30", shift_following="1")
+    assert moved.status_code == 303, moved.get_data(as_text=True)
+    assert "saved=plenary-4" in moved.headers["Location"]
+    page = browser.get(moved.headers["Location"]).get_data(as_text=True)
+    assert 'value="2021-02-24T14:30"' in page and 'value="2021-02-24T15:00"' in page
+    assert 'role="status" data-saved="Saved.">Saved.</p>' in page
+    agenda = browser.get(f"/api/v1/conferences/{SLUG}").get_json()
+    after = {s["id"]: s for day in agenda["days"] for s in day["sessions"]}
+    assert after["plenary-4"]["ends_at"] == "2021-02-24T15:00:00+02:00"
+    assert after["roundtable-1"]["starts_at"] == "2021-02-24T15:00:00+02:00"
+
+
+def test_the_schedule_form_is_for_organisers_only(client, issue_token):
+    form = {"shown_starts_at": "2021-02-24T14:20", "shown_ends_at": "2021-02-24T14:50",
+            "starts_at": "2021-02-24T14:30", "ends_at": "2021-02-24T14:50"}
+    signed_out = client.post(f"/workspace/{SLUG}/schedule/plenary-4", data=form)
+    assert signed_out.status_code == 303 and "/signin" in signed_out.headers["Location"]
+    chair = client.post(f"/workspace/{SLUG}/schedule/plenary-4", data=form,
+                        headers={"Authorization": f"Bearer {issue_token('chair', session='plenary-4')}"})
+    assert chair.status_code == 403
+    agenda = call(client, "GET", f"/api/v1/conferences/{SLUG}").get_json()
+    plenary = next(s for day in agenda["days"] for s in day["sessions"] if s["id"] == "plenary-4")
+    assert plenary["starts_at"] == "2021-02-24T14:20:00+02:00"
+
+
+def test_the_schedule_form_without_javascript_refuses_with_the_reason(browser):
+    refused = _form(browser, ends_at="2021-02-24T15:30")
+    assert refused.status_code == 409
+    page = refused.get_data(as_text=True)
+    assert 'role="alert"' in page and "overlaps" in page
+    agenda = browser.get(f"/api/v1/conferences/{SLUG}").get_json()
+    after = {s["id"]: s for day in agenda["days"] for s in day["sessions"]}
+    assert after["plenary-4"]["ends_at"] == "2021-02-24T14:50:00+02:00"
+    assert _form(browser, starts_at="soon").status_code == 400
+    no_csrf = browser.post(f"/workspace/{SLUG}/schedule/plenary-4", data={"starts_at": "2021-02-24T14:30"})
+    assert no_csrf.status_code == 403
+    assert browser.post(f"/workspace/{SLUG}/schedule/plenary-9", data={"csrf_token": browser.csrf}).status_code == 404
