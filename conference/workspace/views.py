@@ -10,9 +10,11 @@ the refusal that tripped the limit left its note). `POST /signout` is `speakers.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from conference import guard
+from conference import guard, i18n
 from conference.errors import MinbarError
 from conference.guard import guarded, public
 from conference.untrusted import local_path
@@ -228,6 +230,7 @@ def _links(conf) -> list[dict]:
             for row in rows]
 
 
+SESSION_ID = re.compile(r"\b(?:item|session|Session) ([a-z0-9]+(?:-[a-z0-9]+)*)")
 SCHEDULE_MESSAGES = {
     "moved": N_("%(slot)s: place %(place)s of %(count)s. The new order is saved."),
     "first": N_("%(slot)s is already first."),
@@ -244,9 +247,16 @@ def schedule_page(slug: str, access):
 
 def _schedule(conf, *, saved: bool = False, refusal: MinbarError | None = None, status: int = 200):
     from conference import queries
+    from conference.web import lang
 
+    items = queries.agenda(get_db(), conf)
+    reasons = []
+    if refusal is not None:   # sessions named by their titles, as the page's script does
+        titles = {i.key: i18n.pick(i.title, lang()) for i in items}
+        reasons = [SESSION_ID.sub(lambda m: f"“{titles[m[1]]}”" if m[1] in titles else m[0], text)
+                   for text in [refusal.message] + [f["message"] for f in refusal.extra.get("findings", [])]]
     response = _render("workspace/schedule.html", conf, page="workspace.schedule_page",
-                       items=queries.agenda(get_db(), conf), saved=saved, refusal=refusal,
+                       items=items, saved=saved, reasons=reasons,
                        schedule_config={"messages": {k: _(v) for k, v in SCHEDULE_MESSAGES.items()}})
     response.status_code = status
     return response

@@ -145,6 +145,8 @@ def test_the_schedule_form_without_javascript_refuses_with_the_reason(browser):
     assert refused.status_code == 409
     page = refused.get_data(as_text=True)
     assert 'role="alert"' in page and "overlaps" in page
+    assert "“Round table 1" in page.split("workspace-status refusal")[1].split("</div>")[0]
+    assert "roundtable-1 (" not in page
     agenda = browser.get(f"/api/v1/conferences/{SLUG}").get_json()
     after = {s["id"]: s for day in agenda["days"] for s in day["sessions"]}
     assert after["plenary-4"]["ends_at"] == "2021-02-24T14:50:00+02:00"
