@@ -6,18 +6,14 @@
  * drop or by its move-up/move-down buttons; each change is saved at once (PUT …/slot-order), the
  * focus stays on the button pressed, and the result is announced in `#workspace-saved`. A refused
  * change puts the list back and shows the reason, with session titles in place of their ids.
- * Loaded after workspace.js (`window.MinbarWorkspace`).
+ * Loaded after live-rules.js (`Minbar.fill`) and workspace.js (`window.MinbarWorkspace`).
  */
 (function () {
   "use strict";
   var kit = window.MinbarWorkspace;
   var messages = JSON.parse(document.getElementById("schedule-config").textContent).messages;
 
-  function fill(template, values) {
-    return template.replace(/%\(([a-z_]+)\)s/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
-    });
-  }
+  var fill = window.Minbar.fill;   // the one fill of the pages (live-rules.js)
 
   function titles() {
     var out = {};

@@ -75,7 +75,8 @@
   }
 
   function announceSaved(text) {
-    // Filled a moment after the page is ready, so that screen readers hear the change.
+    // Emptied, then filled a moment later: screen readers hear the change, the same text twice too.
+    saved.textContent = "";
     window.setTimeout(function () { saved.textContent = text; }, 100);
   }
 
