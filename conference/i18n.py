@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_interval, format_time, get_timezone_location
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -95,6 +95,30 @@ def fmt_datetime(moment: datetime, language: str, zone, form: str = "medium") ->
 
 def fmt_date(day, language: str, form: str = "full") -> str:
     return format_date(day, form, locale=language)
+
+
+ZONE_TIME = N_("%(city)s time")
+
+
+def zone_name(zone: str, language: str) -> str:
+    """A time zone as a reader says it: its city in `language` ("Beirut time", "توقيت بيروت",
+    "heure de Beyrouth"); a zone without a city (UTC) is named by its id."""
+    if "/" not in zone or zone.startswith("Etc/"):
+        return zone
+    try:
+        city = get_timezone_location(zone, locale=language, return_city=True)
+    except LookupError:
+        return zone
+    if not city or city == zone:
+        return zone
+    return gettext(language, ZONE_TIME, city=city)
+
+
+def fmt_days(first, last, language: str) -> str:
+    """A span of days as the locale writes it ("Feb 24 – 25, 2021", "24–25 févr. 2021")."""
+    if first is None:
+        return ""
+    return format_interval(first, last or first, "yMMMd", locale=language)
 
 
 def pick(text: dict | None, language: str, fallback: str = DEFAULT_LANGUAGE) -> str:

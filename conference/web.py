@@ -237,6 +237,8 @@ def init_app(app: Flask) -> None:
         time=lambda moment, zone: i18n.fmt_time(moment, lang(), pytz.timezone(zone)),
         datetime=lambda moment, zone, form="medium": i18n.fmt_datetime(moment, lang(), pytz.timezone(zone), form),
         date=lambda day, form="full": i18n.fmt_date(day, lang(), form),
+        zone_name=lambda zone: i18n.zone_name(zone, lang()),
+        days=lambda first, last=None: i18n.fmt_days(first, last, lang()),
         utc_ms=lambda moment: int(moment.timestamp() * 1000),
     )
 

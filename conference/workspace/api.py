@@ -105,6 +105,21 @@ def edit_slot(slug: str, key: str, slot: str, access):
     return jsonify(contract.session(queries.item(db, conf, key), conf.timezone))
 
 
+@bp.put(f"{API}/sessions/<key>/slot-order")
+@guarded("workspace.schedule")
+def reorder_slots(slug: str, key: str, access):
+    """The session's slots in a new order: `{"slots": [every slot id, once]}`."""
+    db, conf, who = get_db(), access.conference, access.who
+    body = _body()
+    if set(body) != {"slots"}:
+        raise MinbarError("bad_request", "Send {\"slots\": [the session's slot ids in their new order]}.")
+    queries.item(db, conf, key)   # 404 first
+    _change(db, conf, who, "workspace.slot.reorder",
+            lambda s: edits.reorder_slots(s, key, body["slots"]), session=key, target=f"session:{key}")
+    _commit_and_publish(db, slug, [key])
+    return jsonify(contract.session(queries.item(db, conf, key), conf.timezone))
+
+
 def _wall(value, conf, name: str) -> tuple[date, datetime]:
     if not isinstance(value, str):
         raise MinbarError("bad_request", f"'{name}' should be an ISO 8601 date and time.")

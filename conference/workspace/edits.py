@@ -149,12 +149,30 @@ def set_slot(spec: ConferenceSpec, item_id: str, slot_id: str, *, speaker=UNSET,
 
 
 def reorder_slots(spec: ConferenceSpec, item_id: str, order: list[str]) -> ConferenceSpec:
+    """The session's slots in `order`, which names each of them once (else `bad_request` saying
+    which ids are unknown, missing or repeated)."""
     n = _item_index(spec, item_id)
     item = spec.items[n]
     by_id = {s.id: s for s in item.slots}
+    if not isinstance(order, list) or not all(isinstance(i, str) for i in order):
+        raise MinbarError("bad_request", "'slots' should be a list of the session's slot ids.")
     if sorted(order) != sorted(by_id):
-        raise MinbarError("bad_request", f"The new order must name each slot of {item_id} once.")
+        problems = []
+        for label, ids in (("unknown", [i for i in order if i not in by_id]),
+                           ("missing", [i for i in by_id if i not in order]),
+                           ("repeated", sorted({i for i in order if order.count(i) > 1}))):
+            if ids:
+                problems.append(f"{label}: {', '.join(dict.fromkeys(ids))}")
+        raise MinbarError("bad_request", f"The new order must name each slot of {item_id} once "
+                                         f"({'; '.join(problems)}).")
     return _with_item(spec, n, replace(item, slots=tuple(by_id[i] for i in order)))
+
+
+def times_changed(shown: tuple[time, time], sent: tuple[time | None, time | None]) -> tuple[time | None, time | None]:
+    """What a form that always sends both times asks for: each time equal to the one the form
+    showed counts as not sent, so a start changed alone moves the session keeping its length
+    (`move_item`) and an end changed alone resizes it."""
+    return tuple(None if new == old else new for old, new in zip(shown, sent))
 
 
 # -- people ---------------------------------------------------------------------------------

@@ -10,9 +10,11 @@ the refusal that tripped the limit left its note). `POST /signout` is `speakers.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from conference import guard
+from conference import guard, i18n
 from conference.errors import MinbarError
 from conference.guard import guarded, public
 from conference.untrusted import local_path
@@ -82,7 +84,8 @@ def home(access):
     conferences = [c for c in queries.conferences(get_db())
                    if policy.may(organisers.identity_for(account, c.slug), "page.workspace", c.slug)]
     config = {"api": "", "csrf": web_access.csrf_token(),
-              "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?")}}
+              "messages": {"failed": _("The change was refused:"), "confirm_revoke": _("Revoke this link?"),
+                           "confirm_clone": _("Create a new conference as a copy of this one, on the dates chosen?")}}
     return render_template("workspace/home.html", account=account, conferences=conferences, config=config), \
         200, {"Cache-Control": "no-store"}
 
@@ -228,14 +231,87 @@ def _links(conf) -> list[dict]:
             for row in rows]
 
 
+SESSION_ID = re.compile(r"\b(?:item|session|Session) ([a-z0-9]+(?:-[a-z0-9]+)*)")
+SCHEDULE_MESSAGES = {
+    "moved": N_("%(slot)s: place %(place)s of %(count)s. The new order is saved."),
+    "first": N_("%(slot)s is already first."),
+    "last": N_("%(slot)s is already last."),
+    "unchanged": N_("Nothing to save: the times are those shown."),
+}
+
+
 @bp.get("/workspace/<slug>/schedule")
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def schedule_page(slug: str, access):
-    from conference import queries
+    return _schedule(access.conference, saved=bool(request.args.get("saved")))
 
-    conf = access.conference
-    return _render("workspace/schedule.html", conf, page="workspace.schedule_page",
-                   items=queries.agenda(get_db(), conf))
+
+def _schedule(conf, *, saved: bool = False, refusal: MinbarError | None = None, status: int = 200):
+    from conference import queries
+    from conference.web import lang
+
+    items = queries.agenda(get_db(), conf)
+    reasons = []
+    if refusal is not None:   # sessions named by their titles, as the page's script does
+        titles = {i.key: i18n.pick(i.title, lang()) for i in items}
+        reasons = [SESSION_ID.sub(lambda m: f"“{titles[m[1]]}”" if m[1] in titles else m[0], text)
+                   for text in [refusal.message] + [f["message"] for f in refusal.extra.get("findings", [])]]
+    response = _render("workspace/schedule.html", conf, page="workspace.schedule_page",
+                       items=items, saved=saved, reasons=reasons,
+                       schedule_config={"messages": {k: _(v) for k, v in SCHEDULE_MESSAGES.items()}})
+    response.status_code = status
+    return response
+
+
+@bp.post("/workspace/<slug>/schedule/<key>")
+@guarded("workspace.schedule", otherwise=_signed_out_to_signin)
+def schedule_save(slug: str, key: str, access):
+    """The schedule page's form without JavaScript: it sends both times, and each one equal to
+    the time the form showed counts as not sent (`edits.times_changed`), so a start changed alone
+    moves the session keeping its length. Refused: the page again, with the reason."""
+    from conference import queries
+    from conference.workspace import edits
+    from conference.workspace.api_base import _change, _commit_and_publish
+
+    from conference.workspace import agenda_file, operations
+    from conference.workspace.api_base import _changed_sessions
+
+    web_access.csrf.protect()
+    conf, db = access.conference, get_db()
+    queries.item(db, conf, key)   # 404 first
+    before = agenda_file.spec_from_db(db, conf)
+    try:
+        shown = tuple(_form_wall(f"shown_{name}") for name in ("starts_at", "ends_at"))
+        start, end = edits.times_changed(shown, tuple(_form_wall(name) for name in ("starts_at", "ends_at")))
+        if start is None and end is None:
+            return redirect(url_for("workspace.schedule_page", slug=slug, _anchor=f"session-{key}"), code=303)
+        day = (start or end).date()
+        if start is not None and end is not None and start.date() != end.date():
+            raise MinbarError("bad_request", "A session starts and ends on the same day.")
+        _change(db, conf, access.who, "workspace.session.update",
+                lambda spec: edits.move_item(spec, key, day=day, start=start and start.time(),
+                                             end=end and end.time(),
+                                             shift_following=bool(request.form.get("shift_following"))),
+                session=key, target=f"session:{key}")
+    except MinbarError as refusal:
+        db.rollback()
+        return _schedule(conf, refusal=refusal, status=refusal.status)
+    old, _new = operations.differences(before, agenda_file.spec_from_db(db, conf))
+    _commit_and_publish(db, slug, _changed_sessions(old) or [key])
+    return redirect(url_for("workspace.schedule_page", slug=slug, saved=key, _anchor=f"session-{key}"), code=303)
+
+
+def _form_wall(name: str):
+    from datetime import datetime
+
+    value = (request.form.get(name) or "").strip()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise MinbarError("bad_request", f"'{name}' is not a date and time: {value!r}.") from None
+    if moment.tzinfo is not None or moment.second or moment.microsecond:
+        raise MinbarError("bad_request", f"'{name}' should be a wall time on a whole minute.")
+    return moment
 
 
 @bp.get("/workspace/<slug>/audit")

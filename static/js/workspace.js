@@ -5,12 +5,17 @@
  * `name.ar` fills `{"name": {"ar": ...}}`; `data-null` turns an empty value into null; empty
  * optional fields are left out; `data-type="int"` sends a number; a checkbox sends true/false;
  * a datetime-local value is a wall time in the conference's zone. A signed-in browser sends the
- * CSRF token in X-CSRFToken. On success the page reloads; a refusal is shown with its findings.
+ * CSRF token in X-CSRFToken. On success the page reloads and says so in `#workspace-saved` (a
+ * polite live region; a form's own `data-saved` text, else the region's); a refusal is shown with
+ * its findings. A form or button with `data-confirm` asks first. `window.MinbarWorkspace` offers
+ * `send`, `show` and `done` to the pages' own scripts (workspace-schedule.js).
  */
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("workspace-config").textContent);
   var status = document.getElementById("workspace-status");
+  var saved = document.getElementById("workspace-saved");
+  var SAVED = "minbar-workspace-saved";
 
   function show(error) {
     var lines = [config.messages.failed + " " + (error.message || "")];
@@ -61,7 +66,26 @@
     return body;
   }
 
-  function done() { window.location.reload(); }
+  function done(source) {
+    if (saved) {
+      var text = (source && source.getAttribute && source.getAttribute("data-saved")) || saved.getAttribute("data-saved");
+      try { window.sessionStorage.setItem(SAVED, text); } catch (e) { /* private mode: no message */ }
+    }
+    window.location.reload();
+  }
+
+  function announceSaved(text) {
+    // Emptied, then filled a moment later: screen readers hear the change, the same text twice too.
+    saved.textContent = "";
+    window.setTimeout(function () { saved.textContent = text; }, 100);
+  }
+
+  if (saved) {
+    var pending = null;
+    try { pending = window.sessionStorage.getItem(SAVED); window.sessionStorage.removeItem(SAVED); } catch (e) { /* none */ }
+    if (pending) { announceSaved(pending); }
+  }
+  window.MinbarWorkspace = {send: send, show: show, done: done, saved: announceSaved};
 
   function sendFile(form) {
     // An agenda file, sent as the body itself (POST /api/v1/conferences).
@@ -78,7 +102,7 @@
         if (!response.ok) { throw data.error; }
         return data;
       });
-    }).then(done, show);
+    }).then(function () { done(form); }, show);
   }
 
   document.addEventListener("submit", function (event) {
@@ -87,9 +111,11 @@
     if (form.classList.contains("file-form")) { event.preventDefault(); sendFile(form); return; }
     if (!form.classList.contains("api-form")) { return; }
     event.preventDefault();
+    var ask = form.getAttribute("data-confirm");
+    if (ask && !window.confirm(config.messages[ask])) { return; }
     var url = form.getAttribute("data-url");
     var base = form.getAttribute("data-api");   // another conference's API than the page's
-    send(form.getAttribute("data-method"), url, fields(form), base).then(done, show);
+    send(form.getAttribute("data-method"), url, fields(form), base).then(function () { done(form); }, show);
   });
 
   document.addEventListener("click", function (event) {

@@ -88,6 +88,7 @@ def test_name_a_rapporteur_and_clone_the_conference(page, server, organiser):
     page.goto(f"{server.url}/workspace?lang=en")
     page.fill(f"#clone-slug-{SLUG}", "gcm-arab-2022")
     page.fill(f"#clone-day-{SLUG}", "2022-07-06")
+    page.once("dialog", lambda dialog: dialog.accept())    # "Create a new conference as a copy…?"
     with page.expect_navigation():
         page.click(f"form:has(#clone-slug-{SLUG}) button")
     expect(page.locator("a[href='/workspace/gcm-arab-2022']")).to_be_visible()
