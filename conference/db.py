@@ -33,6 +33,7 @@ MODEL_MODULES = (
     "sessions.booth.models",
     "speakers.organiser_models",
     "sessions.live.listener_store",  # listener counts per server process (not versioned state)
+    "conference.registration.models",
 )
 
 

@@ -22,7 +22,7 @@ CHAIR_TITLES = ("chair", "facilitator", "moderator")
 GENDERS = ("female", "male", "other")
 
 STAKEHOLDER_GROUPS = (
-    "member_state", "un_entity", "intergovernmental", "civil_society", "migrants",
+    "member_state", "observer_state", "un_entity", "intergovernmental", "civil_society", "migrants",
     "trade_union", "private_sector", "academia", "nhri", "local_authority", "faith_based",
     "media", "red_cross_red_crescent", "parliamentarian", "other",
 )

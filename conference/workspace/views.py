@@ -100,7 +100,7 @@ NAV = (
     ("workspace.balance_page", N_("Balance")),
 )
 GROUP_LABELS = {
-    "member_state": N_("Member State"), "un_entity": N_("UN entity"),
+    "member_state": N_("Member State"), "observer_state": N_("Observer State"), "un_entity": N_("UN entity"),
     "intergovernmental": N_("Intergovernmental organisation"), "civil_society": N_("Civil society"),
     "migrants": N_("Migrants and diaspora"), "trade_union": N_("Trade union"),
     "private_sector": N_("Private sector"), "academia": N_("Academia"),

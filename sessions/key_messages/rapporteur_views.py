@@ -19,6 +19,7 @@ from sessions.key_messages.core import PRINCIPLES
 
 GROUP_LABELS = {
     "member_state": N_("Member States"),
+    "observer_state": N_("Observer States"),
     "un_entity": N_("United Nations entities"),
     "intergovernmental": N_("Intergovernmental organisations"),
     "civil_society": N_("Civil society"),

@@ -51,7 +51,7 @@ class Policy(StrEnum):
 
 _BAND = {Priority.POINT_OF_ORDER: 0, Priority.RIGHT_OF_REPLY: 1, Priority.ORDINARY: 2}
 # states_first tiers; any group not named here (civil society, academia, ...) is tier 2.
-_GROUP_TIER = {"member_state": 0, "un_entity": 1, "intergovernmental": 1}
+_GROUP_TIER = {"member_state": 0, "observer_state": 1, "un_entity": 1, "intergovernmental": 1}
 
 
 # A refused command: `code` is a contract error code, `message` a plain English sentence. The one

@@ -23,7 +23,7 @@ UNKNOWN = "unknown"
 
 # Kind of speaker, from the stakeholder group.
 KIND_OF_GROUP = {
-    "member_state": "state", "parliamentarian": "state", "local_authority": "state",
+    "member_state": "state", "observer_state": "state", "parliamentarian": "state", "local_authority": "state",
     "un_entity": "un", "intergovernmental": "intergovernmental",
     "civil_society": "civil_society", "migrants": "civil_society", "trade_union": "civil_society",
     "faith_based": "civil_society", "academia": "civil_society", "nhri": "civil_society",
