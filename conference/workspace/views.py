@@ -98,6 +98,7 @@ NAV = (
     ("workspace.schedule_page", N_("Reschedule")),
     ("workspace.audit_page", N_("Audit log")),
     ("workspace.balance_page", N_("Balance")),
+    ("speakers_list_views.workspace_page", N_("Lists of speakers")),
 )
 GROUP_LABELS = {
     "member_state": N_("Member State"), "observer_state": N_("Observer State"), "un_entity": N_("UN entity"),

@@ -165,8 +165,15 @@ def _edit(slug: str, key: str, entry: str, access, change):
 @bp.post(SESSION + "/speakers/<entry>/move")
 @guarded("workspace.speakers", load=guard.session)
 def move(slug: str, key: str, entry: str, access):
+    """`position` counts from 0; `place` (what the workspace page sends) from 1."""
+    def place(given):
+        wanted = given.get("place")
+        if "position" in given or isinstance(wanted, bool) or not isinstance(wanted, int):
+            return given.get("position")
+        return wanted - 1
+
     return _edit(slug, key, entry, access, lambda db, conf, item, entry, given: operations.move(
-        db, conf, item, entry, given.get("position"), given.get("reason"), now=now(), actor=access.who.label))
+        db, conf, item, entry, place(given), given.get("reason"), now=now(), actor=access.who.label))
 
 
 @bp.post(SESSION + "/speakers/<entry>/merge")

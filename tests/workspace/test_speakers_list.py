@@ -246,3 +246,39 @@ def test_a_list_longer_than_the_session_is_refused_with_the_figure(client, organ
     assert client.get(f"{LIST}/speakers", headers=organiser).get_json()["confirmed_revision"] is None
     session = next(s for day in client.get(f"{API}").get_json()["days"] for s in day["sessions"] if s["id"] == SESSION)
     assert len(session["slots"]) == 7                           # nothing changed
+
+
+# -- the pages ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_the_focal_point_page_inscribes_without_javascript(loaded_app, client, jordan, window, lang):
+    page = loaded_app.test_client()
+    token = jordan["Authorization"].split()[1]
+    assert page.get(f"/conferences/{SLUG}/focal-point?token={token}&lang={lang}").status_code in (302, 303)
+    shown = page.get(f"/conferences/{SLUG}/focal-point?lang={lang}")
+    assert shown.status_code == 200
+    html = shown.get_data(as_text=True)
+    assert f'name="session" value="{SESSION}"' in html and ('dir="rtl"' in html) == (lang == "ar")
+    posted = page.post(f"/conferences/{SLUG}/focal-point?lang={lang}",
+                       data={"session": SESSION, "person": "ayman", "level": "minister", "language": "ar"})
+    assert posted.status_code == 200
+    assert 'role="status"' in posted.get_data(as_text=True)
+    refused = page.post(f"/conferences/{SLUG}/focal-point?lang={lang}",
+                        data={"session": SESSION, "person": "lina", "level": "minister", "language": "ar"})
+    assert refused.status_code == 403 and 'role="alert"' in refused.get_data(as_text=True)
+    assert names(client.get(f"{LIST}/speakers", headers=jordan).get_json()) == ["ayman"]
+
+
+def test_the_focal_point_page_is_a_focal_points(client, issue_token):
+    assert client.get(f"/conferences/{SLUG}/focal-point").status_code == 401
+    who = bearer(issue_token("participant"))
+    assert client.get(f"/conferences/{SLUG}/focal-point", headers=who).status_code == 403
+
+
+def test_the_workspace_page_shows_the_lists(client, organiser, listed):
+    page = client.get(f"/workspace/{SLUG}/speakers?lang=fr", headers=organiser)
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f'data-url="/sessions/{SESSION}/speakers/confirm"' in html and "Samir" in html
+    moved = client.post(f"{LIST}/speakers/{listed['lina']}/move", json={"place": 1, "reason": "r"}, headers=organiser)
+    assert names(moved.get_json())[0] == "lina"
