@@ -282,3 +282,16 @@ def test_the_workspace_page_shows_the_lists(client, organiser, listed):
     assert f'data-url="/sessions/{SESSION}/speakers/confirm"' in html and "Samir" in html
     moved = client.post(f"{LIST}/speakers/{listed['lina']}/move", json={"place": 1, "reason": "r"}, headers=organiser)
     assert names(moved.get_json())[0] == "lina"
+
+
+def test_the_booth_shows_the_current_revision_of_the_list(client, organiser, listed, issue_token):
+    booth = bearer(issue_token("interpreter", session=SESSION, booth="en"))
+    url = f"/conferences/{SLUG}/sessions/{SESSION}/booth?lang=en"
+    html = client.get(url, headers=booth).get_data(as_text=True)
+    assert "Not confirmed yet (revision 3)" in html and html.index("Samir") < html.index("Ayman") < html.index("Lina")
+    client.post(f"{LIST}/speakers/confirm", headers=organiser)
+    client.post(f"{LIST}/speakers/{listed['ayman']}/withdraw", json={"reason": "Left"}, headers=organiser)
+    html = client.get(url, headers=booth).get_data(as_text=True)
+    assert "Changed since it was confirmed (revision 4)" in html
+    assert "Ayman" not in html.split('id="list-heading"')[1].split("</section>")[0]
+    assert client.get(f"{LIST}/speakers", headers=booth).status_code == 200
