@@ -167,6 +167,9 @@ BLUEPRINT_MODULES = (
     "sessions.speakers_list.views",   # the focal point's page and the workspace's lists of speakers
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
+    "conference.registration.api",    # registration: the public API and the secretariat's decisions
+    "conference.registration.views",  # registration: the public page
+    "conference.registration.workspace_views",  # registration: the workspace's page
     "speakers.session_views",         # an organiser's open sessions: list and end them
     "conference.navigation",          # the header of every page (context processor)
     "conference.live_kit",            # the live kit's strings (template global)

@@ -205,6 +205,9 @@ def _register_subcommands() -> None:
     from conference.config_check import config_group
 
     cli.add_command(config_group)
+    from conference.registration.cli import registrations_group
+
+    cli.add_command(registrations_group)
     register(cli, agenda_group)
 
 

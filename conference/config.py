@@ -19,6 +19,9 @@
 | MINBAR_HANDOVER_S | 1.5: another console's slot move or timer start this soon after one is refused `just_changed`; 0 never |
 | MINBAR_WEBSOCKET_DEFLATE | 0: WebSockets decline permessage-deflate (one shared frame per broadcast); 1 accepts it |
 | MINBAR_METRICS_ALLOW | unset: /metrics answers loopback only; addresses or networks to add (conference/metrics.py) |
+| MINBAR_REGISTRATION_PER_ADDRESS | 10: registrations accepted from one client address in an hour (form and API); 0 no limit |
+| MINBAR_REGISTRATION_PER_EMAIL | 3: registrations accepted for one e-mail address in a day; 0 no limit |
+| MINBAR_REGISTRATION_MIN_FILL_S | 3: the registration form sent sooner than this after it was served is refused |
 | MINBAR_LOG_FORMAT | text (`minbar run`); json under deploy/gunicorn.conf.py (conference/logs.py) |
 
 Serving (`minbar run`, conference.wsgi) refuses a SECRET_KEY that is deploy/minbar.env.example's
@@ -106,6 +109,10 @@ def from_environment(overrides: dict | None = None, make_key: bool = True) -> di
         # Two consoles' slot moves or timer starts closer than this: the second is refused (sessions.live.handover).
         "MINBAR_HANDOVER_S": float(os.environ.get("MINBAR_HANDOVER_S") or 1.5),
         "MINBAR_WEBSOCKET_DEFLATE": os.environ.get("MINBAR_WEBSOCKET_DEFLATE", "0").lower() in ("1", "true", "yes", "on"),
+        # Registration's abuse controls (conference/registration/core.py, docs/registration.md).
+        "MINBAR_REGISTRATION_PER_ADDRESS": int(os.environ.get("MINBAR_REGISTRATION_PER_ADDRESS") or 10),
+        "MINBAR_REGISTRATION_PER_EMAIL": int(os.environ.get("MINBAR_REGISTRATION_PER_EMAIL") or 3),
+        "MINBAR_REGISTRATION_MIN_FILL_S": float(os.environ.get("MINBAR_REGISTRATION_MIN_FILL_S") or 3),
         "DEFAULT_CONFERENCE": os.environ.get("MINBAR_DEFAULT_CONFERENCE", "gcm-arab-2021"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }

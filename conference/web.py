@@ -157,7 +157,9 @@ def security_headers(response, endpoint: str | None, host: str, frame_ancestors:
 
 # -- tokens never reach a log ---------------------------------------------------------------------
 
-_TOKEN_IN_TEXT = re.compile(r"(?i)(\b(?:access_)?token=)[^&\s\"'#;,]+")
+_TOKEN_IN_TEXT = re.compile(r"(?i)(\b(?:access_|confirmation_)?token=)[^&\s\"'#;,]+")
+# An e-mail address (registrations, invitations): never in a log line.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TOKEN_IN_JSON = re.compile(r"""(?i)(["']?(?:access_)?token["']?\s*:\s*["'])[^"']+""")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _AUTH_HEADER = re.compile(r"(?i)\b(authorization\s*[:=]\s*)[^\s,;]+(\s+[A-Za-z0-9._~+/=-]+)?")
@@ -165,12 +167,14 @@ REDACTED = "[redacted]"
 
 
 def redact(text: str) -> str:
-    """`text` with every `token=` value, bearer credential and Authorization value replaced."""
+    """`text` with every `token=` value, bearer credential, Authorization value and e-mail
+    address replaced."""
     if not isinstance(text, str) or not text:
         return text
     text = _TOKEN_IN_TEXT.sub(r"\1" + REDACTED, text)
     text = _TOKEN_IN_JSON.sub(r"\1" + REDACTED, text)   # Socket.IO auth packets: {"token": "..."}
     text = _AUTH_HEADER.sub(r"\1" + REDACTED, text)
+    text = _EMAIL.sub(REDACTED, text)
     return _BEARER.sub(r"\1 " + REDACTED, text)
 
 

@@ -57,7 +57,7 @@ ACTIONS: dict[str, str] = {
     "page.focal_point": "open the focal point page of one's delegation",
     "speakers.inscribe": "inscribe a speaker of one's delegation on a session's list of speakers (context: delegation)",
     "speakers.read": "read a session's list of speakers, its status and revision",
-    "registrations.delegation": "read the registrations of one's own delegation (context: delegation)",
+    "registration.delegation": "read the registrations of one's own delegation (context: delegation)",
     # the secretariat's workspace (organisers only)
     "page.workspace": "open the workspace pages of the conference",
     "workspace.people": "add and edit people; name interpreters of a booth",
@@ -67,6 +67,9 @@ ACTIONS: dict[str, str] = {
     "workspace.balance": "read and export the balance of speaking time",
     "workspace.conferences": "export the agenda file, clone the conference",
     "workspace.speakers": "manage lists of speakers: inscription times, confirm, move, merge, withdraw; name focal points",
+    # registration of participants
+    "registration.submit": "register for the conference on its public form or API, confirm one's e-mail",
+    "registration.decide": "list registrations, approve or decline them, set the registration dates",
     # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
     "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
     "conference.create": "import a new conference from an agenda file (an organiser account)",
@@ -74,7 +77,7 @@ ACTIONS: dict[str, str] = {
 }
 
 # Actions open to everyone, anonymous viewers included.
-PUBLIC = frozenset({"page.stage", "page.live", "page.presentation", "channel.select"})
+PUBLIC = frozenset({"page.stage", "page.live", "page.presentation", "channel.select", "registration.submit"})
 
 
 def _in(identity: Identity, conference: str | None) -> bool:
@@ -171,13 +174,15 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _upload(identity, conference, session, context.get("speaker"))
     if action == "page.focal_point":
         return _role_here(identity, "focal_point", conference, session) and bool(identity.delegation)
-    if action in ("speakers.inscribe", "registrations.delegation"):
+    if action in ("speakers.inscribe", "registration.delegation"):
         return _focal_point(identity, conference, session, context.get("delegation"))
     if action == "speakers.read":
         return (chair or _interpreter(identity, conference, session)
                 or (_role_here(identity, "focal_point", conference, session) and session is not None))
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
+    if action == "registration.decide":
+        return False                      # organisers only (decided above)
     if action == "page.workspace" or action.startswith("workspace."):
         return False                      # organisers only (decided above)
     raise AssertionError(f"action {action!r} is declared but not decided")   # pragma: no cover

@@ -98,6 +98,7 @@ NAV = (
     ("workspace.schedule_page", N_("Reschedule")),
     ("workspace.audit_page", N_("Audit log")),
     ("workspace.balance_page", N_("Balance")),
+    ("registration_workspace.page", N_("Registrations")),
     ("speakers_list_views.workspace_page", N_("Lists of speakers")),
 )
 GROUP_LABELS = {

@@ -8,7 +8,7 @@
 | `POST …/sessions/<key>/speakers/confirm` | `workspace.speakers`: into the session's slots |
 | `POST …/sessions/<key>/speakers/<entry>/move`, `/merge`, `/withdraw` | `workspace.speakers`, with a reason |
 | `GET`, `POST …/focal-points`, `DELETE …/focal-points/<person>` | `workspace.speakers` |
-| `GET …/delegations/<delegation>/registrations` | `registrations.delegation`: a focal point's own |
+| `GET …/delegations/<delegation>/registrations` | `registration.delegation`: a focal point's own |
 
 Views are thin: the guard loads and asks the policy; the operations (`sessions.speakers_list.operations`,
 `.inscriptions`) change, audit and refuse; the view commits and answers.
@@ -223,7 +223,7 @@ def remove_focal_point(slug: str, person: str, access):
 
 
 @bp.get(API + "/delegations/<delegation>/registrations")
-@guarded("registrations.delegation", load=registrations_scope)
+@guarded("registration.delegation", load=registrations_scope)
 def delegation_registrations(slug: str, delegation: str, access):
     """The delegation's registrations, without e-mail addresses or accessibility needs."""
     from conference.registration.models import Registration

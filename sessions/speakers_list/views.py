@@ -86,7 +86,7 @@ def focal_point(slug: str, access):
     people = list(db.scalars(select(Person).where(Person.conference_id == conf.id, Person.delegation == delegation)
                              .order_by(Person.name)))
     registrations = []
-    if access.may("registrations.delegation", delegation=delegation):
+    if access.may("registration.delegation", delegation=delegation):
         from conference.registration.models import Registration
 
         registrations = list(db.scalars(select(Registration).where(

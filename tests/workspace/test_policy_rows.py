@@ -85,3 +85,20 @@ def test_links_never_import_nor_open_the_home(action, who, slug):
     """A link is scoped to a conference that exists; an organiser's link too."""
     who = {**REFUSED, **ALLOWED}[who]
     assert not policy.may(who, action, slug)
+
+
+# -- registration: anyone registers; only the conference's organisers decide -------------------
+
+@pytest.mark.parametrize("who", sorted(ALLOWED))
+def test_organisers_of_this_conference_decide_registrations(who):
+    assert policy.may(ALLOWED[who], "registration.decide", SLUG)
+
+
+@pytest.mark.parametrize("who", sorted(REFUSED))
+def test_no_one_else_decides_registrations(who):
+    assert not policy.may(REFUSED[who], "registration.decide", SLUG)
+
+
+@pytest.mark.parametrize("who", sorted(ALLOWED) + sorted(REFUSED))
+def test_everyone_may_register(who):
+    assert policy.may({**ALLOWED, **REFUSED}[who], "registration.submit", SLUG)

@@ -19,8 +19,8 @@ DELEGATION = "Jordan"      # a focal point's delegation; the delegation actions 
 
 # `channel.booth` depends on the booth acted on: the link's own booth, and another one.
 CHECKS = sorted([a for a in policy.ACTIONS if a != "channel.booth"] + ["channel.booth:own", "channel.booth:other"])
-PUBLIC = {"page.stage", "page.live", "page.presentation", "channel.select"}
-DELEGATION_ACTIONS = {"speakers.inscribe", "registrations.delegation"}
+PUBLIC = {"page.stage", "page.live", "page.presentation", "channel.select", "registration.submit"}
+DELEGATION_ACTIONS = {"speakers.inscribe", "registration.delegation"}
 CHAIR = PUBLIC | {"speakers.read", "page.console", "timer.control", "slot.move", "message.send", "queue.manage",
                   "channel.clear_signals", "queue.request", "page.booth", "channel.floor", "speech_text.read",
                   "channel.booth:own", "channel.booth:other", "messages.read_drafts", "presentation.drive",
@@ -131,7 +131,7 @@ def test_a_focal_point_acts_for_its_own_delegation_only():
     for role in ROLES:
         if role not in ("organiser", "focal_point"):
             assert not policy.may(identity(role, "this"), "speakers.inscribe", CONF, SESSION, delegation=DELEGATION)
-            assert not policy.may(identity(role, "this"), "registrations.delegation", CONF, delegation=DELEGATION)
+            assert not policy.may(identity(role, "this"), "registration.delegation", CONF, delegation=DELEGATION)
     assert not policy.may(focal, "workspace.speakers", CONF, SESSION)
 
 
