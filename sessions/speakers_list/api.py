@@ -206,7 +206,11 @@ def focal_points(slug: str, access):
 @guarded("workspace.speakers")
 def name_focal_point(slug: str, access):
     db, conf = get_db(), access.conference
-    row, token = operations.name_focal_point(db, conf, body().get("person"), now=now(),
+    given = body()
+    person = given.get("person")
+    if person is None and "registration" in given:
+        person = operations.person_of_registration(db, conf, given["registration"])
+    row, token = operations.name_focal_point(db, conf, person, now=now(),
                                              secret=current_app.config["SECRET_KEY"], actor=access.who.label)
     db.commit()
     base = current_app.config.get("MINBAR_BASE_URL") or request.host_url

@@ -69,18 +69,24 @@ def inscribe(db: Session, conf: Conference, item: AgendaItem, body: dict, *, who
     if not isinstance(delegation, str) or not delegation.strip():
         raise MinbarError("bad_request", "Name the 'delegation' the speaker speaks for.")
     level, language = body.get("level"), body.get("language")
-    if level not in protocol.LEVELS:
-        raise MinbarError("bad_request", f"'level' should be one of {', '.join(protocol.LEVELS)}.")
-    if language not in conf.languages:
-        raise MinbarError("bad_request", f"'language' should be one of {', '.join(conf.languages)}.")
     actor = who.label
     person_key = body.get("person")
+    person = None
     if person_key is not None:
         person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == person_key))
         if person is None:
             raise MinbarError("not_found", f"There is no person '{person_key}' in {conf.slug}.")
         if person.delegation != delegation:
             raise MinbarError("forbidden", f"{person.name} is not of the delegation of {delegation}.")
+        # The level a registration gave (its rank, 1 = Head of State or Government) when none is named.
+        if level is None and person.rank is not None and 1 <= person.rank <= len(protocol.LEVELS):
+            level = protocol.LEVELS[person.rank - 1]
+        language = language or person.language
+    if level not in protocol.LEVELS:
+        raise MinbarError("bad_request", f"'level' should be one of {', '.join(protocol.LEVELS)}.")
+    if language not in conf.languages:
+        raise MinbarError("bad_request", f"'language' should be one of {', '.join(conf.languages)}.")
+    if person is not None:
         group = person.group
     else:
         group = body.get("group") if isinstance(body.get("group"), str) and body.get("group") else (

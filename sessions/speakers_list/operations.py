@@ -150,7 +150,7 @@ def name_focal_point(db: Session, conf: Conference, person_key, *, now: datetime
     from speakers import access
 
     if not isinstance(person_key, str):
-        raise MinbarError("bad_request", "Name the 'person' (a person's key).")
+        raise MinbarError("bad_request", "Name the 'person' (a person's key) or the approved 'registration'.")
     person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == person_key))
     if person is None:
         raise MinbarError("not_found", f"There is no person '{person_key}' in {conf.slug}.")
@@ -167,6 +167,18 @@ def name_focal_point(db: Session, conf: Conference, person_key, *, now: datetime
                  after={"delegation": person.delegation, "link": link.id})
     db.flush()
     return row, token
+
+
+def person_of_registration(db: Session, conf: Conference, registration) -> str:
+    """The person an approved registration became (`conference.registration`), for naming a focal point."""
+    from conference.registration.models import Registration
+
+    row = db.get(Registration, registration) if isinstance(registration, int) and not isinstance(registration, bool) else None
+    if row is None or row.conference_id != conf.id:
+        raise MinbarError("not_found", f"There is no registration '{registration}' in {conf.slug}.")
+    if row.status != "approved" or not row.person_key:
+        raise MinbarError("conflict", "Only an approved registration can be named focal point.")
+    return row.person_key
 
 
 def remove_focal_point(db: Session, conf: Conference, person_key, *, now: datetime, actor: str) -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from conference.errors import MinbarError
 
 # Levels of representation, highest first.
-LEVELS = ("head_of_state", "vice_president", "minister", "vice_minister", "head_of_delegation", "other")
+LEVELS = ("head_of_state", "deputy_head", "minister", "vice_minister", "head_of_delegation", "other")
 # Tiers of speakers by stakeholder group; a group not named here is one of the other stakeholders.
 TIERS = {"member_state": 0, "observer_state": 1, "observer": 1, "intergovernmental": 1, "un_entity": 2}
 OTHER_TIER = 3

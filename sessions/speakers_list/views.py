@@ -25,7 +25,7 @@ bp = Blueprint("speakers_list_views", __name__)
 
 LEVEL_LABELS = {
     "head_of_state": N_("Head of State or Government"),
-    "vice_president": N_("Vice-President or Deputy Prime Minister"),
+    "deputy_head": N_("Vice-President or Deputy Prime Minister"),
     "minister": N_("Minister"),
     "vice_minister": N_("Vice-Minister"),
     "head_of_delegation": N_("Head of Delegation"),

@@ -127,7 +127,7 @@ def test_refused_outside_the_window(client, jordan, organiser, clock):
 
 
 def test_bad_inscriptions_change_nothing(client, jordan, window):
-    for body in ({"person": "ayman", "level": "emperor"}, {"person": "ayman", "language": "de"},
+    for body in ({"person": "ayman", "level": "emperor"}, {"person": "ayman", "language": "de"}, {"person": "ayman", "level": None},
                  {"person": "nobody"}, {"name": ""}, {"person": "ayman", "colour": "red"},
                  {"person": "ayman", "text": "\x00"}):
         response = inscribe(client, jordan, **body)
@@ -295,3 +295,24 @@ def test_the_booth_shows_the_current_revision_of_the_list(client, organiser, lis
     assert "Changed since it was confirmed (revision 4)" in html
     assert "Ayman" not in html.split('id="list-heading"')[1].split("</section>")[0]
     assert client.get(f"{LIST}/speakers", headers=booth).status_code == 200
+
+
+def test_an_approved_registrant_is_named_focal_point_and_a_ranked_speaker_brings_their_level(
+        client, organiser, people, window, loaded_app, clock):
+    from conference.registration.models import Registration
+
+    client.patch(f"{API}/people/ayman", json={"rank": 3, "language": "fr"}, headers=organiser)   # a minister
+    with loaded_app.extensions["minbar.db"].session_scope() as db:
+        conf = queries.conference(db, SLUG)
+        common = dict(conference_id=conf.id, delegation="Jordan", group="member_state", email_key="k", language="ar",
+                      created_at=clock.now(), title="", function="", needs="", source_key="", decision_reason="")
+        db.add(Registration(id=41, name="Rania", name_latin="Rania", email="r@example.org", status="approved",
+                            person_key="rania", **common))
+        db.add(Registration(id=42, name="Omar", name_latin="Omar", email="o@example.org", status="pending", **common))
+    assert client.post(f"{API}/focal-points", json={"registration": 42}, headers=organiser).status_code == 409
+    assert client.post(f"{API}/focal-points", json={"registration": 99}, headers=organiser).status_code == 404
+    named = client.post(f"{API}/focal-points", json={"registration": 41}, headers=organiser)
+    assert named.status_code == 201 and named.get_json()["person"] == "rania"
+    focal = bearer(named.get_json()["url"].split("token=")[1])
+    entry = client.post(f"{LIST}/inscriptions", json={"person": "ayman"}, headers=focal).get_json()["entries"][0]
+    assert (entry["level"], entry["language"]) == ("minister", "fr")
