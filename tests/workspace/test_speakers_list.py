@@ -316,3 +316,15 @@ def test_an_approved_registrant_is_named_focal_point_and_a_ranked_speaker_brings
     focal = bearer(named.get_json()["url"].split("token=")[1])
     entry = client.post(f"{LIST}/inscriptions", json={"person": "ayman"}, headers=focal).get_json()["entries"][0]
     assert (entry["level"], entry["language"]) == ("minister", "fr")
+
+
+def test_the_console_and_the_stage_follow_the_confirmed_list(client, organiser, listed, issue_token):
+    stage_url = f"/conferences/{SLUG}/sessions/{SESSION}/stage?lang=en"
+    assert "Samir" not in client.get(stage_url).get_data(as_text=True)
+    assert client.post(f"{LIST}/speakers/confirm", headers=organiser).status_code == 200
+    stage = client.get(stage_url).get_data(as_text=True)
+    current = stage.split('id="current-slot"')[1].split("</p>")[0]
+    assert "Samir" in current and "Lebanon" in current                  # the minister first
+    chair = bearer(issue_token("chair", session=SESSION))
+    console = client.get(f"/conferences/{SLUG}/sessions/{SESSION}/console?lang=en", headers=chair).get_data(as_text=True)
+    assert console.index('"speaker": "Samir"') < console.index('"speaker": "Ayman"') < console.index('"speaker": "Lina"')
