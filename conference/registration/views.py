@@ -51,7 +51,18 @@ def _form(conf, status: int = 200, values: dict | None = None, error: MinbarErro
         (_(REFUSALS["unavailable"]) if error is not None else None)
     return _page("register.html", conf, status, values=values, retention_days=store.settings(get_db(), conf).retention_days, error=message, error_field=field,
                  stamp=core.form_stamp(now(), current_app.config["SECRET_KEY"]), honeypot=HONEYPOT,
-                 groups=group_labels(), levels=LEVEL_LABELS, genders=GENDER_LABELS, languages_offered=core.LANGUAGES)
+                 groups=group_labels(), delegations=known_delegations(conf), levels=LEVEL_LABELS, genders=GENDER_LABELS, languages_offered=core.LANGUAGES)
+
+
+def known_delegations(conf) -> list[str]:
+    """The delegations and organisations the agenda file already names, offered (not imposed)
+    on the form so that one delegation is written one way."""
+    from sqlalchemy import select
+
+    from speakers.models import Person
+
+    rows = get_db().execute(select(Person.delegation, Person.organisation).where(Person.conference_id == conf.id))
+    return sorted({name for pair in rows for name in pair if name})
 
 
 def _closed(conf, status: int = 200):

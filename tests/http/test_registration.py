@@ -314,3 +314,74 @@ def test_the_csv_export_cannot_run_formulas(loaded_app, api, inbox, open_registr
     assert "'=HYPERLINK" in csv_text and "'+1 cmd" in csv_text
     assert "\n=" not in csv_text and ",=" not in csv_text and ",+" not in csv_text
     assert api.get(f"{A}/registrations?status=maybe", headers=api.organiser).status_code == 400
+
+
+def test_the_limit_counts_the_client_behind_trusted_proxies_and_ignores_forged_headers(loaded_app, api, inbox,
+                                                                                       open_registration, clock):
+    from conference.app import create_app
+
+    loaded_app.config["MINBAR_REGISTRATION_PER_ADDRESS"] = 2
+    # No proxy trusted: a client writing X-Forwarded-For is still its own address.
+    for n in range(2):
+        assert api.post(f"{A}/registrations", json={**AMIRA, "email": f"f{n}@example.org"},
+                        headers={"X-Forwarded-For": f"203.0.113.{n}"},
+                        environ_base={"REMOTE_ADDR": "192.0.2.99"}).status_code == 202
+    forged = api.post(f"{A}/registrations", json={**AMIRA, "email": "f9@example.org"},
+                      headers={"X-Forwarded-For": "203.0.113.77"}, environ_base={"REMOTE_ADDR": "192.0.2.99"})
+    assert forged.status_code == 429
+    # Behind the shipped nginx (one trusted hop): each client its own count, all through 127.0.0.1.
+    behind = create_app({**{k: loaded_app.config[k] for k in ("DATABASE_URL", "SECRET_KEY", "MINBAR_SMTP_URL",
+                                                                "MINBAR_BASE_URL")},
+                         "INSTANCE_PATH": loaded_app.instance_path, "REDIS_URL": None, "TESTING": True,
+                         "MINBAR_TRUSTED_PROXIES": "1", "MINBAR_REGISTRATION_PER_ADDRESS": 2})
+    behind.extensions["minbar.clock"] = clock
+    proxied = behind.test_client()
+
+    def via_nginx(client_address, n):
+        return proxied.post(f"{A}/registrations", json={**AMIRA, "email": f"{client_address}-{n}@example.org"},
+                            headers={"X-Forwarded-For": client_address}, environ_base={"REMOTE_ADDR": "127.0.0.1"})
+
+    assert [via_nginx("198.51.100.1", n).status_code for n in range(3)] == [202, 202, 429]
+    assert via_nginx("198.51.100.2", 0).status_code == 202
+    behind.extensions["minbar.db"].engine.dispose()
+
+
+def test_several_decisions_at_once_and_the_dates_over_the_api(loaded_app, api, inbox, open_registration):
+    first = registered_and_confirmed(api, inbox)
+    second = registered_and_confirmed(api, inbox, email="omar@example.org", name_latin="Omar Khalil",
+                                      name={"ar": "عمر خليل"}, language="en")
+    decided = api.post(f"{A}/registrations/decisions", headers=api.organiser,
+                       json={"decline": [first, second, 999], "reason": "Full."})
+    results = decided.get_json()["results"]
+    assert [r.get("status") for r in results] == ["declined", "declined", None]
+    assert results[2]["error"]["code"] == "not_found"
+    assert "Full." in text_of(inbox.messages[-1])
+    assert api.post(f"{A}/registrations/decisions", headers=api.organiser,
+                    json={"approve": [first], "decline": [second]}).status_code == 400
+    put = api.put(f"{A}/registration-settings", headers=api.organiser,
+                  json={"closes_at": "2021-02-24T10:00", "retention_days": 7})
+    assert put.status_code == 200
+    assert put.get_json()["closes_at"] == "2021-02-24T10:00:00+02:00" and put.get_json()["open"] is False
+    assert register(api).status_code == 403                        # closed since 10:00 Beirut
+    assert api.put(f"{A}/registration-settings", headers=api.organiser,
+                   json={"retention_days": 0}).status_code == 400
+    assert api.put(f"{A}/registration-settings", json={"retention_days": 9}).status_code == 401
+    assert api.get(f"{A}/registration-settings", headers=api.organiser).get_json()["retention_days"] == 7
+
+
+@pytest.mark.parametrize("lang, direction, heading", [("ar", "rtl", "التسجيل في المؤتمر"),
+                                                      ("en", "ltr", "Register for the conference"),
+                                                      ("fr", "ltr", "S’inscrire à la conférence")])
+def test_the_form_in_each_language(api, open_registration, lang, direction, heading):
+    page = api.get(f"{PAGE}?lang={lang}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    assert f'<html lang="{lang}" dir="{direction}">' in html and heading in html
+    assert html.count('name="stamp"') == 1 and 'class="trap" aria-hidden="true"' in html
+    assert "<script" not in html.split("</main>")[0].split("<main")[1]     # the form needs no script
+
+
+def test_the_form_offers_the_delegations_the_agenda_names(api, open_registration):
+    html = api.get(f"{PAGE}?lang=en").get_data(as_text=True)
+    assert 'list="known-delegations"' in html
+    assert '<option value="International Organization for Migration (IOM)">' in html

@@ -119,8 +119,10 @@ def test_ordered_states_first_member_states_then_observers_then_others():
     state = entry("state", 2, group="member_state")
     un = entry("un", 3, group="un_entity")
     academia = entry("uni", 4, group="academia")
+    observer = entry("obs", 5, group="observer_state")     # an observer State: with the observers
 
-    assert ordered((ngo, igo, state, un, academia), STATES_FIRST) == (state, igo, un, ngo, academia)
+    assert ordered((ngo, igo, state, un, academia, observer), STATES_FIRST) == (
+        state, igo, un, observer, ngo, academia)
 
 
 def test_ordered_states_first_lower_rank_first_then_unranked_by_request():
