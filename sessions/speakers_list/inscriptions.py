@@ -63,7 +63,7 @@ def inscribe(db: Session, conf: Conference, item: AgendaItem, body: dict, *, who
     unknown = sorted(set(body) - set(FIELDS))
     if unknown:
         raise MinbarError("bad_request", f"Unknown field(s): {', '.join(unknown)}.")
-    row = get_list(db, conf, item)
+    row = get_list(db, conf, item, lock=True)
     if held_to_window and (row is None or not is_open(row, now)):
         raise MinbarError("closed", "Inscription on this list of speakers is not open now.")
     if not isinstance(delegation, str) or not delegation.strip():
@@ -95,7 +95,7 @@ def inscribe(db: Session, conf: Conference, item: AgendaItem, body: dict, *, who
                                  language=language, level=level, now=now, actor=actor, instance=instance)
     if "text" in body and body["text"] not in (None, ""):
         speech_texts.clean(body["text"])       # refused before anything is written
-    row = get_list(db, conf, item, now=now)
+    row = get_list(db, conf, item, now=now, lock=True)
     if any(e.person_key == person_key for e in listed(row)):
         raise MinbarError("conflict", "This speaker is already on the list of speakers.")
     seq = (db.scalar(select(func.max(ListEntry.seq)).where(ListEntry.list_id == row.id)) or 0) + 1
@@ -118,7 +118,7 @@ def confirm(db: Session, conf: Conference, item: AgendaItem, *, now: datetime, a
             instance) -> tuple[object, list[tuple[str, str]]]:
     """The list into the session's slots; returns the list and the speaker links issued
     [(person key, token)]. Refuses an empty list and one longer than the session's time."""
-    row = get_list(db, conf, item)
+    row = get_list(db, conf, item, lock=True)
     entries = listed(row)
     if not entries:
         raise MinbarError("bad_request", "The list of speakers is empty: there is nothing to confirm.")

@@ -24,10 +24,13 @@ from speakers.models import Person
 MAX_REASON = 500
 
 
-def get_list(db: Session, conf: Conference, item: AgendaItem, *, now: datetime | None = None) -> SpeakersList | None:
-    """The session's list; with `now`, made (closed, empty) when it does not exist yet."""
-    row = db.scalar(select(SpeakersList).where(SpeakersList.conference_id == conf.id,
-                                               SpeakersList.session_key == item.key))
+def get_list(db: Session, conf: Conference, item: AgendaItem, *, now: datetime | None = None,
+             lock: bool = False) -> SpeakersList | None:
+    """The session's list; with `now`, made (closed, empty) when it does not exist yet. `lock`
+    (every change) reads it `FOR UPDATE` on PostgreSQL, so two changes of one list queue up
+    (SQLite's writes are serialised by `BEGIN IMMEDIATE` already)."""
+    query = select(SpeakersList).where(SpeakersList.conference_id == conf.id, SpeakersList.session_key == item.key)
+    row = db.scalar(query.with_for_update() if lock else query)
     if row is None and now is not None:
         row = SpeakersList(conference_id=conf.id, session_key=item.key, revision=0, modified_at=now)
         db.add(row)
@@ -89,7 +92,7 @@ def set_window(db: Session, conf: Conference, item: AgendaItem, *, opens_at: dat
         raise MinbarError("bad_request", "Inscription needs both 'opens_at' and 'closes_at', closing after it opens.")
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1):
         raise MinbarError("bad_request", "'minutes' should be a whole number, 1 or more, or null.")
-    row = get_list(db, conf, item, now=now)
+    row = get_list(db, conf, item, now=now, lock=True)
     before = _window(row)
     row.opens_at, row.closes_at, row.minutes, row.modified_at = opens_at, closes_at, minutes, now
     audit.record(db, conf, actor=actor, action="speakers.window", now=now, session=item.key,
@@ -104,7 +107,7 @@ def _window(row: SpeakersList) -> dict:
 
 def move(db: Session, conf: Conference, item: AgendaItem, entry_id, position, reason, *,
          now: datetime, actor: str) -> SpeakersList:
-    row, why = get_list(db, conf, item), _reason(reason)
+    row, why = get_list(db, conf, item, lock=True), _reason(reason)
     entry = _entry(row, entry_id)
     was = entry.position
     _apply(row, protocol.move([_core(e) for e in listed(row)], entry.key, position), now)
@@ -116,7 +119,7 @@ def move(db: Session, conf: Conference, item: AgendaItem, entry_id, position, re
 
 def withdraw(db: Session, conf: Conference, item: AgendaItem, entry_id, reason, *, now: datetime,
              actor: str, merged_into: ListEntry | None = None) -> SpeakersList:
-    row, why = get_list(db, conf, item), _reason(reason)
+    row, why = get_list(db, conf, item, lock=True), _reason(reason)
     entry = _entry(row, entry_id)
     shown = protocol.withdraw([_core(e) for e in listed(row)], entry.key)
     entry.status = "merged" if merged_into is not None else "withdrawn"
@@ -134,7 +137,7 @@ def withdraw(db: Session, conf: Conference, item: AgendaItem, entry_id, reason, 
 def merge(db: Session, conf: Conference, item: AgendaItem, entry_id, into, reason, *, now: datetime,
           actor: str) -> SpeakersList:
     """`entry_id`'s statement joins `into`'s (one statement on behalf of both delegations)."""
-    row = get_list(db, conf, item)
+    row = get_list(db, conf, item, lock=True)
     absorbed, keeper = _entry(row, entry_id), _entry(row, into)
     if absorbed.id == keeper.id:
         raise MinbarError("bad_request", "An entry cannot be merged into itself.")
