@@ -7,6 +7,7 @@
 | `PUT …/sessions/<key>/speakers/window` | `workspace.speakers`: inscription times, minutes |
 | `POST …/sessions/<key>/speakers/confirm` | `workspace.speakers`: into the session's slots |
 | `POST …/sessions/<key>/speakers/<entry>/move`, `/merge`, `/withdraw` | `workspace.speakers`, with a reason |
+| `PUT …/sessions/<key>/speakers/<entry>/speech-text` | `speakers.inscribe` for the entry's delegation |
 | `GET`, `POST …/focal-points`, `DELETE …/focal-points/<person>` | `workspace.speakers` |
 | `GET …/delegations/<delegation>/registrations` | `registration.delegation`: a focal point's own |
 
@@ -49,6 +50,13 @@ def delegation_scope(slug: str, key: str, **_rest) -> guard.Scope:
     wanted = (given or {}).get("delegation") if hasattr(given, "get") else None
     return guard.Scope(slug, scope.conference, scope.item,
                        {"delegation": wanted if isinstance(wanted, str) and wanted else guard.caller().delegation})
+
+
+def entry_scope(slug: str, key: str, entry: str, **_rest) -> guard.Scope:
+    """An entry of the session's list (404 when unknown); the policy's context is its delegation."""
+    scope = guard.session(slug, key)
+    found = operations.find_entry(get_db(), scope.conference, scope.item, entry)
+    return guard.Scope(slug, scope.conference, scope.item, {"delegation": found.delegation}, {"entry": found})
 
 
 def registrations_scope(slug: str, delegation: str, **_rest) -> guard.Scope:
@@ -115,6 +123,23 @@ def inscribe(slug: str, key: str, access):
     answer = list_json(db, conf, item, entry.list, now())
     answer["entry"] = entry.id
     return jsonify(answer), 201
+
+
+@bp.put(SESSION + "/speakers/<entry>/speech-text")
+@guarded("speakers.inscribe", load=entry_scope)
+def entry_speech_text(slug: str, key: str, entry: str, access):
+    """The statement's text of an entry, before (or after) the list is confirmed: kept for the slot
+    the entry becomes (its `slot`), as any speech text, for the interpreters."""
+    from sessions.booth import speech_texts
+    from sessions.speakers_list.slots import slot_id
+
+    db = get_db()
+    given = body()
+    row = speech_texts.save_in_advance(db, access.conference, access.item,
+                                       slot_id(key, access.scope.loaded["entry"].key), given.get("text"),
+                                       access.who, now())
+    db.commit()
+    return jsonify(speech_texts.to_contract(row, with_text=False))
 
 
 @bp.put(SESSION + "/speakers/window")

@@ -84,6 +84,11 @@ def _entry(row: SpeakersList | None, entry_id) -> ListEntry:
     return found
 
 
+def find_entry(db: Session, conf: Conference, item: AgendaItem, entry_id) -> ListEntry:
+    """A listed entry of the session's list, or `not_found`."""
+    return _entry(get_list(db, conf, item), entry_id)
+
+
 # -- the secretariat ---------------------------------------------------------------------------
 
 def set_window(db: Session, conf: Conference, item: AgendaItem, *, opens_at: datetime | None,

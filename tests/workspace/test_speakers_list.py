@@ -328,3 +328,17 @@ def test_the_console_and_the_stage_follow_the_confirmed_list(client, organiser, 
     chair = bearer(issue_token("chair", session=SESSION))
     console = client.get(f"/conferences/{SLUG}/sessions/{SESSION}/console?lang=en", headers=chair).get_data(as_text=True)
     assert console.index('"speaker": "Samir"') < console.index('"speaker": "Ayman"') < console.index('"speaker": "Lina"')
+
+
+def test_a_focal_point_uploads_its_entrys_text_later_and_only_its_own(client, jordan, lebanon, listed, organiser):
+    url = f"{LIST}/speakers/{listed['ayman']}/speech-text"
+    saved = client.put(url, json={"text": "نص الكلمة"}, headers=jordan)
+    assert saved.status_code == 200 and saved.get_json()["revision"] == 1
+    assert client.put(url, json={"text": "not ours"}, headers=lebanon).status_code == 403
+    assert client.put(url, json={"text": ""}, headers=jordan).status_code == 400
+    assert client.put(f"{LIST}/speakers/999/speech-text", json={"text": "x"}, headers=jordan).status_code == 404
+    slot = next(e["slot"] for e in client.get(f"{LIST}/speakers", headers=jordan).get_json()["entries"]
+                if e["person"] == "ayman")
+    client.post(f"{LIST}/speakers/confirm", headers=organiser)
+    text = client.get(f"{LIST}/slots/{slot}/speech-text", headers=organiser).get_json()
+    assert (text["text"], text["revision"]) == ("نص الكلمة", 1)
