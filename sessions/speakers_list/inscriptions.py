@@ -89,8 +89,9 @@ def inscribe(db: Session, conf: Conference, item: AgendaItem, body: dict, *, who
     if person is not None:
         group = person.group
     else:
-        group = body.get("group") if isinstance(body.get("group"), str) and body.get("group") else (
-            who.group if who.delegation == delegation else "other")
+        # A focal point's new speaker is of the focal point's own group; only the secretariat names one.
+        given = body.get("group") if isinstance(body.get("group"), str) and body.get("group") else "other"
+        group = who.group if who.delegation == delegation else given
         person_key = _new_person(db, conf, body.get("name"), delegation=delegation, group=group,
                                  language=language, level=level, now=now, actor=actor, instance=instance)
     if "text" in body and body["text"] not in (None, ""):

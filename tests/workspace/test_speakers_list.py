@@ -90,7 +90,8 @@ def test_a_focal_point_inscribes_for_its_delegation_in_protocol_order(client, jo
 
 
 def test_a_focal_point_names_a_new_speaker_who_becomes_a_person_of_its_delegation(client, jordan, window, organiser):
-    answer = inscribe(client, jordan, name={"ar": "وزير العمل", "en": "Minister of Labour"}, level="minister")
+    answer = inscribe(client, jordan, name={"ar": "وزير العمل", "en": "Minister of Labour"}, level="minister",
+                      group="un_entity")           # not the focal point's to choose: ignored
     assert answer.status_code == 201, answer.get_json()
     key = answer.get_json()["entries"][0]["person"]
     person = next(p for p in client.get(f"{API}/people", headers=organiser).get_json() if p["key"] == key)
