@@ -142,7 +142,7 @@ def withdraw(db: Session, conf: Conference, item: AgendaItem, entry_id, reason, 
 def merge(db: Session, conf: Conference, item: AgendaItem, entry_id, into, reason, *, now: datetime,
           actor: str) -> SpeakersList:
     """`entry_id`'s statement joins `into`'s (one statement on behalf of both delegations)."""
-    row = get_list(db, conf, item, lock=True)
+    row, _why = get_list(db, conf, item, lock=True), _reason(reason)   # refused before anything changes
     absorbed, keeper = _entry(row, entry_id), _entry(row, into)
     if absorbed.id == keeper.id:
         raise MinbarError("bad_request", "An entry cannot be merged into itself.")
