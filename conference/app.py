@@ -163,6 +163,8 @@ BLUEPRINT_MODULES = (
     "sessions.key_messages.outcome_views",  # the outcome document
     "sessions.key_messages.presentation_views",  # presentation mode
     "sessions.reports.views",         # planned versus actual: page and CSV
+    "sessions.speakers_list.api",     # lists of speakers, inscriptions, focal points (HTTP API)
+    "sessions.speakers_list.views",   # the focal point's page and the workspace's lists of speakers
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
     "conference.registration.api",    # registration: the public API and the secretariat's decisions

@@ -34,6 +34,7 @@ MODEL_MODULES = (
     "speakers.organiser_models",
     "sessions.live.listener_store",  # listener counts per server process (not versioned state)
     "conference.registration.models",
+    "sessions.speakers_list.models",   # lists of speakers, their entries, focal points
 )
 
 

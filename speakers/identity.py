@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ROLES = ("organiser", "chair", "rapporteur", "interpreter", "speaker", "participant", "translator")
+ROLES = ("organiser", "chair", "rapporteur", "interpreter", "speaker", "participant", "translator", "focal_point")
 SESSION_ROLES = ("chair", "rapporteur", "speaker")   # roles that a link may bind to one session
 # What a link of a role is made of (checked when one is issued); who may do what is speakers.policy's.
 NAMED_SESSION_ROLES = ("chair",)     # a link that must name its session

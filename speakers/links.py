@@ -13,6 +13,7 @@ ROLE_PAGES = {
     "rapporteur": "/conferences/{slug}/sessions/{session}/rapporteur",
     "participant": "/conferences/{slug}/sessions/{session}/live",
     "organiser": "/conferences/{slug}",
+    "focal_point": "/conferences/{slug}/focal-point",
     # "translator": its page comes with the translation of key messages (issue 14); the agenda until then.
 }
 

@@ -10,7 +10,8 @@ Scopes (docs/security.md has the table per role):
 - a link bound to a session (chair, rapporteur, speaker, participant, interpreter, translator)
   acts only in that session; a link without a session acts in every session of its conference
   where its role allows (a chair's link always names its session);
-- an interpreter's booth actions also need the link's booth to be the booth acted on.
+- an interpreter's booth actions also need the link's booth to be the booth acted on;
+- a focal point acts for its own delegation only (the link's `delegation`, the context's).
 
 Revoked and expired links never reach this module: `speakers.credentials` refuses them before
 an identity exists, and every live command re-reads its link's row (`speakers.access.check_link`).
@@ -52,6 +53,11 @@ ACTIONS: dict[str, str] = {
     "messages.translate": "edit the translations of key messages (not agree originals)",
     "speech_text.upload": "upload a statement's text in advance (context: speaker, the slot's person)",
     "speech_text.read": "read the speech texts of a session",
+    # the list of speakers (HTTP)
+    "page.focal_point": "open the focal point page of one's delegation",
+    "speakers.inscribe": "inscribe a speaker of one's delegation on a session's list of speakers (context: delegation)",
+    "speakers.read": "read a session's list of speakers, its status and revision",
+    "registration.delegation": "read the registrations of one's own delegation (context: delegation)",
     # the secretariat's workspace (organisers only)
     "page.workspace": "open the workspace pages of the conference",
     "workspace.people": "add and edit people; name interpreters of a booth",
@@ -60,6 +66,7 @@ ACTIONS: dict[str, str] = {
     "workspace.audit": "read and export the audit log",
     "workspace.balance": "read and export the balance of speaking time",
     "workspace.conferences": "export the agenda file, clone the conference",
+    "workspace.speakers": "manage lists of speakers: inscription times, confirm, move, merge, withdraw; name focal points",
     # registration of participants
     "registration.submit": "register for the conference on its public form or API, confirm one's e-mail",
     "registration.decide": "list registrations, approve or decline them, set the registration dates",
@@ -120,6 +127,12 @@ def _upload(identity: Identity, conference: str, session: str | None, speaker: s
     return identity.session == session
 
 
+def _focal_point(identity: Identity, conference: str, session: str | None, delegation) -> bool:
+    """A delegation's focal point, acting for that delegation (`delegation`, the context's)."""
+    return (_role_here(identity, "focal_point", conference, session) and bool(identity.delegation)
+            and isinstance(delegation, str) and identity.delegation == delegation)
+
+
 def _decide(identity: Identity, action: str, conference: str, session: str | None, context: dict) -> bool:
     if action in PUBLIC:
         return True
@@ -159,6 +172,13 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _role_here(identity, "speaker", conference, session) and session is not None
     if action == "speech_text.upload":
         return _upload(identity, conference, session, context.get("speaker"))
+    if action == "page.focal_point":
+        return _role_here(identity, "focal_point", conference, session) and bool(identity.delegation)
+    if action in ("speakers.inscribe", "registration.delegation"):
+        return _focal_point(identity, conference, session, context.get("delegation"))
+    if action == "speakers.read":
+        return (chair or _interpreter(identity, conference, session)
+                or (_role_here(identity, "focal_point", conference, session) and session is not None))
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
     if action == "registration.decide":

@@ -102,6 +102,7 @@ NAV = (
     ("workspace.audit_page", N_("Audit log")),
     ("workspace.balance_page", N_("Balance")),
     ("registration_workspace.page", N_("Registrations")),
+    ("speakers_list_views.workspace_page", N_("Lists of speakers")),
 )
 GROUP_LABELS = {
     "member_state": N_("Member State"), "observer_state": N_("Observer State"), "un_entity": N_("UN entity"),
@@ -124,7 +125,7 @@ DIMENSION_LABELS = {"group": N_("By stakeholder group"), "delegation": N_("By de
                     "kind": N_("By kind of speaker"), "gender": N_("By gender")}
 ROLE_LABELS = {"organiser": N_("Organiser"), "chair": N_("Chair"), "rapporteur": N_("Rapporteur"),
                "interpreter": N_("Interpreter"), "speaker": N_("Speaker"), "participant": N_("Participant"),
-               "translator": N_("Translator")}
+               "translator": N_("Translator"), "focal_point": N_("Focal point")}
 
 # What the audit page says beside an action's code (the sign-in events, `speakers.sign_in_audit`).
 ACTION_LABELS = {

@@ -84,11 +84,23 @@ def save(db: Session, conf: Conference, item: AgendaItem, slot_key: str, text, a
     """Store `text` as the slot's next revision and log it. Two uploads racing for one revision
     number: the loser retries with the next number, so neither is lost."""
     slot = find_slot(item, slot_key)
+    return _store(db, conf, item, slot.key, text, actor, now)
+
+
+def save_in_advance(db: Session, conf: Conference, item: AgendaItem, slot_key: str, text, actor,
+                    now: datetime) -> SpeechText:
+    """`save` for a slot the session does not have yet: the one a list of speakers' entry becomes
+    when the list is confirmed (`sessions.speakers_list.slots.slot_id`); the booth shows it then."""
+    return _store(db, conf, item, slot_key, text, actor, now)
+
+
+def _store(db: Session, conf: Conference, item: AgendaItem, slot_key: str, text, actor,
+           now: datetime) -> SpeechText:
     text = clean(text)
     for _attempt in range(5):
         current = db.scalar(select(func.max(SpeechText.revision))
-                            .where(SpeechText.conference_id == conf.id, SpeechText.slot_key == slot.key)) or 0
-        row = SpeechText(conference_id=conf.id, session_key=item.key, slot_key=slot.key, text=text,
+                            .where(SpeechText.conference_id == conf.id, SpeechText.slot_key == slot_key)) or 0
+        row = SpeechText(conference_id=conf.id, session_key=item.key, slot_key=slot_key, text=text,
                          uploaded_by=actor.label[:200], uploader=(actor.name or actor.role)[:200],
                          uploaded_at=now, revision=current + 1)
         try:
@@ -98,7 +110,7 @@ def save(db: Session, conf: Conference, item: AgendaItem, slot_key: str, text, a
             continue
         db.add(EventLog(conference_id=conf.id, session_key=item.key, at=now, actor=actor.label[:200],
                         action="speech_text.upload",
-                        payload={"slot": slot.key, "revision": row.revision, "chars": len(text)}))
+                        payload={"slot": slot_key, "revision": row.revision, "chars": len(text)}))
         db.flush()
         return row
     raise MinbarError("conflict", "Several texts were uploaded at once; try again.")

@@ -248,4 +248,13 @@ def booth(slug: str, key: str, access):
     return live_pages.render("sessions/booth.html", page, booth=chosen, mine=mine, channels=channels,
                              current_text=current_text, channel_ui=texts_ui, booth_languages=languages,
                              pinned=bool(access.who.booth),
-                             conference_languages=list(conf.languages))
+                             conference_languages=list(conf.languages),
+                             speakers_list=current_list(db, conf, item))
+
+
+def current_list(db, conf, item) -> dict | None:
+    """The session's list of speakers as it stands now (its current revision), for the booth."""
+    from sessions.speakers_list import api as speakers_api, operations as speakers_ops
+
+    row = speakers_ops.get_list(db, conf, item)
+    return None if row is None else speakers_api.list_json(db, conf, item, row, now())

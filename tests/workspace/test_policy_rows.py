@@ -35,13 +35,14 @@ REFUSED = {
     "chair of this conference": Identity(role="chair", conference=SLUG, session="plenary-1", token_id="t3"),
     "participant of this conference": Identity(role="participant", conference=SLUG, token_id="t4"),
     "rapporteur of this conference": Identity(role="rapporteur", conference=SLUG, token_id="t5"),
+    "focal point of this conference": Identity(role="focal_point", conference=SLUG, delegation="Jordan", token_id="t6"),
     "anonymous": ANONYMOUS,
 }
 
 
 def test_the_workspace_actions_are_declared():
     assert WORKSPACE == ["page.workspace", "workspace.audit", "workspace.balance", "workspace.conferences",
-                         "workspace.links", "workspace.people", "workspace.schedule"]
+                         "workspace.links", "workspace.people", "workspace.schedule", "workspace.speakers"]
 
 
 @pytest.mark.parametrize("action", WORKSPACE)

@@ -15,11 +15,13 @@ from speakers.identity import ANONYMOUS, ROLES, Identity
 
 CONF, SESSION, OTHER_SESSION = "gcm-arab-2021", "plenary-1", "plenary-2"
 BOOTH, OTHER_BOOTH = "fr", "ar"
+DELEGATION = "Jordan"      # a focal point's delegation; the delegation actions are asked about it
 
 # `channel.booth` depends on the booth acted on: the link's own booth, and another one.
 CHECKS = sorted([a for a in policy.ACTIONS if a != "channel.booth"] + ["channel.booth:own", "channel.booth:other"])
 PUBLIC = {"page.stage", "page.live", "page.presentation", "channel.select", "registration.submit"}
-CHAIR = PUBLIC | {"page.console", "timer.control", "slot.move", "message.send", "queue.manage",
+DELEGATION_ACTIONS = {"speakers.inscribe", "registration.delegation"}
+CHAIR = PUBLIC | {"speakers.read", "page.console", "timer.control", "slot.move", "message.send", "queue.manage",
                   "channel.clear_signals", "queue.request", "page.booth", "channel.floor", "speech_text.read",
                   "channel.booth:own", "channel.booth:other", "messages.read_drafts", "presentation.drive",
                   "page.actuals"}
@@ -44,9 +46,9 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
                                       "messages.read_drafts", "presentation.drive", "queue.request"},
     ("rapporteur", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference
     ("interpreter", "this"): PUBLIC | {"page.booth", "channel.floor", "channel.booth:own",
-                                       "speech_text.read", "queue.request"},
+                                       "speech_text.read", "queue.request", "speakers.read"},
     ("interpreter", "none"): PUBLIC | {"page.booth", "channel.floor", "channel.booth:own",
-                                       "speech_text.read", "queue.request"},
+                                       "speech_text.read", "queue.request", "speakers.read"},
     ("interpreter", "other"): PUBLIC,            # issue 10, attack 3: nothing in another session
     ("speaker", "this"): PUBLIC | {"page.speech_text", "speech_text.upload", "queue.request"},
     ("speaker", "none"): PUBLIC | {"page.speech_text", "queue.request"},
@@ -58,6 +60,10 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("translator", "this"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
     ("translator", "none"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
     ("translator", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference, as rapporteurs
+    # A delegation's focal point: its own delegation's inscriptions and registrations, nothing else.
+    ("focal_point", "this"): PUBLIC | {"queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
+    ("focal_point", "none"): PUBLIC | {"queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
+    ("focal_point", "other"): PUBLIC,
 }
 for _role in ROLES:
     EXPECTED[(_role, "elsewhere")] = PUBLIC
@@ -67,7 +73,7 @@ def identity(role: str, scope: str) -> Identity:
     session = {"this": SESSION, "none": None, "other": OTHER_SESSION, "elsewhere": SESSION}[scope]
     return Identity(role=role, conference="another-conference" if scope == "elsewhere" else CONF,
                     session=session, booth=BOOTH if role == "interpreter" else None,
-                    token_id=f"{role}-{scope}", name=role)
+                    token_id=f"{role}-{scope}", name=role, delegation=DELEGATION)
 
 
 def allowed(who: Identity) -> set[str]:
@@ -75,6 +81,8 @@ def allowed(who: Identity) -> set[str]:
     for check in CHECKS:
         action, _sep, booth = check.partition(":")
         context = {"booth": BOOTH if booth == "own" else OTHER_BOOTH} if booth else {}
+        if action in DELEGATION_ACTIONS:
+            context = {"delegation": DELEGATION}
         if policy.may(who, action, CONF, SESSION, **context):
             found.add(check)
     return found
@@ -108,6 +116,23 @@ def test_a_speaker_naming_a_person_uploads_for_that_persons_slots_only():
     assert not policy.may(amal, "speech_text.upload", CONF, SESSION, speaker="omar")
     bound = Identity(role="speaker", conference=CONF, session=OTHER_SESSION, person="amal", token_id="t")
     assert not policy.may(bound, "speech_text.upload", CONF, SESSION, speaker="amal")
+
+
+def test_a_focal_point_acts_for_its_own_delegation_only():
+    focal = identity("focal_point", "none")
+    for action in sorted(DELEGATION_ACTIONS):
+        assert policy.may(focal, action, CONF, SESSION, delegation=DELEGATION)
+        assert not policy.may(focal, action, CONF, SESSION, delegation="Lebanon")
+        assert not policy.may(focal, action, CONF, SESSION)                      # no delegation named
+        assert not policy.may(focal, action, "another-conference", SESSION, delegation=DELEGATION)
+    nobodys = Identity(role="focal_point", conference=CONF, token_id="t")       # a link without a delegation
+    assert not policy.may(nobodys, "speakers.inscribe", CONF, SESSION, delegation="")
+    assert not policy.may(nobodys, "page.focal_point", CONF)
+    for role in ROLES:
+        if role not in ("organiser", "focal_point"):
+            assert not policy.may(identity(role, "this"), "speakers.inscribe", CONF, SESSION, delegation=DELEGATION)
+            assert not policy.may(identity(role, "this"), "registration.delegation", CONF, delegation=DELEGATION)
+    assert not policy.may(focal, "workspace.speakers", CONF, SESSION)
 
 
 def test_drafts_of_the_whole_conference_are_not_a_chairs():

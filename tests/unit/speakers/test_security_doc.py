@@ -11,7 +11,7 @@ def _who(role: str) -> Identity:
     if role == "anonymous":
         return ANONYMOUS
     return Identity(role=role, conference="c", session=None if role == "organiser" else "s",
-                    booth="fr" if role == "interpreter" else None, token_id="x")
+                    booth="fr" if role == "interpreter" else None, token_id="x", delegation="D")
 
 
 def test_the_role_table_in_security_md_matches_the_policy():
@@ -27,5 +27,7 @@ def test_the_role_table_in_security_md_matches_the_policy():
     assert set(rows) == set(policy.ACTIONS)
     for action, marks in rows.items():
         context = {"booth": "fr"} if action == "channel.booth" else {}
+        if action in ("speakers.inscribe", "registration.delegation"):
+            context = {"delegation": "D"}      # a focal point acting for its own delegation
         expected = ["✓" if policy.may(_who(role), action, "c", "s", **context) else "·" for role in columns]
         assert marks == expected, action
