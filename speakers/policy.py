@@ -34,6 +34,7 @@ ACTIONS: dict[str, str] = {
     "page.speech_text": "open the speech-text upload form of a session",
     "page.actuals": "read planned versus actual (page and CSV) of the conference",
     "page.presentation": "open the presentation view of the key messages",
+    "document.speakers": "download the list of speakers of a session (PDF, Word)",
     # running a session (Socket.IO)
     "timer.control": "start, pause, resume, adjust the speaker timer",
     "slot.move": "move to the next, previous or any slot",
@@ -60,6 +61,7 @@ ACTIONS: dict[str, str] = {
     "workspace.audit": "read and export the audit log",
     "workspace.balance": "read and export the balance of speaking time",
     "workspace.conferences": "export the agenda file, clone the conference",
+    "workspace.participants": "download the list of participants (PDF, Word, CSV)",
     # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
     "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
     "conference.create": "import a new conference from an agenda file (an organiser account)",
@@ -156,6 +158,9 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
         return _role_here(identity, "speaker", conference, session) and session is not None
     if action == "speech_text.upload":
         return _upload(identity, conference, session, context.get("speaker"))
+    if action == "document.speakers":
+        # The list delegations and interpreters receive: every link whose scope covers the session.
+        return in_scope(identity, conference, session) and session is not None and identity.role != SYSTEM_ROLE
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
     if action == "page.workspace" or action.startswith("workspace."):

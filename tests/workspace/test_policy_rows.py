@@ -41,7 +41,7 @@ REFUSED = {
 
 def test_the_workspace_actions_are_declared():
     assert WORKSPACE == ["page.workspace", "workspace.audit", "workspace.balance", "workspace.conferences",
-                         "workspace.links", "workspace.people", "workspace.schedule"]
+                         "workspace.links", "workspace.participants", "workspace.people", "workspace.schedule"]
 
 
 @pytest.mark.parametrize("action", WORKSPACE)
