@@ -58,8 +58,7 @@ def next_item_key(items: list[AgendaItem], now: datetime) -> str | None:
 
 
 def time_range(item: AgendaItem, language: str, zone: str) -> str:
-    tz = pytz.timezone(zone)
-    return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
+    return i18n.fmt_time_range(item.starts_at, item.ends_at, language, pytz.timezone(zone))
 
 
 # The agenda's mark of a slot nobody is assigned to yet: "(TBD)", "(presenter TBD)", "(à

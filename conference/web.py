@@ -233,6 +233,8 @@ def init_app(app: Flask) -> None:
         time=lambda moment, zone: i18n.fmt_time(moment, lang(), pytz.timezone(zone)),
         datetime=lambda moment, zone, form="medium": i18n.fmt_datetime(moment, lang(), pytz.timezone(zone), form),
         date=lambda day, form="full": i18n.fmt_date(day, lang(), form),
+        date_range=lambda first, last: i18n.fmt_date_range(first, last, lang()),
+        time_range=lambda start, end, zone: i18n.fmt_time_range(start, end, lang(), pytz.timezone(zone)),
         utc_ms=lambda moment: int(moment.timestamp() * 1000),
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-from babel.dates import format_interval
 from flask import Blueprint, Response, render_template, request
 
 from conference import i18n, presenters, queries
@@ -31,9 +30,7 @@ def _dates_label(conf, language: str) -> str:
     first, last = conf.first_day, conf.last_day
     if first is None:
         return ""
-    if first == last:
-        return i18n.fmt_date(first, language, "long")
-    return format_interval(first, last, "yMMMd", locale=language)
+    return i18n.fmt_date_range(first, last or first, language)
 
 
 def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.OutcomeInput:
@@ -46,7 +43,8 @@ def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.Outc
     # original only, and each one shown in another language is already marked as pending).
     translating = len(languages) > 1 and any(m["versions"] for _item, ms in by_session for m in ms)
     for item, messages in by_session:
-        when = f"{i18n.fmt_date(item.day, language, 'full')}, {presenters.time_range(item, language, conf.timezone)}"
+        comma = "،" if language == "ar" else ","
+        when = f"{i18n.fmt_date(item.day, language, 'full')}{comma} {presenters.time_range(item, language, conf.timezone)}"
         sessions.append(outcome.SessionBlock(
             id=item.key, title=i18n.pick(item.title, language), starts_label=when,
             messages=[_message_block(m, language, languages) for m in messages]))
