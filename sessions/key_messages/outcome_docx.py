@@ -11,19 +11,21 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Cm, Pt, RGBColor
 
-from sessions.key_messages import markup
+from sessions.key_messages import markup, rich_text
 from sessions.key_messages import outcome as doc
 from sessions.key_messages.outcome import Outcome, OutcomeMessage
 
 MESSAGE_STYLE = "Key Message"
 DETAILS_STYLE = "Key Message Details"   # tags, the source session, the session's time
+LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x9A)
 
 
 def to_docx(outcome: Outcome) -> bytes:
-    """The outcome document as a Word file. Message bodies are plain text (`markup.plain_text`),
-    one paragraph per block; for Arabic every paragraph, run and table is right-to-left."""
+    """The outcome document as a Word file. Message bodies keep their markup (`rich_text`), one
+    paragraph per block; for Arabic every paragraph, run and table is right-to-left."""
     document = docx.Document()
     document.core_properties.title = _x(outcome.title)
     document.core_properties.language = outcome.language
@@ -75,6 +77,9 @@ def to_docx(outcome: Outcome) -> bytes:
         else:
             cells[1].paragraphs[0].add_run(_x(outcome.labels["none"])).italic = True
 
+    if outcome.languages:
+        _language_table(document, outcome)
+
     if outcome.language == "ar":
         _right_to_left(document)
     _own_direction(document)
@@ -89,12 +94,21 @@ def _x(text: str) -> str:
 
 
 def _docx_message(document, message: OutcomeMessage, outcome: Outcome) -> None:
-    blocks = markup.plain_text(message.text).split("\n\n")
-    for index, block in enumerate(blocks):
+    """One paragraph per block of the message (`rich_text.blocks`): bold, italic and links kept
+    (links as real hyperlinks), list items with their marker on the message's own side."""
+    for index, block in enumerate(rich_text.blocks(message.text) or [rich_text.Block(())]):
         paragraph = document.add_paragraph(style=MESSAGE_STYLE)
         if index == 0 and message.draft:
             paragraph.add_run(_x(outcome.labels["draft"]) + ": ").bold = True
-        paragraph.add_run(_x(block))  # "\n" inside a block becomes a line break
+        if block.marker:
+            # The marker is text at the paragraph's start: it stands on the side the paragraph's
+            # own direction starts from, with a hanging indent per level.
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Cm(0.75 * block.level)
+            fmt.first_line_indent = Cm(-0.6)
+            paragraph.add_run(block.marker + "\t")
+        for run in block.runs:
+            _add_run(paragraph, run)
         if message.direction is not None and message.direction != outcome.direction:
             # A message in the other direction than the document: its own paragraph direction,
             # set after the whole document is made right-to-left (see `_own_direction`).
@@ -102,6 +116,37 @@ def _docx_message(document, message: OutcomeMessage, outcome: Outcome) -> None:
     pending = doc.pending_label(message, outcome)
     if pending:
         document.add_paragraph(style=DETAILS_STYLE).add_run(_x(pending)).italic = True
+
+
+def _add_run(paragraph, run: rich_text.Run) -> None:
+    if run.line_break:
+        paragraph.add_run().add_break()
+        return
+    made = paragraph.add_run(_x(run.text))
+    made.bold = run.bold or None
+    made.italic = run.italic or None
+    if run.href:
+        made.font.underline = True
+        made.font.color.rgb = LINK_COLOUR
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True))
+        paragraph._p.append(link)
+        link.append(made._r)        # moves the run inside the hyperlink
+
+
+def _language_table(document, outcome: Outcome) -> None:
+    """Key messages in each language: every message against the conference's languages."""
+    document.add_heading(_x(outcome.labels["languages"]), level=1)
+    table = document.add_table(rows=1, cols=1 + len(outcome.languages))
+    table.style = document.styles["Table Grid"]
+    labels = [outcome.labels["message"]] + [outcome.labels.get(f"language_{c}", c) for c in outcome.languages]
+    for cell, label in zip(table.rows[0].cells, labels):
+        cell.paragraphs[0].add_run(_x(label)).bold = True
+    for row in outcome.language_rows:
+        cells = table.add_row().cells
+        cells[0].text = _x(doc.message_label(row, outcome))
+        for cell, (_code, state) in zip(cells[1:], row.states):
+            cell.text = _x(outcome.labels.get(f"state_{state}", state))
 
 
 # Elements that may follow <w:bidi/> inside <w:pPr> and <w:sectPr>, in schema order: Word rejects
