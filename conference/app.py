@@ -163,6 +163,7 @@ BLUEPRINT_MODULES = (
     "sessions.key_messages.outcome_views",  # the outcome document
     "sessions.key_messages.presentation_views",  # presentation mode
     "sessions.reports.views",         # planned versus actual: page and CSV
+    "sessions.reports.lists_views",   # the lists of speakers and participants (PDF, Word, CSV)
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
     "speakers.session_views",         # an organiser's open sessions: list and end them
