@@ -26,7 +26,7 @@ from flask import Blueprint, Response
 from sqlalchemy import select
 
 from conference import guard, i18n
-from conference.documents.meta import DocumentMeta
+from conference.documents.conference_meta import document_meta
 from conference.errors import MinbarError
 from conference.guard import Scope, guarded
 from conference.web import N_, _, get_db, lang, now
@@ -100,16 +100,6 @@ def _download(body: bytes, fmt: str, name: str, language: str) -> Response:
     return response
 
 
-def document_meta(conf, language: str, title: str, subject: str) -> DocumentMeta:
-    """What the document says about itself: the conference's organisers as author, made now."""
-    made = now()
-    symbols = getattr(conf, "symbol", None) or {}
-    return DocumentMeta(language=language, title=title, subject=subject,
-                        author=i18n.pick(conf.organisers, language), created=made,
-                        issued=made.astimezone(pytz.timezone(conf.timezone)).date(),
-                        symbol=i18n.pick(symbols, language) if isinstance(symbols, dict) else str(symbols))
-
-
 def list_head(conf, language: str, item=None) -> ListHead:
     dates = un_dates.date_range(conf.first_day, conf.last_day, language) if conf.first_day else ""
     when = ""
@@ -128,7 +118,7 @@ def speakers_document(slug: str, key: str, fmt: str, access):
     listed = speakers_of(get_db(), conf, item, now(), language)
     labels = {k: _(v) for k, v in SPEAKERS_LABELS.items()}
     head = list_head(conf, language, item)
-    meta = document_meta(conf, language, f"{labels['title']}: {head.session}", head.conference)
+    meta = document_meta(conf, language, f"{labels['title']}: {head.session}", head.conference, now())
     render = lists_pdf.speakers_pdf if fmt == "pdf" else lists_docx.speakers_docx
     return _download(render(meta, head, listed, labels), fmt, f"{slug}-{key}-speakers", language)
 
@@ -151,7 +141,7 @@ def participants_document(slug: str, fmt: str, access):
         body = out.getvalue().encode("utf-8")
     else:
         head = list_head(conf, language)
-        meta = document_meta(conf, language, labels["title"], head.conference)
+        meta = document_meta(conf, language, labels["title"], head.conference, now())
         render = lists_pdf.participants_pdf if fmt == "pdf" else lists_docx.participants_docx
         body = render(meta, head, parts, part_labels, labels)
     return _download(body, fmt, f"{slug}-participants", language)

@@ -4,16 +4,26 @@ read back with python-docx and its XML. No app, no database."""
 from __future__ import annotations
 
 import io
+from datetime import date, datetime, timezone
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from conference.documents.meta import DocumentMeta
 from sessions.key_messages.outcome import MessageBlock, OutcomeInput, SessionBlock, build
 from sessions.key_messages.outcome_docx import to_docx
 
 RICH = "States reported **progress** on *data*, see [IOM](https://iom.int).\n\n- first point\n- second point"
 ARABIC = "نؤكد على **أهمية** الهجرة الآمنة."
+MADE = datetime(2021, 2, 25, 15, tzinfo=timezone.utc)
+
+
+def word_meta(language: str) -> DocumentMeta:
+    return DocumentMeta(language=language, title="Outcome", subject="Outcome document", author="ESCWA",
+                        created=MADE, issued=date(2021, 2, 25), symbol="E/ESCWA/2021/CONF.1/3")
+
+
 COVERAGE = {"ar": "original", "en": "complete", "fr": "missing"}
 
 
@@ -22,7 +32,7 @@ def document(language: str):
         MessageBlock(RICH, (1,), language="en", coverage={"ar": "draft", "en": "original", "fr": "out_of_date"}),
         MessageBlock(ARABIC, (2,), language="ar", coverage=COVERAGE),
     ])], {1: "One", 2: "Two"}, {}, languages=("ar", "en", "fr"))
-    return docx.Document(io.BytesIO(to_docx(build(data))))
+    return docx.Document(io.BytesIO(to_docx(build(data), word_meta(language))))
 
 
 def messages(doc):
