@@ -115,6 +115,7 @@ def _check_conference(spec: ConferenceSpec, report: Report) -> None:
     report.texts(spec.venue, "the venue", label, replace(where, field="venue"), required=False)
     report.texts(spec.organisers, "the organisers", label, replace(where, field="organisers"),
                  required=False)
+    report.texts(spec.symbol, "the document symbol", label, replace(where, field="symbol"), required=False)
     for language, symbol in spec.symbol.items():
         if len(symbol) > SYMBOL_MAX or any(c in symbol for c in "\r\n\t"):
             report.error("bad_value", replace(where, field="symbol"),
