@@ -156,6 +156,7 @@ BLUEPRINT_MODULES = (
     "conference.api",
     "conference.views",
     "conference.feeds",               # iCalendar and schedule feeds
+    "conference.documents.views",     # the programme as PDF and Word
     "sessions.views",                 # chair console, stage view, participant live view, actuals
     "sessions.booth.views",           # interpreter booth view, speech texts
     "sessions.key_messages.api",      # key messages and their versions (HTTP API)

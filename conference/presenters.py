@@ -67,6 +67,11 @@ _TBD_MARK = re.compile(r"\bTBD\b|à déterminer|(?:يتم\s+)?(?:يحدد|تحد
 _PARENTHESIS = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)")
 
 
+def marks_tbd(text: str) -> bool:
+    """Whether `text` (a role) already says it is to be determined ("(TBD)", "(يحدد لاحقاً)")."""
+    return bool(_TBD_MARK.search(text or ""))
+
+
 def _without_mark(match: re.Match) -> str:
     inner = match.group(1)
     if not _TBD_MARK.search(inner):

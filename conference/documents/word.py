@@ -130,13 +130,18 @@ def _header_footer(section, meta: DocumentMeta) -> None:
 
 def _properties(document, meta: DocumentMeta) -> None:
     props = document.core_properties
-    props.title, props.subject = meta.title, meta.subject
-    props.author = props.last_modified_by = meta.author
+    props.title, props.subject = _clip(meta.title), _clip(meta.subject)
+    props.author = props.last_modified_by = _clip(meta.author)
     props.created = props.modified = meta.created
     props.language = LANGUAGE_TAGS.get(meta.language, meta.language)
     props.comments, props.category = "", ""
-    props.keywords = ", ".join(meta.keywords)
+    props.keywords = _clip(", ".join(meta.keywords))
     props.revision = 1
     for part in document.part.package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
             part._blob = part.blob.replace(b"Microsoft Macintosh Word", b"Minbar")
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    """python-docx refuses a core property over 255 characters (the organisers can be longer)."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

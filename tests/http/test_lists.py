@@ -67,6 +67,8 @@ def test_the_list_of_speakers_is_for_the_sessions_links(client, issue_token, rol
     if status == 200:
         assert response.headers["Content-Disposition"] == f'attachment; filename="{SLUG}-{SESSION}-speakers-en.docx"'
         assert response.headers["Cache-Control"] == "private, no-store"
+        # ?lang= picks the file's language: no cookie, and caches keep the languages apart.
+        assert "minbar_lang" not in response.headers.get("Set-Cookie", "") and "Accept-Language" in response.headers["Vary"]
 
 
 def test_nobody_signed_in_gets_neither_list(client):
