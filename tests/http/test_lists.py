@@ -144,3 +144,15 @@ def test_the_booth_view_links_to_the_list(client, issue_token):
     token = issue_token("interpreter", session=SESSION, booth="ar")
     page = get(client, f"/conferences/{SLUG}/sessions/{SESSION}/booth?lang=ar", token).get_data(as_text=True)
     assert f'href="{SPEAKERS}.pdf?lang=ar"' in page and "قائمة المتكلمين (PDF)" in page
+
+
+def test_the_arabic_pdf_names_the_speaker_and_the_state_in_arabic(client, issue_token, delegates):
+    from document_tools import A4_POINTS, page_size, pdf_text, squeeze
+
+    response = get(client, f"{SPEAKERS}.pdf?lang=ar", issue_token("interpreter", session=SESSION, booth="ar"))
+    assert (response.status_code, response.headers["Content-Type"]) == (200, "application/pdf")
+    document = response.get_data()
+    text = squeeze(pdf_text(document))
+    assert page_size(document) == A4_POINTS
+    assert all(squeeze(s) in text for s in ("قائمة المتكلمين", "الجلسة العامة الأولى", "وزيرة لبنان", "لبنان",
+                                            "GCM-ARAB/2021/INF.1"))
