@@ -56,3 +56,15 @@ def test_a_symbol_in_an_unknown_language_is_named():
 def test_the_bundled_conference_has_a_symbol_in_each_language():
     spec, _ = parse_text(bundled_agenda().read_text(encoding="utf-8"))
     assert set(spec.symbol) == {"ar", "en", "fr"}
+
+
+def test_the_symbol_is_loaded_and_written_back_by_the_workspace(loaded_app):
+    from conference import queries
+    from conference.workspace import agenda_file
+
+    with loaded_app.extensions["minbar.db"].read_scope() as db:
+        conf = queries.conference(db, "gcm-arab-2021")
+        assert conf.symbol == {"ar": "GCM-ARAB/2021/INF.1", "en": "GCM-ARAB/2021/INF.1", "fr": "GCM-ARAB/2021/INF.1"}
+        symbol, written = dict(conf.symbol), agenda_file.export(db, conf)
+    spec, findings = parse_text(written)
+    assert findings == [] and spec.symbol == symbol
