@@ -33,6 +33,8 @@ UN_NAMES = {
     "LY": {"ar": "ليبيا", "en": "Libya", "fr": "Libye"},
 }
 OBSERVER_STATES = frozenset({"PS", "VA"})
+# Other names a delegation is commonly written with.
+ALIASES = {"palestine": "PS", "فلسطين": "PS", "état de palestine": "PS", "vatican": "VA"}
 
 _ARABIC_FOLDS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ـ": None,
@@ -68,7 +70,7 @@ def _codes() -> dict[str, str]:
     for code, names in UN_NAMES.items():
         for name in names.values():
             found[name.casefold()] = code
-    return found
+    return {**found, **ALIASES}
 
 
 def state_code(delegation: str) -> str | None:

@@ -82,4 +82,5 @@ def test_sort_keys():
         "الاتحاد الروسي", "إثيوبيا", "أذربيجان", "الأرجنتين"]
     assert collation.state_name("Liban", "ar") == "لبنان"
     assert collation.state_name("Nowhere Land", "fr") == "Nowhere Land"
+    assert (collation.state_name("Palestine", "fr"), collation.is_observer_state("فلسطين")) == ("État de Palestine", True)
     assert collation.language_name("ar", "fr") == "arabe"
