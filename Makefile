@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps bench-deps constraints
+.PHONY: run test setup install init test-postgres bench clean browser-deps js-deps migration db-check stack-deps document-deps bench-deps constraints
 
 # `make run` needs Python only; npm is for the tests' calendar parser (`make test`).
 run: install init
@@ -19,6 +19,7 @@ test: setup
 setup: install js-deps
 	@sh tests/libical/install.sh
 	@sh tests/stack-deps.sh
+	@sh tests/document-deps.sh
 	@$(MAKE) --no-print-directory browser-deps
 
 install: $(STAMP)
@@ -74,6 +75,12 @@ bench-deps:
 # where MINBAR_REQUIRE_STACK=1 (CI).
 stack-deps:
 	@sh tests/stack-deps.sh
+
+# Debian's Noto fonts and pango for the documents (PDF and Word), poppler-utils and LibreOffice's
+# Writer for their tests; `make setup` runs it too. Without them those tests are skipped, or fail
+# where MINBAR_REQUIRE_DOCUMENTS=1 (CI).
+document-deps:
+	@sh tests/document-deps.sh
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download); `make
 # setup` (so `make test`) installs it too, as root.

@@ -156,6 +156,7 @@ BLUEPRINT_MODULES = (
     "conference.api",
     "conference.views",
     "conference.feeds",               # iCalendar and schedule feeds
+    "conference.documents.views",     # the programme as PDF and Word
     "sessions.views",                 # chair console, stage view, participant live view, actuals
     "sessions.booth.views",           # interpreter booth view, speech texts
     "sessions.key_messages.api",      # key messages and their versions (HTTP API)
@@ -165,6 +166,7 @@ BLUEPRINT_MODULES = (
     "sessions.reports.views",         # planned versus actual: page and CSV
     "sessions.speakers_list.api",     # lists of speakers, inscriptions, focal points (HTTP API)
     "sessions.speakers_list.views",   # the focal point's page and the workspace's lists of speakers
+    "sessions.reports.lists_views",   # the lists of speakers and participants (PDF, Word, CSV)
     "conference.workspace.api",       # the secretariat's workspace: people, links, audit, balance
     "conference.workspace.views",     # organiser sign-in and the workspace pages
     "conference.registration.api",    # registration: the public API and the secretariat's decisions

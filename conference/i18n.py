@@ -2,8 +2,8 @@
 
 The message catalogues are the committed .po sources under each package's `translations/`; they
 are compiled in memory when the app starts (nothing to compile by hand, nothing generated to
-commit). Dates and times are formatted by babel for the reader's locale, in the conference's zone
-or the reader's.
+commit). Dates and times are written as the UN writes them (`timing/un_dates.py`), in the
+conference's zone or the reader's.
 """
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_time, get_timezone_location
+from babel.dates import get_timezone_location
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from timing import un_dates
 
 LANGUAGES = ("ar", "en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -86,15 +88,25 @@ def locale(language: str) -> Locale:
 
 
 def fmt_time(moment: datetime, language: str, zone) -> str:
-    return format_time(moment, "short", tzinfo=zone, locale=language)
+    return un_dates.time(moment, language, zone)
+
+
+def fmt_time_range(start: datetime, end: datetime, language: str, zone) -> str:
+    return un_dates.time_range(start, end, language, zone)
 
 
 def fmt_datetime(moment: datetime, language: str, zone, form: str = "medium") -> str:
-    return format_datetime(moment, form, tzinfo=zone, locale=language)
+    """The day and the time (`form` "full": with the weekday)."""
+    return un_dates.moment(moment, language, zone, weekday=form == "full")
 
 
 def fmt_date(day, language: str, form: str = "full") -> str:
-    return format_date(day, form, locale=language)
+    """`form` "full": with the weekday; any other form: the day, the month in full, the year."""
+    return un_dates.date(day, language, weekday=form == "full")
+
+
+def fmt_date_range(first, last, language: str) -> str:
+    return un_dates.date_range(first, last, language)
 
 
 ZONE_TIME = N_("%(city)s time")
@@ -112,13 +124,6 @@ def zone_name(zone: str, language: str) -> str:
     if not city or city == zone:
         return zone
     return gettext(language, ZONE_TIME, city=city)
-
-
-def fmt_days(first, last, language: str) -> str:
-    """A span of days as the locale writes it ("Feb 24 – 25, 2021", "24–25 févr. 2021")."""
-    if first is None:
-        return ""
-    return format_interval(first, last or first, "yMMMd", locale=language)
 
 
 def pick(text: dict | None, language: str, fallback: str = DEFAULT_LANGUAGE) -> str:

@@ -21,6 +21,7 @@ class Conference(Base):
     floor_listen_url: Mapped[str] = mapped_column(String(500), default="")
     venue: Mapped[dict] = mapped_column(JSON, default=dict)
     organisers: Mapped[dict] = mapped_column(JSON, default=dict)
+    symbol: Mapped[dict] = mapped_column(JSON, default=dict)   # the document symbol per language
     booths: Mapped[list] = mapped_column(JSON, default=list)  # [{"language", "sources", "listen_url"}]
     source_digest: Mapped[str] = mapped_column(String(64), default="")
     modified_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -58,14 +58,18 @@ def next_item_key(items: list[AgendaItem], now: datetime) -> str | None:
 
 
 def time_range(item: AgendaItem, language: str, zone: str) -> str:
-    tz = pytz.timezone(zone)
-    return f"{i18n.fmt_time(item.starts_at, language, tz)}–{i18n.fmt_time(item.ends_at, language, tz)}"
+    return i18n.fmt_time_range(item.starts_at, item.ends_at, language, pytz.timezone(zone))
 
 
 # The agenda's mark of a slot nobody is assigned to yet: "(TBD)", "(presenter TBD)", "(à
 # déterminer)", "(يحدد لاحقاً)", "(يتم تحديدها لاحقاً - أ)" (where the State's letter stays).
 _TBD_MARK = re.compile(r"\bTBD\b|à déterminer|(?:يتم\s+)?(?:يحدد|تحديدها|تحديده)\s+لاحقا\u064b?")
 _PARENTHESIS = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def marks_tbd(text: str) -> bool:
+    """Whether `text` (a role) already says it is to be determined ("(TBD)", "(يحدد لاحقاً)")."""
+    return bool(_TBD_MARK.search(text or ""))
 
 
 def _without_mark(match: re.Match) -> str:

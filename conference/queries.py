@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 from conference.errors import MinbarError
 from conference.models import Conference, Objective, Principle
 from sessions.models import AgendaItem, Slot
+from speakers.models import Person
 
 
 def conferences(db: Session) -> list[Conference]:
@@ -43,6 +44,11 @@ def item(db: Session, conf: Conference, key: str) -> AgendaItem:
     if row is None:
         raise MinbarError("not_found", f"There is no session '{key}' in this conference.")
     return row
+
+
+def people(db: Session, conf: Conference) -> dict[str, Person]:
+    """The conference's people by key (rapporteurs, interpreters are named by key)."""
+    return {p.key: p for p in db.scalars(select(Person).where(Person.conference_id == conf.id))}
 
 
 def objectives(db: Session) -> dict[int, Objective]:

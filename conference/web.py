@@ -238,7 +238,8 @@ def init_app(app: Flask) -> None:
         datetime=lambda moment, zone, form="medium": i18n.fmt_datetime(moment, lang(), pytz.timezone(zone), form),
         date=lambda day, form="full": i18n.fmt_date(day, lang(), form),
         zone_name=lambda zone: i18n.zone_name(zone, lang()),
-        days=lambda first, last=None: i18n.fmt_days(first, last, lang()),
+        date_range=lambda first, last: i18n.fmt_date_range(first, last, lang()),
+        time_range=lambda start, end, zone: i18n.fmt_time_range(start, end, lang(), pytz.timezone(zone)),
         utc_ms=lambda moment: int(moment.timestamp() * 1000),
     )
 
@@ -258,12 +259,16 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def remember_language(response):
         chosen = i18n.normalise(request.args.get("lang"))
-        # Feeds are public and shared by caches (Cache-Control: public): never a cookie on them.
+        # Feeds are public and shared by caches (Cache-Control: public): never a cookie on them;
+        # nor on a download (`?lang=` picks the file's language, not the reader's from now on).
         shared = request.blueprint == "feeds" or response.cache_control.public
-        if chosen and not shared and request.cookies.get(LANG_COOKIE) != chosen:
+        download = response.mimetype != "text/html" or "attachment" in response.headers.get("Content-Disposition", "")
+        if chosen and not shared and not download and request.cookies.get(LANG_COOKIE) != chosen:
             response.set_cookie(LANG_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
-        if response.mimetype == "text/html":
-            response.headers.setdefault("Vary", "Accept-Language, Cookie")
+        # A response whose language was chosen here (a page, a document, an outcome, a feed)
+        # follows `?lang=`, the cookie and Accept-Language: caches must keep them apart.
+        if response.mimetype == "text/html" or "lang" in g:
+            response.vary.update(("Accept-Language", "Cookie"))
         security_headers(response, request.endpoint, request.host,
                          _frame_origins_of(current_app.config.get("MINBAR_FRAME_ORIGINS")))
         # Every server (Werkzeug's, gunicorn, gevent) writes its own Date header; one set here

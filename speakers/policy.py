@@ -35,6 +35,7 @@ ACTIONS: dict[str, str] = {
     "page.speech_text": "open the speech-text upload form of a session",
     "page.actuals": "read planned versus actual (page and CSV) of the conference",
     "page.presentation": "open the presentation view of the key messages",
+    "document.speakers": "download the list of speakers of a session (PDF, Word)",
     # running a session (Socket.IO)
     "timer.control": "start, pause, resume, adjust the speaker timer",
     "slot.move": "move to the next, previous or any slot",
@@ -70,6 +71,7 @@ ACTIONS: dict[str, str] = {
     # registration of participants
     "registration.submit": "register for the conference on its public form or API, confirm one's e-mail",
     "registration.decide": "list registrations, approve or decline them, set the registration dates",
+    "workspace.participants": "download the list of participants (PDF, Word, CSV)",
     # organiser accounts (signed in with a password; a link is scoped to a conference that exists)
     "page.workspace_home": "open the workspace's list of one's conferences (an organiser account)",
     "conference.create": "import a new conference from an agenda file (an organiser account)",
@@ -179,6 +181,9 @@ def _decide(identity: Identity, action: str, conference: str, session: str | Non
     if action == "speakers.read":
         return (chair or _interpreter(identity, conference, session)
                 or (_role_here(identity, "focal_point", conference, session) and session is not None))
+    if action == "document.speakers":
+        # The list delegations and interpreters receive: every link whose scope covers the session.
+        return in_scope(identity, conference, session) and session is not None and identity.role != SYSTEM_ROLE
     if action == "page.actuals":
         return identity.role == "chair" and _in(identity, conference)
     if action == "registration.decide":

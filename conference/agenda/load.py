@@ -51,7 +51,7 @@ def load(spec: ConferenceSpec, db: Session, now: datetime, source_text: str = ""
     _assign(conference, report, f"conference {spec.slug}", now,
             title=dict(spec.title), timezone=spec.timezone, languages=list(spec.languages),
             platform_url=spec.platform_url, floor_listen_url=spec.floor_listen_url,
-            venue=dict(spec.venue), organisers=dict(spec.organisers),
+            venue=dict(spec.venue), organisers=dict(spec.organisers), symbol=dict(spec.symbol),
             booths=[_booth(b) for b in spec.booths],
             source_digest=digest(source_text) if source_text else conference.source_digest or "")
     db.flush()

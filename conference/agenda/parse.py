@@ -36,7 +36,7 @@ __all__ = ["parse_file", "parse_text"]
 
 ROOT_KEYS = ("conference", "booths", "people", "days")
 CONFERENCE_KEYS = ("slug", "timezone", "languages", "platform_url", "floor_listen_url", "title",
-                   "venue", "organisers")
+                   "venue", "organisers", "symbol")
 BOOTH_KEYS = ("language", "sources", "listen_url", "interpreters")
 PERSON_KEYS = ("id", "name", "title", "organisation", "delegation", "group", "language", "rank", "gender")
 DAY_KEYS = ("date", "items")
@@ -196,6 +196,7 @@ class _Reader:
             floor_listen_url=get(conf, "floor_listen_url", as_str, path, label, default=""),
             venue=get(conf, "venue", as_text, path, label, default={}),
             organisers=get(conf, "organisers", as_text, path, label, default={}),
+            symbol=get(conf, "symbol", as_text, path, label, default={}),
         )
 
     def booth(self, table: dict, path: tuple) -> BoothSpec:

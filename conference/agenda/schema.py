@@ -141,6 +141,7 @@ class ConferenceSpec:
     platform_url: str = ""
     venue: Text = field(default_factory=dict)
     organisers: Text = field(default_factory=dict)
+    symbol: Text = field(default_factory=dict)   # the document symbol per language (printed documents)
     days: tuple[date, ...] = ()          # in order, as the file lists them
     # Where each of `days` is listed (same order), so a day listed twice can be pointed at.
     day_wheres: tuple[Where, ...] = field(default=(), compare=False)

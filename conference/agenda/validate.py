@@ -115,6 +115,15 @@ def _check_conference(spec: ConferenceSpec, report: Report) -> None:
     report.texts(spec.venue, "the venue", label, replace(where, field="venue"), required=False)
     report.texts(spec.organisers, "the organisers", label, replace(where, field="organisers"),
                  required=False)
+    report.texts(spec.symbol, "the document symbol", label, replace(where, field="symbol"), required=False)
+    for language, symbol in spec.symbol.items():
+        if len(symbol) > SYMBOL_MAX or any(c in symbol for c in "\r\n\t"):
+            report.error("bad_value", replace(where, field="symbol"),
+                         f"{label}: the document symbol in '{language}' must be one line of at most "
+                         f"{SYMBOL_MAX} characters")
+
+
+SYMBOL_MAX = 60   # a document symbol ("E/ESCWA/C.1/2021/4") on one line
 
 
 def _check_urls(spec: ConferenceSpec, report: Report) -> None:

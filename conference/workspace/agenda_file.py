@@ -66,7 +66,7 @@ def spec_from_db(db: Session, conf: Conference) -> ConferenceSpec:
         languages=tuple(conf.languages), items=tuple(items), people=people, booths=booths,
         floor_listen_url=conf.floor_listen_url or "", platform_url=conf.platform_url or "",
         venue=dict(conf.venue or {}), organisers=dict(conf.organisers or {}),
-        days=tuple(d.date for d in conf.days))
+        symbol=dict(conf.symbol or {}), days=tuple(d.date for d in conf.days))
 
 
 def _text(text: dict) -> dict:
@@ -83,6 +83,7 @@ def to_document(spec: ConferenceSpec) -> dict:
         "slug": spec.slug, "timezone": spec.timezone, "languages": list(spec.languages),
         "platform_url": spec.platform_url, "floor_listen_url": spec.floor_listen_url,
         "title": _text(spec.title), "venue": _text(spec.venue), "organisers": _text(spec.organisers),
+        "symbol": _text(spec.symbol),
     })
     doc: dict = {"conference": conference}
     if spec.booths:

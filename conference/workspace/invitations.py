@@ -19,8 +19,7 @@ from email.utils import formataddr, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytz
-from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_location
+from babel.dates import get_timezone_location
 
 from conference import i18n, ical
 from conference.agenda import guard
@@ -62,9 +61,7 @@ def greeting(language: str, name: str, gender: str | None) -> str:
 def session_time(moment, language: str, zone) -> str:
     """The day and the time to the minute, with the zone named in `language` ("…, 11:15 AM,
     Beirut time"): a reader elsewhere must know whose 11:15 it is."""
-    local = moment.astimezone(zone)
-    when = Locale.parse(language).datetime_formats["medium"].format(
-        format_time(local, "short", tzinfo=zone, locale=language), format_date(local, "full", locale=language))
+    when = i18n.fmt_datetime(moment, language, zone, "full")
     city = get_timezone_location(zone, locale=language, return_city=True)
     return i18n.gettext(language, WHEN_IN_ZONE, when=when, city=city)
 

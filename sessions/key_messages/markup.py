@@ -8,7 +8,8 @@ headings, block quotes, code, images and rules are not part of the subset.
 - `validate_text(text)` refuses what may not be stored (ValueError, with a message for a person).
 - `render_html(text)` gives HTML safe to put in any page: python-markdown with raw HTML switched off,
   then nh3 with an explicit allow-list, so the guarantee does not rest on the parser alone.
-- `plain_text(text)` gives the words without the markup, for DOCX and search.
+- `plain_text(text)` gives the words without the markup, for search.
+- `tree(text)` gives the sanitised HTML as a tree, for formats that keep the markup (DOCX).
 - `to_markdown(text)` gives canonical Markdown of the same subset, for the Markdown outcome document:
   it is rebuilt from the sanitised HTML, so nothing outside the subset survives into a file that
   another renderer, less careful than ours, may display.
@@ -129,6 +130,12 @@ def plain_text(text: str) -> str:
     markup (``<b>`` stays ``<b>``): the result is text, not HTML, and must be escaped as such.
     """
     return _Writer(markdown=False).write(_parse(render_html(text)))
+
+
+def tree(text: str) -> list:
+    """The sanitised HTML of `text` as nodes: strings, and (tag, attributes, children) tuples of
+    ALLOWED_TAGS only (`sessions.key_messages.rich_text` walks it for DOCX)."""
+    return _parse(render_html(text))
 
 
 def to_markdown(text: str) -> str:

@@ -1,86 +1,92 @@
-"""The outcome document (`sessions.key_messages.outcome.Outcome`) as a Word file (python-docx). It has no page
-around it, so direction is set here: language "ar" makes every paragraph, run and table
-right-to-left, and a message in a language of the other direction gets its own paragraph
-direction (`w:bidi` on or off, `w:rtl` on its runs)."""
+"""The outcome document (`sessions.key_messages.outcome.Outcome`) as a Word file, on the document
+kit (`conference.documents.word`: A4, styles, fonts per script, header with the symbol, footer with
+the date of issue and page numbers, the document's own core properties): a cover (the symbol, the
+conference, its dates, place and organisers), then the three parts and the language table.
+Direction: language "ar" makes every paragraph, run and table right-to-left (the kit's `save`,
+Latin runs kept left-to-right), and a message in a language of the other direction gets its own
+paragraph direction (`w:bidi` on or off, `w:rtl` on its runs), list items included, so that their
+markers stand on the message's own side."""
 from __future__ import annotations
 
-import io
-
-import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_DIRECTION
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm
+from docx.text.run import Run
 
-from sessions.key_messages import markup
+from conference.documents import word, word_text
+from conference.documents.meta import DocumentMeta
+from sessions.key_messages import markup, rich_text
 from sessions.key_messages import outcome as doc
 from sessions.key_messages.outcome import Outcome, OutcomeMessage
+from sessions.key_messages.outcome_pdf import Cover
 
 MESSAGE_STYLE = "Key Message"
 DETAILS_STYLE = "Key Message Details"   # tags, the source session, the session's time
 
 
-def to_docx(outcome: Outcome) -> bytes:
-    """The outcome document as a Word file. Message bodies are plain text (`markup.plain_text`),
-    one paragraph per block; for Arabic every paragraph, run and table is right-to-left."""
-    document = docx.Document()
-    document.core_properties.title = _x(outcome.title)
-    document.core_properties.language = outcome.language
+def to_docx(outcome: Outcome, meta: DocumentMeta, cover: Cover | None = None) -> bytes:
+    """The outcome document as a Word file. Message bodies keep their markup (`rich_text`), one
+    paragraph per block; for Arabic every paragraph, run and table is right-to-left."""
+    document = word.new_document(meta)
     styles = document.styles
     styles.add_style(MESSAGE_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
-    details = styles.add_style(DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    details.base_style = styles["Normal"]
-    details.font.size = Pt(9)
-    details.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    styles.add_style(DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles[word.DETAILS_STYLE]
 
-    document.add_heading(_x(outcome.title), level=0)
-    if outcome.dates_label:
-        document.add_paragraph(_x(outcome.dates_label))
+    _cover(document, outcome, meta, cover)
 
-    document.add_heading(_x(outcome.labels["by_session"]), level=1)
+    word_text.heading(document, _x(outcome.labels["by_session"]), 1, meta)
     for section in outcome.sessions:
-        document.add_heading(_x(section.title), level=2)
+        word_text.heading(document, _x(section.title), 2, meta)
         if section.starts_label:
-            document.add_paragraph(_x(section.starts_label), style=DETAILS_STYLE)
+            word_text.paragraph(document, _x(section.starts_label), meta, style=DETAILS_STYLE)
         for group in section.groups:
             if group.title:
-                document.add_heading(_x(group.title), level=3)
+                word_text.heading(document, _x(group.title), 3, meta)
             for message in group.messages:
-                _docx_message(document, message, outcome)
+                _docx_message(document, message, outcome, meta)
                 tags = doc.tags(message, outcome)
                 if tags:
-                    document.add_paragraph(_x(tags), style=DETAILS_STYLE)
+                    word_text.paragraph(document, _x(tags), meta, style=DETAILS_STYLE)
 
-    document.add_heading(_x(outcome.labels["by_objective"]), level=1)
+    word_text.heading(document, _x(outcome.labels["by_objective"]), 1, meta)
     for objective in outcome.objectives:
         heading = doc.objective_heading(objective.number, objective.title, outcome)
-        document.add_heading(_x(heading), level=2)
+        word_text.heading(document, _x(heading), 2, meta)
         for message in objective.messages:
-            _docx_message(document, message, outcome)
-            document.add_paragraph(_x(message.session_title), style=DETAILS_STYLE)
+            _docx_message(document, message, outcome, meta)
+            word_text.paragraph(document, _x(message.session_title), meta, style=DETAILS_STYLE)
 
-    document.add_heading(_x(outcome.labels["coverage"]), level=1)
-    table = document.add_table(rows=1, cols=2)
-    table.style = styles["Table Grid"]
-    header = table.rows[0].cells
-    for cell, label in zip(header, (outcome.labels["objective"], outcome.labels["sessions"])):
-        cell.paragraphs[0].add_run(_x(label)).bold = True
+    word_text.heading(document, _x(outcome.labels["coverage"]), 1, meta)
+    rows = []
     for row in outcome.coverage:
-        cells = table.add_row().cells
-        cells[0].text = _x(doc.coverage_label(row.number, row.title, outcome))
         names = [doc.session_name(s, outcome) for s in row.sessions]
-        if names:
-            cells[1].text = _x(doc.join(names, outcome))
-        else:
-            cells[1].paragraphs[0].add_run(_x(outcome.labels["none"])).italic = True
+        rows.append([_x(doc.coverage_label(row.number, row.title, outcome)), _x(doc.join(names, outcome))])
+    table = word_text.table(document, [_x(outcome.labels["objective"]), _x(outcome.labels["sessions"])], rows, meta)
+    for row, cells in zip(outcome.coverage, table.rows[1:]):
+        if not row.sessions:
+            word_text.add_text(cells.cells[1].paragraphs[0], _x(outcome.labels["none"]), meta, italic=True)
 
-    if outcome.language == "ar":
-        _right_to_left(document)
+    if outcome.languages:
+        _language_table(document, outcome, meta)
+
     _own_direction(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word.save(document, meta)
+
+
+def _cover(document, outcome: Outcome, meta: DocumentMeta, cover: Cover | None) -> None:
+    """The first page: the symbol, what the document is, the conference, its dates, place and
+    organisers; the parts start on the next page."""
+    if meta.symbol:
+        word_text.paragraph(document, meta.symbol, meta, style=word.DETAILS_STYLE)
+    if cover is not None and cover.document:
+        word_text.paragraph(document, _x(cover.document), meta, bold=True)
+    word_text.heading(document, _x(outcome.title), 0, meta)
+    for line in [outcome.dates_label, *((cover.place, cover.organisers) if cover is not None else ())]:
+        if line:
+            word_text.paragraph(document, _x(line), meta)
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
 def _x(text: str) -> str:
@@ -88,20 +94,57 @@ def _x(text: str) -> str:
     return markup.INVALID_CHARS.sub("", text)
 
 
-def _docx_message(document, message: OutcomeMessage, outcome: Outcome) -> None:
-    blocks = markup.plain_text(message.text).split("\n\n")
-    for index, block in enumerate(blocks):
+def _docx_message(document, message: OutcomeMessage, outcome: Outcome, meta: DocumentMeta) -> None:
+    """One paragraph per block of the message (`rich_text.blocks`): bold, italic and links kept
+    (links as real hyperlinks), list items with their marker on the message's own side."""
+    for index, block in enumerate(rich_text.blocks(message.text) or [rich_text.Block(())]):
         paragraph = document.add_paragraph(style=MESSAGE_STYLE)
         if index == 0 and message.draft:
-            paragraph.add_run(_x(outcome.labels["draft"]) + ": ").bold = True
-        paragraph.add_run(_x(block))  # "\n" inside a block becomes a line break
+            word_text.add_text(paragraph, _x(outcome.labels["draft"]) + ": ", meta, bold=True)
+        if block.marker:
+            # The marker is text at the paragraph's start: it stands on the side the paragraph's
+            # own direction starts from ("left" is the start side of a bidi paragraph in Word),
+            # with a hanging indent per level.
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Cm(0.75 * block.level)
+            fmt.first_line_indent = Cm(-0.6)
+            paragraph.add_run(block.marker + "\t")
+        for run in block.runs:
+            _add_run(paragraph, run, meta)
         if message.direction is not None and message.direction != outcome.direction:
             # A message in the other direction than the document: its own paragraph direction,
-            # set after the whole document is made right-to-left (see `_own_direction`).
+            # set once the whole document is written (see `_own_direction`).
             paragraph._p.set(_OWN_DIRECTION, message.direction)
     pending = doc.pending_label(message, outcome)
     if pending:
-        document.add_paragraph(style=DETAILS_STYLE).add_run(_x(pending)).italic = True
+        word_text.add_text(document.add_paragraph(style=DETAILS_STYLE), _x(pending), meta, italic=True)
+
+
+def _add_run(paragraph, run: rich_text.Run, meta: DocumentMeta) -> None:
+    if run.line_break:
+        paragraph.add_run().add_break()
+    elif run.href:
+        link = word_text.hyperlink(paragraph, _x(run.text), run.href, meta)
+        for r in link.iter(qn("w:r")):
+            styled = Run(r, paragraph)
+            styled.bold, styled.italic = run.bold or None, run.italic or None
+    else:
+        word_text.add_text(paragraph, _x(run.text), meta, bold=run.bold, italic=run.italic)
+
+
+def _language_table(document, outcome: Outcome, meta: DocumentMeta) -> None:
+    """Key messages in each language: every message against the conference's languages."""
+    word_text.heading(document, _x(outcome.labels["languages"]), 1, meta)
+    header = [outcome.labels["message"]] + [outcome.labels.get(f"language_{c}", c) for c in outcome.languages]
+    rows = [[_x(doc.message_label(row, outcome))] + [_x(outcome.labels.get(f"state_{state}", state))
+                                                      for _code, state in row.states]
+            for row in outcome.language_rows]
+    word_text.table(document, [_x(h) for h in header], rows, meta)
+
+
+def _x(text: str) -> str:
+    # Characters XML cannot hold would make python-docx raise; titles come from files and forms.
+    return markup.INVALID_CHARS.sub("", text)
 
 
 # Elements that may follow <w:bidi/> inside <w:pPr> and <w:sectPr>, in schema order: Word rejects
@@ -112,7 +155,6 @@ _PPR_AFTER_BIDI = (
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
     "w:pPrChange",
 )
-_SECTPR_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
 # A marker attribute on the message paragraphs whose direction differs from the document's; it is
@@ -145,22 +187,3 @@ def _own_direction(document) -> None:
                 rtl = OxmlElement("w:rtl")
                 rtl.set(qn("w:val"), "0")
                 rpr._insert_rtl(rtl)
-
-
-def _right_to_left(document) -> None:
-    """Paragraph `w:bidi`, run `w:rtl`, table `w:bidiVisual`, section `w:bidi`, everywhere; and
-    the document defaults too, so that what someone adds in Word later is right-to-left as well."""
-    body = document.element.body
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    ppr_defaults = [] if defaults is None else defaults.iter(qn("w:pPr"))
-    rpr_defaults = [] if defaults is None else defaults.iter(qn("w:rPr"))
-    for ppr in [*(p.get_or_add_pPr() for p in body.iter(qn("w:p"))), *ppr_defaults]:
-        if ppr.find(qn("w:bidi")) is None:
-            ppr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
-    for rpr in [*(r.get_or_add_rPr() for r in body.iter(qn("w:r"))), *rpr_defaults]:
-        rpr.get_or_add_rtl()
-    for table in body.iter(qn("w:tbl")):
-        table.bidiVisual_val = WD_TABLE_DIRECTION.RTL
-    for sect_pr in body.iter(qn("w:sectPr")):
-        if sect_pr.find(qn("w:bidi")) is None:
-            sect_pr.insert_element_before(OxmlElement("w:bidi"), *_SECTPR_AFTER_BIDI)

@@ -1,22 +1,23 @@
-"""The outcome document in each language (`/conferences/<slug>/outcome.html|md|docx`, `?lang=`,
+"""The outcome document in each language (`/conferences/<slug>/outcome.html|md|docx|pdf`, `?lang=`,
 `?drafts=1` for a signed-in caller who may read drafts): each message in its agreed version in the
 document's language, else its original marked as pending translation (`sessions.key_messages.outcome`)."""
 from __future__ import annotations
 
 import hashlib
 
-from babel.dates import format_interval
 from flask import Blueprint, Response, render_template, request
 
 from conference import i18n, presenters, queries
 from conference.errors import MinbarError
 from conference.guard import Scope, guarded
-from conference.web import _, get_db, lang
+from conference.documents.conference_meta import document_meta
+from conference.web import N_, _, get_db, lang, now
 from sessions.key_messages import ops
 from sessions.key_messages import outcome
 from sessions.key_messages import outcome_docx
 from sessions.key_messages import outcome_html
 from sessions.key_messages import outcome_markdown
+from sessions.key_messages import outcome_pdf
 from sessions.key_messages.rapporteur_views import OUTCOME_LABELS, group_label
 
 bp = Blueprint("outcome_views", __name__)
@@ -24,16 +25,16 @@ bp = Blueprint("outcome_views", __name__)
 OUTCOME_FORMATS = {
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
 }
+OUTCOME_DOCUMENT = N_("Outcome document")       # what the cover says the document is
 
 
 def _dates_label(conf, language: str) -> str:
     first, last = conf.first_day, conf.last_day
     if first is None:
         return ""
-    if first == last:
-        return i18n.fmt_date(first, language, "long")
-    return format_interval(first, last, "yMMMd", locale=language)
+    return i18n.fmt_date_range(first, last or first, language)
 
 
 def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.OutcomeInput:
@@ -46,7 +47,8 @@ def outcome_input(db, conf, language: str, include_drafts: bool) -> outcome.Outc
     # original only, and each one shown in another language is already marked as pending).
     translating = len(languages) > 1 and any(m["versions"] for _item, ms in by_session for m in ms)
     for item, messages in by_session:
-        when = f"{i18n.fmt_date(item.day, language, 'full')}, {presenters.time_range(item, language, conf.timezone)}"
+        comma = "،" if language == "ar" else ","
+        when = f"{i18n.fmt_date(item.day, language, 'full')}{comma} {presenters.time_range(item, language, conf.timezone)}"
         sessions.append(outcome.SessionBlock(
             id=item.key, title=i18n.pick(item.title, language), starts_label=when,
             messages=[_message_block(m, language, languages) for m in messages]))
@@ -84,8 +86,8 @@ def _message_block(m: dict, language: str, languages: list[str]) -> outcome.Mess
 
 def outcome_scope(slug: str, fmt: str) -> Scope:
     """The format (404 for another) and the conference; `?drafts=1` asks for the drafts too."""
-    if fmt not in ("html", "md", "docx"):
-        raise MinbarError("not_found", "The outcome document comes as .html, .md or .docx.")
+    if fmt not in ("html", "md", "docx", "pdf"):
+        raise MinbarError("not_found", "The outcome document comes as .html, .md, .docx or .pdf.")
     drafts = request.args.get("drafts") in ("1", "true", "yes")
     return Scope(slug, queries.conference(get_db(), slug), loaded={"drafts": drafts})
 
@@ -102,15 +104,20 @@ def outcome_document(slug: str, fmt: str, access):
     db, conf, drafts = get_db(), access.conference, access.scope.loaded["drafts"]
     language = lang()
     data = outcome_input(db, conf, language, drafts)
-    tag = hashlib.sha256(f"{fmt}|{repr(data)}".encode()).hexdigest()[:32]
+    meta = document_meta(conf, language, data.conference_title, _(OUTCOME_DOCUMENT), now())
+    cover = outcome_pdf.Cover(document=meta.subject, place=i18n.pick(conf.venue, language),
+                              organisers=meta.author)
+    tag = hashlib.sha256(f"{fmt}|{repr(data)}|{meta.issued}|{meta.symbol}".encode()).hexdigest()[:32]
+    document = outcome.build(data)
     if fmt == "html":
-        document = outcome.build(data)
         response = Response(render_template(
             "sessions/outcome.html", conference=conf, outcome=document, h=outcome_html.Helpers(document),
-            drafts=drafts, title=data.conference_title))
+            drafts=drafts, title=data.conference_title, cover=cover, symbol=meta.symbol))
     else:
-        document = outcome.build(data)
-        body = outcome_markdown.to_markdown(document).encode("utf-8") if fmt == "md" else outcome_docx.to_docx(document)
+        if fmt == "md":
+            body = outcome_markdown.to_markdown(document).encode("utf-8")
+        else:
+            body = (outcome_docx.to_docx if fmt == "docx" else outcome_pdf.to_pdf)(document, meta, cover)
         response = Response(body, mimetype=OUTCOME_FORMATS[fmt].split(";")[0])
         response.headers["Content-Type"] = OUTCOME_FORMATS[fmt]
         suffix = "-drafts" if drafts else ""

@@ -10,7 +10,10 @@
   var conferenceZone = note ? note.getAttribute("data-conference-zone") : null;
   if (zone === conferenceZone) { return; }
   var lang = document.documentElement.lang || "en";
-  var fmt = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+  // As timing/un_dates.py writes times: 24-hour "09:30" in English and French, "9:30 ص" in Arabic.
+  var arabic = lang === "ar";
+  var fmt = new Intl.DateTimeFormat(lang + "-u-nu-latn", { hour: arabic ? "numeric" : "2-digit", minute: "2-digit",
+                                                          hourCycle: arabic ? "h12" : "h23", timeZone: zone });
   document.querySelectorAll(".reader-time").forEach(function (el) {
     var start = new Date(Number(el.getAttribute("data-start")));
     var end = new Date(Number(el.getAttribute("data-end")));

@@ -11,7 +11,10 @@
   var countdown = $("countdown");
   var index = {};
   cfg.slots.forEach(function (slot, i) { index[slot.id] = i; });
-  var timeFormat = new Intl.DateTimeFormat(cfg.lang + "-u-nu-latn", { hour: "2-digit", minute: "2-digit", timeZone: cfg.zone });
+  // As timing/un_dates.py writes times: 24-hour "09:30" in English and French, "9:30 ص" in Arabic.
+  var arabic = cfg.lang === "ar";
+  var timeFormat = new Intl.DateTimeFormat(cfg.lang + "-u-nu-latn", { hour: arabic ? "numeric" : "2-digit", minute: "2-digit",
+                                                                      hourCycle: arabic ? "h12" : "h23", timeZone: cfg.zone });
 
   var fill = Minbar.fill;
 

@@ -17,9 +17,12 @@
   var locale = cfg.lang + "-u-nu-latn";
   var readerZone = null;
   try { readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* old browser */ }
-  var conferenceTime = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: cfg.zone });
+  // As timing/un_dates.py writes times: 24-hour "09:30" in English and French, "9:30 ص" in Arabic.
+  var arabic = cfg.lang === "ar";
+  var clock = { hour: arabic ? "numeric" : "2-digit", minute: "2-digit", hourCycle: arabic ? "h12" : "h23" };
+  var conferenceTime = new Intl.DateTimeFormat(locale, Object.assign({ timeZone: cfg.zone }, clock));
   var readerTime = readerZone && readerZone !== cfg.zone
-    ? new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: readerZone }) : null;
+    ? new Intl.DateTimeFormat(locale, Object.assign({ timeZone: readerZone }, clock)) : null;
   if (readerTime) {
     $("reader-zone").textContent = readerZone;
     $("clock-reader-wrap").hidden = false;

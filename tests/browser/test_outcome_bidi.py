@@ -24,8 +24,11 @@ MEASURE = """(text) => {
   const box = (start) => { const r = document.createRange(); r.setStart(node, start); r.setEnd(node, start + 1);
                            const b = r.getBoundingClientRect(); return {left: b.left, right: b.right}; };
   const p = body.querySelector('p').getBoundingClientRect();
+  const item = body.closest('li'), list = item.closest('ul');
+  const li = item.getBoundingClientRect(), ul = list.getBoundingClientRect();
   return {first: box(0), stop: box(node.length - 1), block: {left: p.left, right: p.right},
-          direction: getComputedStyle(body).direction, page: document.documentElement.dir};
+          direction: getComputedStyle(body).direction, page: document.documentElement.dir,
+          item: {direction: getComputedStyle(item).direction, left: li.left - ul.left, right: ul.right - li.right}};
 }"""
 
 
@@ -59,3 +62,8 @@ def test_english_in_arabic_and_arabic_in_french_keep_their_own_direction(browser
     # starts at the block's right edge.
     assert arabic["stop"]["right"] < arabic["first"]["left"]
     assert arabic["block"]["right"] - arabic["first"]["right"] < 2
+    # Each message is a list item of its own direction: its bullet (outside the item, on its start
+    # side) has the room the item leaves on its own side, inside the list.
+    assert (english["item"]["direction"], arabic["item"]["direction"]) == ("ltr", "rtl")
+    assert english["item"]["left"] > 10 and abs(english["item"]["right"]) < 1
+    assert arabic["item"]["right"] > 10 and abs(arabic["item"]["left"]) < 1

@@ -206,7 +206,7 @@ def test_a_stale_save_of_a_version_shows_both_texts_and_saves_the_merge(browser,
         expect(conflict).to_be_visible(timeout=15000)
         expect(conflict.locator(".km-conflict-text")).to_contain_text("Someone else saved this version first.")
         expect(conflict.locator(".km-theirs-revision")).to_have_text(
-            re.compile(r"^\(Revision 2, Traducteur A, Feb 24, 2021, .+\)$"))
+            re.compile(r"^\(Revision 2, Traducteur A, 24 February 2021, .+\)$"))
         expect(conflict.locator(".km-theirs")).to_have_text("A : la migration sûre est essentielle.")
         expect(conflict.locator(".km-yours")).to_have_text("B : une migration sûre importe.")
         conflict.locator(".km-merged").fill("A et B : une migration sûre est essentielle.")

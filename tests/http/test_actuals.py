@@ -162,7 +162,7 @@ def test_page_shows_each_slot_against_its_limit(client, run_plenary, chair_token
     row = html[html.index('id="actuals-plenary-1-state-a"'):]
     row = row[:row.index("</tr>")]
     assert "Representative of State A (TBD)" in row
-    for text in ("5:00", "6:30", '<span class="over" dir="ltr">+1:30</span>', ">11:16\u202fAM</time>", ">11:22\u202fAM</time>"):
+    for text in ("5:00", "6:30", '<span class="over" dir="ltr">+1:30</span>', ">11:16</time>", ">11:22</time>"):
         assert text in row, text
     assert '<span class="under" dir="ltr">-1:00</span>' in html
     assert "Length: 1:04:00 for 1:00:00 planned" in html

@@ -119,7 +119,7 @@ def test_calendar_name_is_read_whole_by_vobject_and_libical(client, libical, lan
     assert read_with_libical(libical, body)["name"] == TITLES[lang]
     assert str(Calendar.from_ical(body)["NAME"]) == TITLES[lang]
     day = read_with_vobject(get_ics(client, f"/conferences/{SLUG}/agenda.ics?lang=en&day=2021-02-24"))
-    assert day.x_wr_calname.value == TITLES["en"] + " – February 24 2021"
+    assert day.x_wr_calname.value == TITLES["en"] + " – 24 February 2021"
 
 
 def test_calendar_name_keeps_no_comma_or_semicolon():

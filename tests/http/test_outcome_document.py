@@ -75,8 +75,9 @@ def test_docx_opens_and_has_every_agreed_message_under_its_session(client, messa
         (RT2_EN, ["Search and rescue saves lives."]),
     ]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert ("DRAFT" in text, document.paragraphs[0].text) == (
-        False, "Regional Conference to Review the Global Compact for Safe, Orderly and Regular Migration in the Arab Region")
+    title = next(p.text for p in document.paragraphs if p.style.name == "Title")
+    assert ("DRAFT" in text, [p.text for p in document.paragraphs[:2]], title) == (
+        False, ["GCM-ARAB/2021/INF.1", "Outcome document"], "Regional Conference to Review the Global Compact for Safe, Orderly and Regular Migration in the Arab Region")
 
 
 def test_docx_coverage_table_has_all_23_objectives(client, messages):
@@ -161,9 +162,15 @@ def test_outcome_answers_conditional_requests(client, messages):
 
 
 def test_unknown_format_and_conference_are_404(client):
-    assert (client.get(f"{OUTCOME}.pdf").status_code, client.get("/conferences/nowhere/outcome.md").status_code) == (404, 404)
+    assert (client.get(f"{OUTCOME}.odt").status_code, client.get("/conferences/nowhere/outcome.md").status_code) == (404, 404)
 
 
 def test_empty_conference_still_has_a_full_coverage_table(client):
     md = client.get(f"{OUTCOME}.md?lang=en").get_data(as_text=True)
     assert md.count("*No key message yet*") == 23
+
+
+def test_pdf_is_a_download_of_the_agreed_messages(client, messages):
+    response = client.get(f"{OUTCOME}.pdf?lang=ar")
+    assert (response.status_code, response.headers["Content-Type"], response.get_data()[:5]) == (200, "application/pdf", b"%PDF-")
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{SLUG}-outcome-ar.pdf"'

@@ -79,12 +79,12 @@ TITLES = {
 }
 # plenary-1 starts at 11:15 in Beirut on 24 February 2021.
 EXPECTED = {
-    ("ar", "female"): ("السيدة أميرة المحترمة،", "الأربعاء، 24 فبراير 2021، 11:15 ص بتوقيت بيروت"),
-    ("ar", "male"): ("السيد أمير المحترم،", "الأربعاء، 24 فبراير 2021، 11:15 ص بتوقيت بيروت"),
+    ("ar", "female"): ("السيدة أميرة المحترمة،", "الأربعاء، 24 شباط/فبراير 2021، 11:15 ص بتوقيت بيروت"),
+    ("ar", "male"): ("السيد أمير المحترم،", "الأربعاء، 24 شباط/فبراير 2021، 11:15 ص بتوقيت بيروت"),
     ("fr", "female"): ("Madame Amira,", "mercredi 24 février 2021, 11:15, heure de Beyrouth"),
     ("fr", "male"): ("Monsieur Amir,", "mercredi 24 février 2021, 11:15, heure de Beyrouth"),
-    ("en", "female"): ("Dear Amira,", "Wednesday, February 24, 2021, 11:15\u202fAM, Beirut time"),
-    ("ar", None): ("أمير المحترم/ة،", "الأربعاء، 24 فبراير 2021، 11:15 ص بتوقيت بيروت"),
+    ("en", "female"): ("Dear Amira,", "Wednesday, 24 February 2021, 11:15, Beirut time"),
+    ("ar", None): ("أمير المحترم/ة،", "الأربعاء، 24 شباط/فبراير 2021، 11:15 ص بتوقيت بيروت"),
 }
 
 

@@ -58,3 +58,12 @@ def test_the_home_page_lists_the_conferences_with_clone_and_import(browser, lang
     html = browser.get(f"/workspace?lang={lang}").get_data(as_text=True)
     assert f"/workspace/{SLUG}" in html and 'data-url="/clone"' in html and 'class="file-form"' in html
     assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in html
+    # The programme to circulate, in the page's language.
+    assert f'href="/conferences/{SLUG}/programme.pdf?lang={lang}"' in html
+    assert f'href="/conferences/{SLUG}/programme.docx?lang={lang}"' in html
+
+
+def test_the_people_page_links_to_the_list_of_participants(browser):
+    html = browser.get(f"/workspace/{SLUG}?lang=fr").get_data(as_text=True)
+    assert [f'href="/conferences/{SLUG}/participants.{fmt}?lang=fr"' in html for fmt in ("pdf", "docx", "csv")] == [True] * 3
+    assert "Liste des participants\u202f:" in html

@@ -42,7 +42,8 @@ REFUSED = {
 
 def test_the_workspace_actions_are_declared():
     assert WORKSPACE == ["page.workspace", "workspace.audit", "workspace.balance", "workspace.conferences",
-                         "workspace.links", "workspace.people", "workspace.schedule", "workspace.speakers"]
+                         "workspace.links", "workspace.participants", "workspace.people", "workspace.schedule",
+                         "workspace.speakers"]
 
 
 @pytest.mark.parametrize("action", WORKSPACE)

@@ -1,5 +1,7 @@
 """The outcome document: selection and grouping, then Markdown, HTML and DOCX."""
 import io
+import re
+from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 
 import docx
@@ -21,6 +23,7 @@ from sessions.key_messages.outcome import (
     SessionSection,
     build,
 )
+from conference.documents.meta import DocumentMeta
 from sessions.key_messages.outcome_docx import to_docx
 from sessions.key_messages.outcome_html import Helpers
 from sessions.key_messages.outcome_markdown import to_markdown
@@ -324,7 +327,13 @@ def test_html_leaves_drafts_out_unless_asked(to_html_fragment):
 # --- DOCX --------------------------------------------------------------------------------------
 
 def _reopen(data):
-    return docx.Document(io.BytesIO(to_docx(build(data))))
+    outcome = build(data)
+    return docx.Document(io.BytesIO(to_docx(outcome, word_meta(outcome.language))))
+
+
+def word_meta(language: str) -> DocumentMeta:
+    return DocumentMeta(language=language, title="Outcome", subject="Outcome document", author="ESCWA",
+                        created=datetime(2021, 2, 25, 15, tzinfo=timezone.utc), issued=date(2021, 2, 25))
 
 
 def _messages_by_session(document, part="Key messages by session"):
@@ -383,7 +392,7 @@ def test_docx_message_blocks_become_paragraphs():
     data = OutcomeInput("T", "", "en", [SessionBlock("s", "S", "", [
         MessageBlock("First **para**.\n\n- one\n- two\n\n[IOM](https://iom.int)"),
     ])], {}, {})
-    assert _messages_by_session(_reopen(data)) == {"S": ["First para.", "• one\n• two", "IOM (https://iom.int)"]}
+    assert _messages_by_session(_reopen(data)) == {"S": ["First para.", "•\tone", "•\ttwo", "IOM"]}
 
 
 def test_docx_arabic_is_right_to_left_everywhere():
@@ -391,14 +400,16 @@ def test_docx_arabic_is_right_to_left_everywhere():
     body = document.element.body
     paragraphs = list(body.iter(qn("w:p")))
     runs = list(body.iter(qn("w:r")))
+    arabic_runs = [r for r in runs if re.search("[\u0600-\u06ff]", "".join(t.text or "" for t in r.iter(qn("w:t"))))]
     assert (
         all(p.find(qn("w:pPr")).find(qn("w:bidi")) is not None for p in paragraphs),
-        all(r.find(qn("w:rPr")).find(qn("w:rtl")) is not None for r in runs),
+        # Every run with Arabic text is right-to-left; Latin runs (English titles) keep their direction.
+        all(r.find(qn("w:rPr")).find(qn("w:rtl")) is not None for r in arabic_runs),
         [t.table_direction for t in document.tables],
         document.sections[0]._sectPr.find(qn("w:bidi")) is not None,
         document.core_properties.language,
-        len(paragraphs) > 30 and len(runs) > 30,
-    ) == (True, True, [WD_TABLE_DIRECTION.RTL], True, "ar", True)
+        len(paragraphs) > 30 and len(arabic_runs) > 30,
+    ) == (True, True, [WD_TABLE_DIRECTION.RTL], True, "ar-SA", True)
 
 
 def test_docx_english_is_left_to_right():
@@ -417,7 +428,7 @@ def test_arabic_survives_markdown_html_and_docx(to_html_fragment):
     outcome = build(sample(language="ar", labels=AR_LABELS))
     md = to_markdown(outcome)
     fragment = to_html_fragment(outcome)
-    document = docx.Document(io.BytesIO(to_docx(outcome)))
+    document = docx.Document(io.BytesIO(to_docx(outcome, word_meta("ar"))))
     text = _all_text(document)
     expected = [AR_DATA, AR_TITLE, "الدول الأعضاء", AR_LABELS["by_session"], AR_LABELS["none"]]
     assert ([s in md for s in expected], [s in fragment for s in expected], [s in text for s in expected]) == (

@@ -24,7 +24,7 @@ DELEGATION_ACTIONS = {"speakers.inscribe", "registration.delegation"}
 CHAIR = PUBLIC | {"speakers.read", "page.console", "timer.control", "slot.move", "message.send", "queue.manage",
                   "channel.clear_signals", "queue.request", "page.booth", "channel.floor", "speech_text.read",
                   "channel.booth:own", "channel.booth:other", "messages.read_drafts", "presentation.drive",
-                  "page.actuals"}
+                  "page.actuals", "document.speakers"}
 # An organiser's link: everything in its conference but the server's own action and what only an
 # organiser account does (tests/workspace/test_policy_rows.py has the accounts' rows).
 ACCOUNT_ONLY = {"account.sessions", "conference.create", "page.workspace_home"}
@@ -37,32 +37,32 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("organiser", "this"): ORGANISER,
     ("organiser", "other"): ORGANISER,          # an organiser acts in every session of its conference
     ("chair", "this"): CHAIR,
-    ("chair", "none"): PUBLIC | {"queue.request", "page.actuals"},   # (never issued: a chair names its session)
+    ("chair", "none"): PUBLIC | {"queue.request", "page.actuals", "document.speakers"},   # (never issued: a chair names its session)
     ("chair", "other"): PUBLIC | {"page.actuals"},
     # Rapporteurs write the originals and, like translators, the versions in the other languages.
-    ("rapporteur", "this"): PUBLIC | {"page.rapporteur", "messages.write", "messages.translate",
+    ("rapporteur", "this"): PUBLIC | {"document.speakers", "page.rapporteur", "messages.write", "messages.translate",
                                       "messages.read_drafts", "presentation.drive", "queue.request"},
-    ("rapporteur", "none"): PUBLIC | {"page.rapporteur", "messages.write", "messages.translate",
+    ("rapporteur", "none"): PUBLIC | {"document.speakers", "page.rapporteur", "messages.write", "messages.translate",
                                       "messages.read_drafts", "presentation.drive", "queue.request"},
     ("rapporteur", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference
-    ("interpreter", "this"): PUBLIC | {"page.booth", "channel.floor", "channel.booth:own",
+    ("interpreter", "this"): PUBLIC | {"document.speakers", "page.booth", "channel.floor", "channel.booth:own",
                                        "speech_text.read", "queue.request", "speakers.read"},
-    ("interpreter", "none"): PUBLIC | {"page.booth", "channel.floor", "channel.booth:own",
+    ("interpreter", "none"): PUBLIC | {"document.speakers", "page.booth", "channel.floor", "channel.booth:own",
                                        "speech_text.read", "queue.request", "speakers.read"},
     ("interpreter", "other"): PUBLIC,            # issue 10, attack 3: nothing in another session
-    ("speaker", "this"): PUBLIC | {"page.speech_text", "speech_text.upload", "queue.request"},
-    ("speaker", "none"): PUBLIC | {"page.speech_text", "queue.request"},
+    ("speaker", "this"): PUBLIC | {"document.speakers", "page.speech_text", "speech_text.upload", "queue.request"},
+    ("speaker", "none"): PUBLIC | {"document.speakers", "page.speech_text", "queue.request"},
     ("speaker", "other"): PUBLIC,
-    ("participant", "this"): PUBLIC | {"queue.request"},
-    ("participant", "none"): PUBLIC | {"queue.request"},
+    ("participant", "this"): PUBLIC | {"document.speakers", "queue.request"},
+    ("participant", "none"): PUBLIC | {"document.speakers", "queue.request"},
     ("participant", "other"): PUBLIC,
     # Translators work in the rapporteur console beside the rapporteurs, on the drafts they translate.
-    ("translator", "this"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
-    ("translator", "none"): PUBLIC | {"messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
+    ("translator", "this"): PUBLIC | {"document.speakers", "messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
+    ("translator", "none"): PUBLIC | {"document.speakers", "messages.translate", "page.rapporteur", "messages.read_drafts", "queue.request"},
     ("translator", "other"): PUBLIC | {"messages.read_drafts"},   # drafts of the whole conference, as rapporteurs
     # A delegation's focal point: its own delegation's inscriptions and registrations, nothing else.
-    ("focal_point", "this"): PUBLIC | {"queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
-    ("focal_point", "none"): PUBLIC | {"queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
+    ("focal_point", "this"): PUBLIC | {"document.speakers", "queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
+    ("focal_point", "none"): PUBLIC | {"document.speakers", "queue.request", "page.focal_point", "speakers.read"} | DELEGATION_ACTIONS,
     ("focal_point", "other"): PUBLIC,
 }
 for _role in ROLES:
