@@ -5,7 +5,9 @@
  * `name.ar` fills `{"name": {"ar": ...}}`; `data-null` turns an empty value into null; empty
  * optional fields are left out; `data-type="int"` sends a number; a checkbox sends true/false;
  * a datetime-local value is a wall time in the conference's zone. A signed-in browser sends the
- * CSRF token in X-CSRFToken. On success the page reloads; a refusal is shown with its findings.
+ * CSRF token in X-CSRFToken. On success the page reloads (a "workspace:saved" event first, with
+ * the answer and the form or button, for page scripts such as workspace-links.js); a refusal is
+ * shown with its findings.
  */
 (function () {
   "use strict";
@@ -61,7 +63,10 @@
     return body;
   }
 
-  function done() { window.location.reload(); }
+  function done(data, source) {
+    document.dispatchEvent(new CustomEvent("workspace:saved", {detail: {data: data, source: source}}));
+    window.location.reload();
+  }
 
   function sendFile(form) {
     // An agenda file, sent as the body itself (POST /api/v1/conferences).
@@ -89,7 +94,8 @@
     event.preventDefault();
     var url = form.getAttribute("data-url");
     var base = form.getAttribute("data-api");   // another conference's API than the page's
-    send(form.getAttribute("data-method"), url, fields(form), base).then(done, show);
+    send(form.getAttribute("data-method"), url, fields(form), base)
+      .then(function (data) { done(data, form); }, show);
   });
 
   document.addEventListener("click", function (event) {
@@ -99,6 +105,6 @@
     if (ask && !window.confirm(config.messages[ask])) { return; }
     var body = button.getAttribute("data-body");
     send(button.getAttribute("data-method"), button.getAttribute("data-url"),
-         body ? JSON.parse(body) : undefined).then(done, show);
+         body ? JSON.parse(body) : undefined).then(function (data) { done(data, button); }, show);
   });
 })();
