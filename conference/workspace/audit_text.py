@@ -42,7 +42,7 @@ FIELDS = {
     "rapporteurs": N_("Rapporteur"), "title": N_("Title"), "name": N_("Name"), "delegation": N_("Delegation"),
     "group": N_("Stakeholder group"), "language": N_("Language"), "rank": N_("Protocol rank"),
     "gender": N_("Gender (optional)"), "interpreters": N_("Interpreter"), "organisation": N_("Organisation"),
-    "kind": N_("Kind"), "description": N_("Description"), "role": N_("Role"), "tbd": N_("To be determined"),
+    "kind": N_("Kind"), "description": N_("Description"), "role": N_("Role"),
 }
 PEOPLE_FIELDS = ("speaker", "rapporteurs", "interpreters")
 
@@ -147,7 +147,7 @@ def _changes(label: str, old, new, language: str, names: Names, say) -> list[str
     lines = []
     for name in dict.fromkeys(list(old) + list(new)):
         was, now = old.get(name), new.get(name)
-        if was == now or name in ("id", "sequence"):
+        if was == now or name in ("id", "sequence", "tbd"):   # "tbd" goes with the speaker set or cleared
             continue
         if name == "chair" and isinstance(was, dict) and isinstance(now, dict) \
                 and was.get("person") == now.get("person"):
