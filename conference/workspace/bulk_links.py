@@ -93,8 +93,8 @@ def plan(db: Session, conf: Conference, group: str, *, session: str | None = Non
 
 
 def _held(db: Session, conf: Conference, target: Target, now: datetime) -> AccessToken | None:
-    return db.scalar(select(AccessToken).where(
-        AccessToken.conference_id == conf.id, AccessToken.role == target.role,
+    # The same kind of link (role, session, booth) for the same person: data matched, not "who may".
+    return db.scalar(select(AccessToken).filter_by(conference_id=conf.id, role=target.role).where(
         AccessToken.person_key == target.person.key, AccessToken.revoked_at.is_(None),
         AccessToken.session_key.is_(None) if target.session is None else AccessToken.session_key == target.session,
         AccessToken.booth.is_(None) if target.booth is None else AccessToken.booth == target.booth,

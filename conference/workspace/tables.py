@@ -43,6 +43,10 @@ def _matches(text: str, *values) -> bool:
     return any(needle in (v or "").casefold() for v in values)
 
 
+def _same(wanted_value: str, value) -> bool:
+    return wanted_value == value
+
+
 def people(rows, filters: dict, assigned: dict, language: str) -> list:
     out = []
     for person in rows:
@@ -80,9 +84,9 @@ def links(entries: list[dict], filters: dict, people_by_key: dict, now: datetime
         if filters.get("delegation") and not _matches(filters["delegation"], row.delegation,
                                                       person.delegation if person else ""):
             continue
-        if filters.get("role") and row.role != filters["role"]:
+        if filters.get("role") and not _same(filters["role"], row.role):      # a filter, not "who may"
             continue
-        if filters.get("session") and row.session_key != filters["session"]:
+        if filters.get("session") and not _same(filters["session"], row.session_key):
             continue
         if filters.get("status") and status(row, now) != filters["status"]:
             continue
