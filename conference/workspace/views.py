@@ -162,6 +162,7 @@ def people_page(slug: str, access):
     shown = tables.people(everyone, filters, tables.assignments(items, conf.booths), lang())
     return _render("workspace/people.html", conf, page="workspace.people_page", people=everyone, shown=shown,
                    filters=filters, delegations=tables.delegations(everyone), filter_roles=FILTER_ROLES,
+                   links_messages={k: _(v) for k, v in LINKS_MESSAGES.items()},
                    items=items, groups=STAKEHOLDER_GROUPS, genders=GENDERS, booths=conf.booths or [])
 
 
@@ -170,6 +171,19 @@ FILTER_ROLES = ("chair", "speaker", "rapporteur", "interpreter")
 # The role menu of "Issue a link", least powerful first (the default), the organiser last.
 ROLE_MENU = ("participant", "speaker", "translator", "interpreter", "rapporteur", "chair", "organiser")
 STATUS_LABELS = {"active": N_("Active"), "revoked": N_("Revoked"), "expired": N_("Expired")}
+# What static/js/workspace-links.js says after a save on the links and people pages (#workspace-saved).
+LINKS_MESSAGES = {
+    "saved": N_("Saved."),
+    "issued": N_("Link issued: the new row is highlighted."),
+    "added": N_("Person added: the new row is highlighted."),
+    "bulk": N_("%(issued)s new links issued, %(held)s already held: the new rows are highlighted."),
+    "mailed": N_("Mailed to: %(names)s"),
+    "no_email": N_("Not mailed, no e-mail address: %(names)s"),
+    "failed": N_("The e-mail could not be sent to: %(names)s"),
+    "confirm_organiser": N_("Tick the confirmation first: an organiser's link can change everything in this "
+                            "conference."),
+    "revoked": N_("Link revoked."),
+}
 BULK_LABELS = {"speakers": N_("Every speaker of a session"), "interpreters": N_("Every interpreter of a booth"),
                "chairs": N_("Every chair")}
 
@@ -190,6 +204,7 @@ def links_page(slug: str, access):
                    filters=filters, items=items, titles={i.key: i.title for i in items}, people=everyone,
                    people_by_key=by_key, delegations=tables.delegations(list(everyone) + [e["row"] for e in every_link]),
                    role_menu=ROLE_MENU, status_labels=STATUS_LABELS, bulk_labels=BULK_LABELS,
+                   links_messages={k: _(v) for k, v in LINKS_MESSAGES.items()},
                    status_of=lambda row: tables.status(row, now()))
 
 

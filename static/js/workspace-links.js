@@ -8,7 +8,8 @@
  *   form is not sent until it is ticked (the API refuses an unconfirmed organiser link anyway).
  * - "Links for a whole group": the session menu for speakers and chairs, the booth for interpreters.
  * - The filter forms (plain GET forms that work without JavaScript) apply a menu as it changes.
- * Everything shown is set as text, never as HTML. Messages come from #workspace-links-config.
+ * Everything shown is set as text, never as HTML. Messages come from #workspace-links-config,
+ * filled by the kit's Minbar.fill (static/js/live-rules.js, loaded first).
  */
 (function () {
   "use strict";
@@ -18,11 +19,7 @@
   var messages = JSON.parse(configElement.textContent);
   var separator = document.documentElement.lang === "ar" ? "، " : ", ";
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
-    });
-  }
+  var fill = window.Minbar.fill;   // %(name)s placeholders, the kit's one way (live-rules.js)
 
   function names(links, mail) {
     return links.filter(function (l) { return l.mail === mail; })
