@@ -183,6 +183,7 @@ LINKS_MESSAGES = {
     "confirm_organiser": N_("Tick the confirmation first: an organiser's link can change everything in this "
                             "conference."),
     "revoked": N_("Link revoked."),
+    "invited": N_("Invitation sent to %(to)s"),
 }
 BULK_LABELS = {"speakers": N_("Every speaker of a session"), "interpreters": N_("Every interpreter of a booth"),
                "chairs": N_("Every chair")}

@@ -43,6 +43,10 @@
       return {lines: lines, rows: data.links.filter(function (l) { return l.new; })
         .map(function (l) { return "tr[data-link='" + l.id + "']"; })};
     }
+    var link = source && source.closest && source.closest("tr[data-link]");
+    if (link && data && data.sent) {
+      return {lines: [fill(messages.invited, {to: data.to})], rows: ["tr[data-link='" + link.getAttribute("data-link") + "']"]};
+    }
     if (source && source.classList && source.classList.contains("revoke") && data && data.id) {
       return {lines: [messages.revoked], rows: ["tr[data-link='" + data.id + "']"]};
     }
