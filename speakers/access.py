@@ -123,14 +123,19 @@ def link_id_of(text: str, secret: str) -> str:
 def revoke(db: Session, token: str, secret: str, now: datetime) -> AccessToken:
     """Revoke by printed link, signed token or bare id; revoking twice is harmless. Its waiting
     floor requests are withdrawn (`withdraw_requests`)."""
+    return revoke_withdrawing(db, token, secret, now)[0]
+
+
+def revoke_withdrawing(db: Session, token: str, secret: str, now: datetime) -> tuple[AccessToken, list[str]]:
+    """`revoke`, and the keys of the sessions whose STATE changed (its requests withdrawn), for
+    the caller to publish once committed."""
     row = db.get(AccessToken, link_id_of(token, secret))
     if row is None:
         raise MinbarError("not_found", "No such access link.")
     if row.revoked_at is None:
         row.revoked_at = now
     session_records.end_all(db, now, link_id=row.id)   # its browsers' sessions end with it
-    withdraw_requests(db, row, now)
-    return row
+    return row, withdraw_requests(db, row, now)
 
 
 def withdraw_requests(db: Session, row: AccessToken, now: datetime) -> list[str]:

@@ -158,15 +158,42 @@ def _row_fields(row) -> tuple:
 @with_appcontext
 def revoke_command(link):
     """Revoke a link at once (the printed link, its token or its id): new connections are refused,
-    open ones disconnected, and their next command refused."""
+    open ones disconnected, and their next command refused. Its waiting floor requests are
+    withdrawn; with a message queue (REDIS_URL) the running servers' live rooms are told at once,
+    without one they cannot be reached from here (see the output)."""
     from speakers import access
 
     database = current_app.extensions["minbar.db"]
     try:
         with database.session_scope() as db:
-            row = access.revoke(db, link, current_app.config["SECRET_KEY"],
-                                current_app.extensions["minbar.clock"].now())
-            label = f"{row.role} link {row.id}"
+            row, withdrawn = access.revoke_withdrawing(db, link, current_app.config["SECRET_KEY"],
+                                                       issuing_clock(current_app).now())
+            label, slug = f"{row.role} link {row.id}", _slug_of(db, row)
     except MinbarError as error:
         raise click.ClickException(error.message) from None
     click.echo(f"Revoked the {label}.")
+    if withdrawn:
+        click.echo(f"Withdrew its waiting floor requests in: {', '.join(withdrawn)}.")
+        click.echo(_announce(slug, withdrawn))
+    return row
+
+
+def _slug_of(db, row) -> str:
+    from conference.models import Conference
+
+    return db.get(Conference, row.conference_id).slug
+
+
+def _announce(slug: str, sessions: list[str]) -> str:
+    """Tell the live rooms through the publishing port: through the message queue, the running
+    servers' rooms. Without one, this process reaches no server: say so, plainly."""
+    if not current_app.config.get("REDIS_URL"):
+        return ("No message queue (REDIS_URL) is configured, so this command cannot reach the running "
+                "servers: the chair's list of speakers shows the withdrawal at the session's next change "
+                "or when the page is reloaded. Revoke from the workspace (or set REDIS_URL) to update "
+                "live rooms at once.")
+    from conference.publishing import publisher
+
+    for key in sessions:
+        publisher().publish_state(slug, key)
+    return f"Live rooms told through the message queue: {', '.join(sessions)}."

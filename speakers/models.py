@@ -20,6 +20,8 @@ class Person(ConferenceKeyed, Base):
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
     gender: Mapped[str | None] = mapped_column(String(20), nullable=True)   # for balance figures
+    # Where invitations go (the workspace's people page); never in the agenda file or a public answer.
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
 
     def name_in(self, language: str) -> str:
         return (self.names or {}).get(language) or self.name

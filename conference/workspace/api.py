@@ -22,7 +22,7 @@ from conference.guard import guarded
 from conference.web import get_db
 from conference.workspace import agenda_file, edits, operations
 # The links and records routes join the same blueprint; app.py registers `bp` from here.
-from conference.workspace import api_links, api_records  # noqa: F401
+from conference.workspace import api_bulk, api_links, api_records  # noqa: F401
 from conference.workspace.api_base import API, _body, _change, _changed_sessions, _commit_and_publish, bp
 from speakers.models import Person
 from timing.zones import to_zone
@@ -37,7 +37,18 @@ def person_json(row: Person) -> dict:
     return {"key": row.key, "name": names or {"": row.name}, "display_name": row.name,
             "title": row.title, "organisation": row.organisation, "delegation": row.delegation,
             "group": row.group, "language": row.language, "rank": row.rank,
-            "gender": getattr(row, "gender", None)}
+            "gender": getattr(row, "gender", None), "email": getattr(row, "email", None)}
+
+
+def _take_email(body: dict):
+    """The optional "email" of a person (kept in the database only, not in the agenda file):
+    absent -> leave it; null or "" -> none; else one checked address."""
+    from conference.workspace.invitations import address
+
+    if "email" not in body:
+        return ...
+    value = body.pop("email")
+    return None if value in (None, "") else address(value, "email")
 
 
 def _person(db, conf, key: str) -> Person:
@@ -64,8 +75,11 @@ def add_person(slug: str, access):
     if not isinstance(key, str) or not key.strip():
         raise MinbarError("bad_request", "A person needs a 'key' (lowercase letters, digits and hyphens).")
     key = key.strip()
+    email = _take_email(body)
     _change(db, conf, who, "workspace.person.create",
             lambda s: edits.put_person(s, key, body, create=True), target=f"person:{key}")
+    if email is not ...:
+        _set_email(db, conf, who, key, email)
     db.commit()
     return jsonify(person_json(_person(db, conf, key))), 201
 
@@ -76,12 +90,32 @@ def edit_person(slug: str, key: str, access):
     db, conf, who = get_db(), access.conference, access.who
     body = _body()
     body.pop("key", None)
+    email = _take_email(body)
+    if email is not ... and not body:     # the address alone: not an agenda edit
+        _set_email(db, conf, who, key, email)
+        db.commit()
+        return jsonify(person_json(_person(db, conf, key)))
     spec = _change(db, conf, who, "workspace.person.update",
                    lambda s: edits.put_person(s, key, body, create=False), target=f"person:{key}")
+    if email is not ...:
+        _set_email(db, conf, who, key, email)
     sessions = [i.id for i in spec.items
                 if (i.chair and i.chair.person == key) or any(sl.speaker == key for sl in i.slots)]
     _commit_and_publish(db, slug, sessions)
     return jsonify(person_json(_person(db, conf, key)))
+
+
+def _set_email(db, conf, who, key: str, email: str | None) -> None:
+    """A person's address changed, audited (`workspace.person.email`)."""
+    from conference import audit
+    from conference.web import now
+    from conference.workspace.access import actor
+
+    row = _person(db, conf, key)
+    if row.email != email:
+        audit.record(db, conf, actor=actor(who), action="workspace.person.email", now=now(),
+                     target=f"person:{key}", before={"email": row.email}, after={"email": email})
+        row.email = email
 
 
 # -- slots and sessions ---------------------------------------------------------------------

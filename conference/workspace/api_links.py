@@ -70,40 +70,47 @@ def revoke_link(slug: str, link_id: str, access):
 @guarded("workspace.links")
 def invite(slug: str, link_id: str, access):
     """E-mail a link to its holder: the link, their sessions in their language, the .ics."""
-    from conference.i18n import LANGUAGES
     from conference.workspace import invitations
-    from speakers.links import link_for
-    from speakers.tokens import sign
 
     db, conf, who = get_db(), access.conference, access.who
     body = _body()
-    to = body.get("to")
-    if not isinstance(to, str) or "@" not in to or len(to) > 254 or any(c in to for c in "\r\n,;<>"):
-        raise MinbarError("bad_request", "'to' should be one e-mail address.")
+    to = invitations.address(body.get("to"))
     row = db.get(AccessToken, link_id)
     if row is None or row.conference_id != conf.id:
         raise MinbarError("not_found", f"There is no link '{link_id}' in {slug}.")
     if row.revoked_at is not None:
         raise MinbarError("conflict", "This link has been revoked.")
-    person = None
-    if row.person_key:
+    language, items = send_invitation(db, conf, row, to, body.get("language"), actor(who))
+    db.commit()
+    return jsonify({"sent": True, "to": to, "language": language, "sessions": [i.key for i in items]})
+
+
+def send_invitation(db, conf, row: AccessToken, to: str, language: str | None, by: str,
+                    person: Person | None = None, items=None):
+    """Build and send one invitation for the link `row` to `to` (audited as
+    `workspace.link.invite`); its language and sessions. Refuses before sending anything wrong."""
+    from conference.i18n import LANGUAGES
+    from conference.workspace import invitations
+    from speakers.links import link_for
+    from speakers.tokens import sign
+
+    if person is None and row.person_key:
         person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == row.person_key))
-    language = body.get("language") or (person.language if person else None) or row.language \
+    language = language or (person.language if person else None) or row.language \
         or (conf.languages[0] if conf.languages else "en")
     if language not in LANGUAGES:
         raise MinbarError("bad_request", f"'language' should be one of {', '.join(LANGUAGES)}.")
     name = (person.name_in(language) if person else "") or row.name
     token = sign(row.id, current_app.config["SECRET_KEY"])
-    items = invitations.sessions_of(row.person_key, queries.agenda(db, conf), row.session_key)
+    items = invitations.sessions_of(row.person_key, items if items is not None else queries.agenda(db, conf),
+                                    row.session_key)
     message = invitations.build(
-        conf, items, to=to.strip(), name=name, language=language,
-        link=link_for(base_url(), slug, row.role, row.session_key, token), base_url=base_url(),
+        conf, items, to=to, name=name, language=language,
+        link=link_for(base_url(), conf.slug, row.role, row.session_key, token), base_url=base_url(),
         sender=current_app.config.get("MINBAR_MAIL_FROM") or "minbar@localhost",
         gender=person.gender if person else None)
     invitations.send(message, current_app.config.get("MINBAR_SMTP_URL"))
-    audit.record(db, conf, actor=actor(who), action="workspace.link.invite", now=now(),
+    audit.record(db, conf, actor=by, action="workspace.link.invite", now=now(),
                  session=row.session_key, target=f"link:{row.id}", before=None,
-                 after={"to": to.strip(), "language": language, "sessions": [i.key for i in items]})
-    db.commit()
-    return jsonify({"sent": True, "to": to.strip(), "language": language,
-                    "sessions": [i.key for i in items]})
+                 after={"to": to, "language": language, "sessions": [i.key for i in items]})
+    return language, items

@@ -37,6 +37,15 @@ ATTACHED = N_("The attached calendar file adds your sessions to your calendar.")
 SIGNATURE = N_("The conference secretariat")
 
 
+def address(value, field: str = "to") -> str:
+    """One e-mail address, checked: no line break, space or list of addresses (a header of the
+    sender's choosing), at most 254 characters."""
+    text = value.strip() if isinstance(value, str) else ""
+    if "@" not in text or len(text) > 254 or any(c in text for c in "\r\n\t ,;<>"):
+        raise MinbarError("bad_request", f"'{field}' should be one e-mail address.", field=field)
+    return text
+
+
 def sessions_of(person_key: str | None, items, session_key: str | None = None) -> list:
     """The items where the person speaks, chairs or reports (or the link's own session)."""
     chosen = []

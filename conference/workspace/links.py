@@ -13,6 +13,9 @@ from speakers.identity import ROLES, binds_booth
 from speakers.models import AccessToken
 
 FIELDS = ("role", "session", "person", "booth", "expires", "name", "delegation", "group", "language")
+# An organiser's link may do everything in the conference: it is issued only when the request
+# says it means it (`"confirm": true`), whatever sent it (the page asks first, with or without JS).
+CONFIRMED_ROLES = ("organiser",)
 
 
 def _expiry(value, now: datetime, zone: str) -> datetime | None:
@@ -34,15 +37,22 @@ def _expiry(value, now: datetime, zone: str) -> datetime | None:
 
 
 def issue(db: Session, conf: Conference, body: dict, *, now: datetime, secret: str, actor: str):
+    body = dict(body)
+    confirmed = body.pop("confirm", None)
     unknown = sorted(set(body) - set(FIELDS))
     if unknown:
         raise MinbarError("bad_request", f"Unknown field(s): {', '.join(unknown)}.")
+    if confirmed not in (None, True, False):
+        raise MinbarError("bad_request", "'confirm' should be true or false.")
     for name in FIELDS:
         if name in body and body[name] is not None and not isinstance(body[name], str):
             raise MinbarError("bad_request", f"'{name}' should be a text.")
     role = body.get("role")
     if role not in ROLES:
         raise MinbarError("bad_request", f"'role' should be one of {', '.join(ROLES)}.")
+    if role in CONFIRMED_ROLES and confirmed is not True:
+        raise MinbarError("conflict", "An organiser's link can change everything in the conference: "
+                                      "confirm it ('confirm': true) to issue it.", field="confirm")
     if binds_booth(role) and not body.get("booth"):
         raise MinbarError("bad_request", "An interpreter's link needs its booth ('booth': ar, en or fr).")
     expires = _expiry(body.get("expires"), now, conf.timezone)

@@ -155,28 +155,63 @@ def _render(template: str, conf, **context):
 @bp.get("/workspace/<slug>")
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def people_page(slug: str, access):
-    from sqlalchemy import select
-
     from conference import queries
     from conference.agenda.schema import GENDERS, STAKEHOLDER_GROUPS
-    from speakers.models import Person
+    from conference.web import lang
+    from conference.workspace import tables
 
     conf = access.conference
-    db = get_db()
-    people = list(db.scalars(select(Person).where(Person.conference_id == conf.id).order_by(Person.id)))
-    return _render("workspace/people.html", conf, page="workspace.people_page", people=people,
-                   items=queries.agenda(db, conf), groups=STAKEHOLDER_GROUPS, genders=GENDERS,
-                   booths=conf.booths or [])
+    items = queries.agenda(get_db(), conf)
+    everyone = _people(conf)
+    filters = tables.wanted(request.args, tables.PEOPLE_FILTERS)
+    shown = tables.people(everyone, filters, tables.assignments(items, conf.booths), lang())
+    return _render("workspace/people.html", conf, page="workspace.people_page", people=everyone, shown=shown,
+                   filters=filters, delegations=tables.delegations(everyone), filter_roles=FILTER_ROLES,
+                   links_messages={k: _(v) for k, v in LINKS_MESSAGES.items()},
+                   items=items, groups=STAKEHOLDER_GROUPS, genders=GENDERS, booths=conf.booths or [])
+
+
+# The roles the people table filters by: what the agenda assigns.
+FILTER_ROLES = ("chair", "speaker", "rapporteur", "interpreter")
+# The role menu of "Issue a link", least powerful first (the default), the organiser last.
+ROLE_MENU = ("participant", "speaker", "translator", "interpreter", "rapporteur", "chair", "organiser")
+STATUS_LABELS = {"active": N_("Active"), "revoked": N_("Revoked"), "expired": N_("Expired")}
+# What static/js/workspace-links.js says after a save on the links and people pages (#workspace-saved).
+LINKS_MESSAGES = {
+    "saved": N_("Saved."),
+    "issued": N_("Link issued: the new row is highlighted."),
+    "added": N_("Person added: the new row is highlighted."),
+    "bulk": N_("%(issued)s new links issued, %(held)s already held: the new rows are highlighted."),
+    "mailed": N_("Mailed to: %(names)s"),
+    "no_email": N_("Not mailed, no e-mail address: %(names)s"),
+    "failed": N_("The e-mail could not be sent to: %(names)s"),
+    "confirm_organiser": N_("Tick the confirmation first: an organiser's link can change everything in this "
+                            "conference."),
+    "revoked": N_("Link revoked."),
+    "invited": N_("Invitation sent to %(to)s"),
+}
+BULK_LABELS = {"speakers": N_("Every speaker of a session"), "interpreters": N_("Every interpreter of a booth"),
+               "chairs": N_("Every chair")}
 
 
 @bp.get("/workspace/<slug>/links")
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def links_page(slug: str, access):
-    conf = access.conference
     from conference import queries
+    from conference.web import lang
+    from conference.workspace import tables
 
-    return _render("workspace/links.html", conf, page="workspace.links_page", links=_links(conf),
-                   items=queries.agenda(get_db(), conf), people=_people(conf))
+    conf = access.conference
+    items, everyone, every_link = queries.agenda(get_db(), conf), _people(conf), _links(conf)
+    filters = tables.wanted(request.args, tables.LINK_FILTERS)
+    by_key = {p.key: p for p in everyone}
+    shown = tables.links(every_link, filters, by_key, now(), lang())
+    return _render("workspace/links.html", conf, page="workspace.links_page", links=shown, total=len(every_link),
+                   filters=filters, items=items, titles={i.key: i.title for i in items}, people=everyone,
+                   people_by_key=by_key, delegations=tables.delegations(list(everyone) + [e["row"] for e in every_link]),
+                   role_menu=ROLE_MENU, status_labels=STATUS_LABELS, bulk_labels=BULK_LABELS,
+                   links_messages={k: _(v) for k, v in LINKS_MESSAGES.items()},
+                   status_of=lambda row: tables.status(row, now()))
 
 
 @bp.get("/workspace/<slug>/links/sheet")
@@ -319,6 +354,8 @@ def _form_wall(name: str):
 @guarded("page.workspace", otherwise=_signed_out_to_signin)
 def audit_page(slug: str, access):
     from conference import audit, queries
+    from conference.web import lang
+    from conference.workspace import audit_text
     from conference.workspace.api_records import _instant
 
     conf = access.conference
@@ -327,9 +364,28 @@ def audit_page(slug: str, access):
                           action=filters["action"] or None, since=_instant("since", conf),
                           until=_instant("until", conf))
     csv_args = {k: v for k, v in filters.items() if v}
-    return _render("workspace/audit.html", conf, page="workspace.audit_page", entries=list(reversed(found)),
-                   action_labels=ACTION_LABELS, refusal_labels=REFUSAL_LABELS, filters=filters, items=queries.agenda(get_db(), conf),
+    items = queries.agenda(get_db(), conf)
+    names = _audit_names(conf, items, lang())
+    entries = [(e, audit_text.describe(e, lang(), names)) for e in reversed(found)]
+    return _render("workspace/audit.html", conf, page="workspace.audit_page", entries=entries,
+                   action_labels=ACTION_LABELS, refusal_labels=REFUSAL_LABELS, filters=filters, items=items,
+                   titles=names.sessions,
                    csv_url=url_for("workspace_api.audit_log", slug=slug, format="csv", **csv_args))
+
+
+def _audit_names(conf, items, language: str):
+    from conference import i18n
+    from conference.workspace.audit_text import Names
+
+    people = {p.key: p.name_in(language) for p in _people(conf)}
+    return Names(
+        sessions={i.key: i18n.pick(i.title, language) for i in items},
+        people=people,
+        slots={s.key: i18n.pick(s.role, language) for i in items for s in i.slots if s.role},
+        links={e["row"].id: (e["row"].role, e["row"].name or people.get(e["row"].person_key or "", ""))
+               for e in _links(conf)},
+        roles={code: _(label) for code, label in ROLE_LABELS.items()},
+        languages=dict(i18n.LANGUAGE_NAMES))
 
 
 @bp.get("/workspace/<slug>/balance")

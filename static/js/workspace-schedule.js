@@ -50,7 +50,7 @@
     });
     if (!("starts_at" in body) && !("ends_at" in body)) { kit.saved(messages.unchanged); return; }
     body.shift_following = form.elements.shift_following.checked;
-    kit.send("PATCH", form.getAttribute("data-url"), body).then(function () { kit.done(form); }, refused);
+    kit.send("PATCH", form.getAttribute("data-url"), body).then(function (data) { kit.done(data, form); }, refused);
   });
 
   // -- the order of speakers ----------------------------------------------------------------

@@ -6,8 +6,10 @@
  * optional fields are left out; `data-type="int"` sends a number; a checkbox sends true/false;
  * a datetime-local value is a wall time in the conference's zone. A signed-in browser sends the
  * CSRF token in X-CSRFToken. On success the page reloads and says so in `#workspace-saved` (a
- * polite live region; a form's own `data-saved` text, else the region's); a refusal is shown with
- * its findings. A form or button with `data-confirm` asks first. `window.MinbarWorkspace` offers
+ * polite live region; a form's own `data-saved` text, else the region's). Just before reloading
+ * it fires a cancelable "workspace:saved" event (the answer and the form or button): a page script
+ * that keeps a note of its own (workspace-links.js) cancels it. A refusal is shown with its
+ * findings. A form or button with `data-confirm` asks first. `window.MinbarWorkspace` offers
  * `send`, `show` and `done` to the pages' own scripts (workspace-schedule.js).
  */
 (function () {
@@ -66,8 +68,9 @@
     return body;
   }
 
-  function done(source) {
-    if (saved) {
+  function done(data, source) {
+    var event = new CustomEvent("workspace:saved", {cancelable: true, detail: {data: data, source: source}});
+    if (document.dispatchEvent(event) && saved) {
       var text = (source && source.getAttribute && source.getAttribute("data-saved")) || saved.getAttribute("data-saved");
       try { window.sessionStorage.setItem(SAVED, text); } catch (e) { /* private mode: no message */ }
     }
@@ -102,7 +105,7 @@
         if (!response.ok) { throw data.error; }
         return data;
       });
-    }).then(function () { done(form); }, show);
+    }).then(function (data) { done(data, form); }, show);
   }
 
   document.addEventListener("submit", function (event) {
@@ -115,7 +118,8 @@
     if (ask && !window.confirm(config.messages[ask])) { return; }
     var url = form.getAttribute("data-url");
     var base = form.getAttribute("data-api");   // another conference's API than the page's
-    send(form.getAttribute("data-method"), url, fields(form), base).then(function () { done(form); }, show);
+    send(form.getAttribute("data-method"), url, fields(form), base)
+      .then(function (data) { done(data, form); }, show);
   });
 
   document.addEventListener("click", function (event) {
@@ -125,6 +129,6 @@
     if (ask && !window.confirm(config.messages[ask])) { return; }
     var body = button.getAttribute("data-body");
     send(button.getAttribute("data-method"), button.getAttribute("data-url"),
-         body ? JSON.parse(body) : undefined).then(done, show);
+         body ? JSON.parse(body) : undefined).then(function (data) { done(data, button); }, show);
   });
 })();

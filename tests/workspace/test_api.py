@@ -28,6 +28,7 @@ ROUTES = [
     ("PATCH", f"{A}/booths/en", {"interpreters": []}, 200),
     ("GET", f"{A}/links", None, 200),
     ("POST", f"{A}/links", {"role": "speaker", "session": "plenary-1"}, 201),
+    ("POST", f"{A}/links/bulk", {"group": "speakers", "session": "opening"}, 201),
     ("DELETE", f"{A}/links/nope", None, 404),
     ("POST", f"{A}/links/nope/invitation", {"to": "someone@example.org"}, 404),
     ("GET", f"{A}/audit", None, 200),

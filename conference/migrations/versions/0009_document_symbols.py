@@ -1,15 +1,15 @@
 """The document symbol of a conference, per language (the agenda file's optional `symbol`)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009_document_symbols
+Revises: 0008_list_of_speakers
 Create Date: 2026-12-07 01:20:00.000000
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0007'
-down_revision = '0006'
+revision = '0009_document_symbols'
+down_revision = '0008_list_of_speakers'
 branch_labels = None
 depends_on = None
 
