@@ -146,6 +146,7 @@ def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, 
                       edit=lambda s: edits.put_person(s, key, person_fields(row), create=True),
                       instance=instance, target=f"person:{key}")
     person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == key))
+    person.email = row.email        # the workspace's bulk invitations reach the registrant too
     token, link = access.issue(db, conference=conf, role="participant", session=None, now=now, secret=secret,
                                name=row.name_latin, delegation=row.delegation, group=row.group,
                                language=row.language, person=key)

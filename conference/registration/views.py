@@ -35,7 +35,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def group_labels() -> dict:
-    from conference.workspace.views import GROUP_LABELS
+    from conference.workspace.labels import GROUP_LABELS
 
     return {g: GROUP_LABELS[g] for g in core.GROUPS}
 

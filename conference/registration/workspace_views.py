@@ -28,7 +28,7 @@ def _signed_out_to_signin(who):
 
 
 def _render(conf, status: int = 200, results: list | None = None, message: str | None = None):
-    from conference.workspace.views import NAV
+    from conference.workspace.labels import NAV
 
     db = get_db()
     rows, flagged = store.listing(db, conf, request.args.get("status") or None)
