@@ -109,11 +109,18 @@ def _styles(document) -> None:
 
 
 def _header_footer(section, meta: DocumentMeta) -> None:
+    """The symbol in the header from the second page (the cover carries it itself, as in the PDF);
+    the date of issue and "Page X of Y" in the footer of every page."""
+    section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     # "right" is the paragraph's end: right in English and French, left in a bidi paragraph.
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     word_text.add_text(header, meta.symbol, meta)
-    footer = section.footer.paragraphs[0]
+    for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
+        _footer(footer, meta)
+
+
+def _footer(footer, meta: DocumentMeta) -> None:
     word_text.add_text(footer, meta.issued_label, meta)
     tabs = footer.paragraph_format.tab_stops
     for position in (Twips(4680), Twips(9360)):     # the template's Footer style's stops

@@ -147,7 +147,8 @@ def right_to_left(document) -> None:
     """Right-to-left everywhere, header and footer included; Latin runs keep their direction."""
     parts = [document.element.body]
     for section in document.sections:
-        parts += [section.header._element, section.footer._element]
+        parts += [section.header._element, section.footer._element, section.first_page_header._element,
+                  section.first_page_footer._element]
     defaults = document.styles.element.find(qn("w:docDefaults"))
     for ppr in [*(p.get_or_add_pPr() for part in parts for p in part.iter(qn("w:p"))),
                 *defaults.iter(qn("w:pPr"))]:

@@ -199,11 +199,26 @@
       });
     }
 
-    // An instant in the conference's zone and the reader's language (not the device's).
+    // An instant in the conference's zone and the reader's language (not the device's), written
+    // as timing/un_dates.py writes it: "24 February 2021, 11:14", "1er mars 2021, 09:05",
+    // "24 شباط/فبراير 2021، 11:14 ص".
+    var AR_MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
+                     "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
+                     "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"];
     function when(iso) {
       try {
-        return new Date(iso).toLocaleString(cfg.lang || document.documentElement.lang,
-                                            { timeZone: cfg.timezone, dateStyle: "medium", timeStyle: "short" });
+        var lang = cfg.lang || document.documentElement.lang || "en";
+        var arabic = lang === "ar";
+        var parts = {};
+        new Intl.DateTimeFormat(lang + "-u-nu-latn", {
+          timeZone: cfg.timezone, day: "numeric", month: "long", year: "numeric",
+          hour: arabic ? "numeric" : "2-digit", minute: "2-digit", hourCycle: arabic ? "h12" : "h23"
+        }).formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+        var month = arabic ? AR_MONTHS[Number(new Intl.DateTimeFormat("en-u-nu-latn",
+          { timeZone: cfg.timezone, month: "numeric" }).format(new Date(iso))) - 1] : parts.month;
+        var day = lang === "fr" && parts.day === "1" ? "1er" : parts.day;
+        var time = parts.hour + ":" + parts.minute + (arabic && parts.dayPeriod ? " " + parts.dayPeriod : "");
+        return day + " " + month + " " + parts.year + (arabic ? "، " : ", ") + time;
       } catch (e) { return iso; }
     }
 

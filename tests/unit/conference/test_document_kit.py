@@ -69,6 +69,10 @@ def test_a_word_document_is_a4_with_its_own_properties_header_and_page_field(lan
     assert "E/ESCWA/2021/TEST/1" in section.header.paragraphs[0].text
     footer_xml = section.footer._element.xml
     assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
+    # The first page (a cover, which carries the symbol itself) has the footer but not the header.
+    assert section.different_first_page_header_footer
+    assert " PAGE " in section.first_page_footer._element.xml
+    assert "E/ESCWA" not in section.first_page_header._element.xml
     props = document.core_properties
     assert (props.title, props.subject, props.author) == ("Regional Review", "Programme", "ESCWA")
     assert props.created == props.modified == MADE
