@@ -7,6 +7,7 @@
   backgrounds of its ancestors composited, opacity included), 4.5:1, or 3:1 for large text (24 px,
   or 18.66 px bold); every focus indicator against what it is drawn over (3:1, some band of the
   ring at least 2 px thick); every text field's boundary against its surroundings (3:1).
+- Language of parts: Arabic words are inside an element whose `lang` is Arabic.
 - Reflow: no horizontal scrolling and no text cut off at 320 CSS px; nothing clipped under WCAG's
   text-spacing overrides.
 
@@ -185,13 +186,37 @@ CLIPPED = """() => {
     if (["INPUT", "TEXTAREA", "SELECT", "OPTION"].includes(el.tagName)) { continue; }
     const s = getComputedStyle(el);
     const hidesX = ["hidden", "clip"].includes(s.overflowX), hidesY = ["hidden", "clip"].includes(s.overflowY);
-    const over = (hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1);
+    // A glyph may overhang its line box by a few pixels (big digits): 5 % of the font size is let pass.
+    const slack = Math.max(1, 0.05 * parseFloat(s.fontSize));
+    const over = (hidesX && el.scrollWidth > el.clientWidth + slack) || (hidesY && el.scrollHeight > el.clientHeight + slack);
     if (over && el.getBoundingClientRect().width > 2) {
       found.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")} clips its text (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
     }
   }
   return found;
 }"""
+
+
+# 3.1.2: on an English or French page, Arabic words sit inside an element marked lang="ar" (a
+# screen reader then reads them with an Arabic voice); on any page, the nearest lang of Arabic
+# script is not "en" or "fr" (channel names in Arabic marked as English). Option labels included.
+LANG_OF_PARTS = r"""() => {
+  const found = [], arabic = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]{2,}/;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !arabic.test(node.textContent) || ["SCRIPT", "STYLE", "TEMPLATE"].includes(el.tagName)) { continue; }
+    const marked = el.closest("[lang]"), lang = marked ? marked.getAttribute("lang").split("-")[0] : "";
+    if (lang !== "ar") {
+      found.push(`Arabic text in lang="${lang}" at ${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : ""}: "${node.textContent.trim().slice(0, 30)}"`);
+    }
+  }
+  return found;
+}"""
+
+
+def language_findings(page) -> list[str]:
+    return page.evaluate(LANG_OF_PARTS)
 
 
 def inject_axe(page) -> None:
