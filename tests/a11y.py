@@ -186,9 +186,12 @@ CLIPPED = """() => {
     if (["INPUT", "TEXTAREA", "SELECT", "OPTION"].includes(el.tagName)) { continue; }
     const s = getComputedStyle(el);
     const hidesX = ["hidden", "clip"].includes(s.overflowX), hidesY = ["hidden", "clip"].includes(s.overflowY);
-    // A glyph may overhang its line box by a few pixels (big digits): 5 % of the font size is let pass.
-    const slack = Math.max(1, 0.05 * parseFloat(s.fontSize));
-    const over = (hidesX && el.scrollWidth > el.clientWidth + slack) || (hidesY && el.scrollHeight > el.clientHeight + slack);
+    // A font's ascent and descent overhang a tight line box (line-height 1.05 on the big digits)
+    // with no ink cut: 15 % of the font size is let pass in height, 5 % in width. A clipped line
+    // or word is far more.
+    const size = parseFloat(s.fontSize);
+    const over = (hidesX && el.scrollWidth > el.clientWidth + Math.max(1, 0.05 * size))
+      || (hidesY && el.scrollHeight > el.clientHeight + Math.max(1, 0.15 * size));
     if (over && el.getBoundingClientRect().width > 2) {
       found.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")} clips its text (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
     }
