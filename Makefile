@@ -31,7 +31,8 @@ $(STAMP): setup.cfg pyproject.toml deploy/constraints.txt
 	$(BIN)/python -m pip install --quiet -c deploy/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# ical.js (the parser Thunderbird uses) for the calendar tests, pinned in tests/js/package-lock.json.
+# ical.js (the parser Thunderbird uses) for the calendar tests and axe-core for the accessibility
+# sweep (tests/browser/test_accessibility.py), pinned in tests/js/package-lock.json.
 # Without npm those tests are skipped, or fail where MINBAR_REQUIRE_BROWSER=1 (CI).
 JS_STAMP := tests/js/node_modules/.package-lock.json
 

@@ -124,3 +124,10 @@ def switch_language(code: str):
     if code in ("ar", "en", "fr"):
         response.set_cookie("minbar_lang", code, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+@bp.get("/accessibility")
+@public
+def accessibility():
+    """The accessibility statement (docs/accessibility.md says the same for maintainers)."""
+    return render_template("conference/accessibility.html")

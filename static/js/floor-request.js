@@ -45,13 +45,13 @@
     ask.addEventListener("click", function () {
       var kind = priority();
       send("request", kind === "ordinary" ? {} : { priority: kind }).then(function (ack) {
-        feedback.textContent = ack.ok ? "" : Q.errorText(cfg, ack);
+        Q.showError(feedback, cfg, ack);
         if (ack.ok && !withdraw.hidden) { withdraw.focus(); }   // the ask button just hid itself
       });
     });
     withdraw.addEventListener("click", function () {
       send("withdraw").then(function (ack) {
-        feedback.textContent = ack.ok ? text.withdrawn : Q.errorText(cfg, ack);
+        Q.showError(feedback, cfg, ack, text.withdrawn);
       });
     });
     choices.addEventListener("change", function () { render(); });

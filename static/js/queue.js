@@ -34,6 +34,15 @@
     return cfg.errors[code] || (ack && ack.error && ack.error.message) || cfg.errors.other;
   }
 
+  // Shows `ack`'s refusal (or nothing) in `node`. A refusal the page has no words for is the
+  // server's, in English: marked so, so that a screen reader reads it with the right voice.
+  function showError(node, cfg, ack, otherwise) {
+    var code = ack && ack.error && ack.error.code;
+    var servers = !ack.ok && !cfg.errors[code] && !!(ack.error && ack.error.message);
+    node.textContent = ack.ok ? (otherwise || "") : errorText(cfg, ack);
+    if (servers) { node.lang = "en"; node.dir = "ltr"; } else { node.removeAttribute("lang"); node.removeAttribute("dir"); }
+  }
+
   // A command's answer carries the new STATE; take it at once (newest version wins in live.js)
   // rather than wait for the room's broadcast.
   function acceptState(session, ack) {
@@ -49,6 +58,6 @@
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
   }
 
-  global.Minbar.queue = { $: $, readConfig: readConfig, fill: fill, minutesText: minutesText, errorText: errorText,
+  global.Minbar.queue = { $: $, readConfig: readConfig, fill: fill, minutesText: minutesText, errorText: errorText, showError: showError,
                           acceptState: acceptState, whenPanel: whenPanel };
 })(window);

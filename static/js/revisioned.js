@@ -162,7 +162,14 @@
     // Both texts side by side; the merge box starts from this device's text.
     function showConflict(ed, e, error) {
       var box = ed.box, current = error.current;
-      box.querySelector(".km-conflict-text").textContent = ed.conflictText + " (" + error.message + ")";
+      // The server's reason is in English (the API's language): marked so for screen readers.
+      var said = box.querySelector(".km-conflict-text"), reason = document.createElement("span");
+      reason.lang = "en";
+      reason.dir = "ltr";
+      reason.textContent = error.message;
+      said.textContent = ed.conflictText + " (";
+      said.appendChild(reason);
+      said.appendChild(document.createTextNode(")"));
       box.querySelector(".km-theirs-revision").textContent = "(" + fill(S.revision_line,
         { n: current.revision, author: current.author, time: when(current.saved_at) }) + ")";
       box.querySelector(".km-theirs").textContent = current.text;

@@ -19,10 +19,17 @@
   var saved = document.getElementById("workspace-saved");
   var SAVED = "minbar-workspace-saved";
 
+  // The page's own words, then the server's reason and findings: those are in English (the API's
+  // language), so they are marked lang="en" for screen readers on Arabic and French pages.
   function show(error) {
-    var lines = [config.messages.failed + " " + (error.message || "")];
+    var lines = [error.message || ""];
     (error.findings || []).forEach(function (f) { lines.push("• " + f.message); });
-    status.textContent = lines.join("\n");
+    var servers = document.createElement("span");
+    servers.lang = "en";
+    servers.dir = "ltr";
+    servers.textContent = lines.join("\n");
+    status.textContent = config.messages.failed + " ";
+    status.appendChild(servers);
     status.hidden = false;
     status.focus && status.focus();
   }
