@@ -106,6 +106,7 @@ def meeting(tmp_path_factory):
              "organiser": dict(role="organiser", name="Secretariat"),
              "participant": dict(role="participant", name="Ms Rana Haddad", delegation="Jordan"),
              "delegate": dict(role="participant", name="Mr Omar Said", delegation="Egypt"),
+             "focal": dict(role="focal_point", name="Ms Lina Odeh", delegation="Jordan"),
              "revoked": dict(role="chair", session=SESSION, name="Chair Gone")}
     secret = env["SECRET_KEY"]
     with app.extensions["minbar.db"].session_scope() as db:
@@ -116,6 +117,8 @@ def meeting(tmp_path_factory):
     server = ServerProcess(env, free_port()).start()
     _api(server, tokens["rapporteur2"], "POST", f"/api/v1/conferences/{SLUG}/sessions/{SESSION}/key-messages",
          {"text": "Safe, orderly and regular migration is a shared responsibility."})
+    _api(server, tokens["organiser"], "PUT", f"/api/v1/conferences/{SLUG}/registration-settings",
+         {"opens_at": "2021-01-04T09:00", "closes_at": "2021-12-31T18:00"})
     found = Meeting(server, app, tokens)
     yield found
     found.close()
@@ -228,6 +231,9 @@ PAGES = [
     Page("actuals", f"{BASE}/actuals", "organiser"),
     Page("sign-in", "/signin"),
     Page("accessibility", "/accessibility"),
+    Page("registration", f"{BASE}/register"),
+    Page("registration confirmation", f"{BASE}/register/confirm?confirmation_token=unknown"),
+    Page("focal point", f"{BASE}/focal-point", "focal"),
     Page("revoked link", f"{LIVE}/console", "revoked", status=401),
     Page("not found", f"{BASE}/no-such-page", status=404),
     Page("workspace home", "/workspace", workspace=True),
@@ -238,6 +244,8 @@ PAGES = [
     Page("workspace audit", f"/workspace/{SLUG}/audit", workspace=True),
     Page("workspace balance", f"/workspace/{SLUG}/balance", workspace=True),
     Page("workspace sign-ins", "/workspace/sessions", workspace=True),
+    Page("workspace registrations", f"/workspace/{SLUG}/registrations", workspace=True),
+    Page("workspace lists of speakers", f"/workspace/{SLUG}/speakers", workspace=True),
 ]
 
 # Findings on the console, stage and booth whose fixes belong to their own markup and scripts
@@ -279,7 +287,7 @@ def test_page_meets_wcag_22_aa(browser, meeting, signed_in, spec, lang):
     findings: list[str] = []
     try:
         page = context.new_page()
-        query = f"?lang={lang}" + (f"&token={meeting.tokens[spec.token]}" if spec.token else "")
+        query = ("&" if "?" in spec.path else "?") + f"lang={lang}" + (f"&token={meeting.tokens[spec.token]}" if spec.token else "")
         response = page.goto(meeting.server.url + spec.path + query)
         assert response is not None and response.status == spec.status, (spec.name, response and response.status)
         assert page.locator("html").get_attribute("lang") == lang
