@@ -5,10 +5,12 @@ id="live-texts">` through the template global `live_texts()` (templates/_macros/
 """
 from __future__ import annotations
 
+from babel import Locale
+from babel.dates import get_time_format
 from flask import Blueprint
 
 from conference.i18n import N_
-from conference.web import _
+from conference.web import _, lang
 
 bp = Blueprint("live_kit", __name__)
 
@@ -40,7 +42,17 @@ LABELS = {
 }
 
 
+def time_format(language: str) -> dict:
+    """The locale's own short time pattern, as babel formats times on the server (`h:mm a` in
+    Arabic: "11:15 ص"), with its AM and PM markers: Minbar.formatTime (static/js/live-rules.js)
+    draws the live pages' clocks with it, so server and browser write a time the same way."""
+    periods = Locale.parse(language).day_periods["format"]["abbreviated"]
+    return {"pattern": get_time_format("short", locale=language).pattern,
+            "am": periods["am"], "pm": periods["pm"]}
+
+
 @bp.app_template_global("live_texts")
 def live_texts() -> dict:
-    """The kit's strings in the page's language."""
-    return {"labels": {name: _(message) for name, message in LABELS.items()}}
+    """The kit's strings in the page's language, and its time pattern."""
+    return {"labels": {name: _(message) for name, message in LABELS.items()},
+            "time_format": time_format(lang())}

@@ -11,7 +11,6 @@
   var countdown = $("countdown");
   var index = {};
   cfg.slots.forEach(function (slot, i) { index[slot.id] = i; });
-  var timeFormat = new Intl.DateTimeFormat(cfg.lang + "-u-nu-latn", { hour: "2-digit", minute: "2-digit", timeZone: cfg.zone });
 
   var fill = Minbar.fill;
 
@@ -66,7 +65,7 @@
       var p = projected[li.getAttribute("data-item")], node = li.querySelector("[data-projected]");
       if (!p || !node) { return; }
       node.hidden = Math.abs(p.delay) < 60000;
-      node.textContent = fill(labels.expected, { time: timeFormat.format(new Date(p.start)) });
+      node.textContent = fill(labels.expected, { time: Minbar.clockTime(p.start, cfg.zone) });
     });
   }
 

@@ -13,13 +13,11 @@
   var slots = {};
   cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });
 
-  // Latin digits, as the server's babel formatting gives, so every clock on the page agrees.
-  var locale = cfg.lang + "-u-nu-latn";
+  // Both clocks in the locale's own pattern, the one the server's first paint used (babel's:
+  // Minbar.clockTime), so the Arabic "11:15 ص" keeps its marker after the time.
   var readerZone = null;
   try { readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* old browser */ }
-  var conferenceTime = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: cfg.zone });
-  var readerTime = readerZone && readerZone !== cfg.zone
-    ? new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: readerZone }) : null;
+  var readerTime = !!readerZone && readerZone !== cfg.zone;
   if (readerTime) {
     $("reader-zone").textContent = readerZone;
     $("clock-reader-wrap").hidden = false;
@@ -39,7 +37,7 @@
     // The same "next" as the booth, the console and the live view (STATE `speakers`).
     var next = Minbar.describeSpeaker(Minbar.speakersOf(state, cfg).next[0], slots, labels);
     $("stage-next").hidden = !next;
-    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.tbd ? next.role : (next.name || next.role) }) : "";
+    Minbar.fillInto($("stage-next"), next ? Minbar.text("next_up") : "", { name: next ? (next.tbd ? next.role : (next.name || next.role)) : "" });
     renderMessage(state);
     tick();
   }
@@ -66,9 +64,9 @@
 
   function tick() {
     var state = session.state;
-    var now = new Date(session.serverNow());
-    $("clock-conference").textContent = conferenceTime.format(now);
-    if (readerTime) { $("clock-reader").textContent = readerTime.format(now); }
+    var now = session.serverNow();
+    Minbar.setText($("clock-conference"), Minbar.clockTime(now, cfg.zone));
+    if (readerTime) { Minbar.setText($("clock-reader"), Minbar.clockTime(now, readerZone)); }
     if (!state) { return; }
     var shown = Minbar.renderCountdown(countdown, session, { fit: true });
     // Flash only while the speaker is actually running over, not on a paused or idle timer at zero.
