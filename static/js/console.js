@@ -40,10 +40,12 @@
   // Another console moved the slot or the timer a moment ago (sessions/live/handover.py): say who did
   // what, in the reader's language, and offer to send the same command again with `force`.
   var forceButton = $("btn-force"), forced = null;
-  function justChangedText(error) {
+  // Who did it is a name inside the sentence: isolated (<bdi>) in the feedback line.
+  function sayJustChanged(error) {
     var key = "jc_" + String(error.action || "").replace(".", "_");
     var who = error.by || labels.another_console;
-    return fill(labels[key] || labels.jc_timer, { who: who });
+    say("");
+    Minbar.fillInto(feedback, labels[key] || labels.jc_timer, { who: who });
   }
   function offerForce(event, payload) {
     forced = { event: event, payload: payload };
@@ -88,7 +90,7 @@
           say(staleText(before, error.state || session.state));
         } else if (error.code === "just_changed") {
           if (error.state) { session.accept(error.state); }
-          say(justChangedText(error));
+          sayJustChanged(error);
           offerForce(event, payload);
         } else {
           say(errors[error.code] || error.message || T(error.code), error.code);

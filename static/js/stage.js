@@ -43,10 +43,17 @@
   }
 
   // The chair's message, only while the slot it was sent in is current (sessions/live/messages.py).
+  // The box is an assertive live region: it is rebuilt only when the message changes, so a new
+  // STATE, a listener count or a clock sync does not make a screen reader say it again.
+  var shownMessage = null;
   function renderMessage(state) {
     var box = $("stage-message"), message = state.message;
+    var current = message && !(message.slot && message.slot !== state.slot) ? message : null;
+    var key = current ? JSON.stringify([current.preset, current.text, current.sent_at]) : "";
+    if (key === shownMessage) { return; }
+    shownMessage = key;
     box.textContent = "";
-    if (!message || (message.slot && message.slot !== state.slot)) { box.hidden = true; return; }
+    if (!current) { box.hidden = true; return; }
     if (message.preset === "conclude") {
       var strong = document.createElement("strong");
       strong.className = "stage-preset";
@@ -54,7 +61,7 @@
       box.appendChild(strong);
     }
     if (message.text) {
-      var span = document.createElement("span");
+      var span = document.createElement("bdi");       // the chair's words, in their own direction
       span.className = "stage-text";
       span.textContent = message.text;
       box.appendChild(span);

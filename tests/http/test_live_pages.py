@@ -240,7 +240,7 @@ def test_stage_view_shows_the_chairs_message_escaped(client, chair):
     command(chair, "message", action="send", text="<img src=x onerror=alert(1)> Time!", preset="conclude")
     html = html_of(client.get(STAGE + "?lang=fr"))
     assert '<strong class="stage-preset">Veuillez conclure</strong>' in html
-    assert '<span class="stage-text">&lt;img src=x onerror=alert(1)&gt; Time!</span>' in html
+    assert '<bdi class="stage-text">&lt;img src=x onerror=alert(1)&gt; Time!</bdi>' in html
     assert "<img src=x" not in html
 
 
