@@ -5,10 +5,12 @@ id="live-texts">` through the template global `live_texts()` (templates/_macros/
 """
 from __future__ import annotations
 
+from babel import Locale
 from flask import Blueprint
 
 from conference.i18n import N_
-from conference.web import _
+from conference.web import _, lang
+from timing import un_dates
 
 bp = Blueprint("live_kit", __name__)
 
@@ -40,7 +42,17 @@ LABELS = {
 }
 
 
+def time_format(language: str) -> dict:
+    """The time pattern the server writes with (timing/un_dates.py: 24-hour in English and French,
+    the locale's own `h:mm a` in Arabic, "11:15 ص"), with the locale's AM and PM markers:
+    Minbar.formatTime (static/js/live-rules.js) draws the live pages' clocks with it, so server
+    and browser write a time the same way."""
+    periods = Locale.parse(language).day_periods["format"]["abbreviated"]
+    return {"pattern": un_dates.time_pattern(language), "am": periods["am"], "pm": periods["pm"]}
+
+
 @bp.app_template_global("live_texts")
 def live_texts() -> dict:
-    """The kit's strings in the page's language."""
-    return {"labels": {name: _(message) for name, message in LABELS.items()}}
+    """The kit's strings in the page's language, and its time pattern."""
+    return {"labels": {name: _(message) for name, message in LABELS.items()},
+            "time_format": time_format(lang())}

@@ -25,7 +25,7 @@ from babel.dates import format_date, format_interval, format_time
 
 from timing.zones import get_zone
 
-__all__ = ["AR_MONTHS", "date", "date_range", "moment", "time", "time_range"]
+__all__ = ["AR_MONTHS", "TIME_PATTERNS", "date", "date_range", "moment", "time", "time_pattern", "time_range"]
 
 # The Syriac (Levantine) month name and the Gregorian one, as "شباط/فبراير", January first.
 AR_MONTHS = (
@@ -98,13 +98,20 @@ def _local(moment: DateTime, zone: tzinfo | str | None) -> DateTime:
     return moment.astimezone(zone)
 
 
+# A clock time's pattern per language (CLDR fields): 24-hour in English and French, as UN documents
+# write times; the Arabic locale's own, its day period after the time. The live pages' clocks draw
+# with the same pattern (conference/live_kit.py `time_format`, Minbar.formatTime).
+TIME_PATTERNS = {"ar": "h:mm a", "en": "HH:mm", "fr": "HH:mm"}
+
+
+def time_pattern(language: str) -> str:
+    return TIME_PATTERNS[_language(language)]
+
+
 def time(moment: DateTime, language: str, zone: tzinfo | str | None = None) -> str:
     """10:00 (en, fr); 10:00 ص (ar), in `zone` (an aware instant; a naive one is a wall time)."""
     language = _language(language)
-    local = _local(moment, zone)
-    if language == "ar":
-        return format_time(local.replace(tzinfo=None), "h:mm a", locale="ar")
-    return local.strftime("%H:%M")
+    return format_time(_local(moment, zone).replace(tzinfo=None), time_pattern(language), locale=language)
 
 
 def time_range(start: DateTime, end: DateTime, language: str, zone: tzinfo | str | None = None) -> str:

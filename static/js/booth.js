@@ -34,8 +34,8 @@
     node.querySelector('[data-field="role"]').textContent = slot ? slot.role : "";
     node.querySelector('[data-field="speaker"]').textContent = slot ? (slot.speaker || (slot.tbd ? labels.tbd || "" : "")) : "";
     var language = node.querySelector('[data-field="language"]');
+    // The language's name is in the reader's language: it keeps the page's own `lang`.
     language.textContent = slot && slot.language ? h.name(slot.language) : "";
-    if (slot && slot.language) { language.setAttribute("lang", slot.language); } else { language.removeAttribute("lang"); }
   }
 
   // The same next speakers as the stage, the console and the live view (STATE `speakers`,
@@ -43,7 +43,8 @@
   // the planned slots after; a slot with an uploaded speech text is marked.
   function renderNext(state) {
     var list = $("next-list");
-    Minbar.renderSpeakers(list, Minbar.speakersOf(state, cfg).next, cfg, h.name, L.nobody_next || labels.nobody_next);
+    Minbar.renderSpeakers(list, Minbar.speakersOf(state, cfg).next, cfg, h.name, L.nobody_next || labels.nobody_next,
+                          { nameLang: false });
     list.querySelectorAll("[data-slot]").forEach(function (item) {
       if (!(cfg.texts && cfg.texts[item.getAttribute("data-slot")])) { return; }
       var mark = document.createElement("span");
@@ -61,7 +62,6 @@
     if (state.slot !== lastSlot) { textCache = {}; lastSlot = state.slot; }   // texts may have been updated
     var floor = $("booth-floor");
     floor.textContent = h.name(c.floor);
-    floor.setAttribute("lang", c.floor);
     $("booth-floor-source").textContent = h.sourceText(c.floor_source);
     document.querySelectorAll("[data-floor]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-floor") === c.floor));
@@ -85,8 +85,13 @@
     var speaking = state.queue && state.queue.speaking;
     var intervention = $("booth-intervention");
     intervention.hidden = !speaking;
-    intervention.textContent = speaking ? Minbar.labelled(L.intervention, speaking.name) +
-      (speaking.delegation ? " (" + speaking.delegation + ")" : "") + (speaking.language ? " · " + h.name(speaking.language) : "") : "";
+    intervention.textContent = "";
+    if (speaking) {
+      // "Intervention from the floor: Amal Haddad (Jordan) · Arabic", the name isolated.
+      Minbar.fillInto(intervention, Minbar.labelled(L.intervention, "%(name)s"), {
+        name: speaking.name + (speaking.delegation ? " (" + speaking.delegation + ")" : "") });
+      if (speaking.language) { intervention.appendChild(document.createTextNode(" · " + h.name(speaking.language))); }
+    }
     renderNext(state);
     showText();
     tick();
@@ -122,8 +127,8 @@
     body.setAttribute("data-slot", wanted);
     function paint(found) {
       if (body.getAttribute("data-slot") !== wanted) { return; }   // the slot moved on meanwhile
-      meta.textContent = found ? h.fill(L.text_of, { slot: slot.role }) + " · " +
-        h.fill(L.text_revision, { revision: found.revision, name: found.uploaded_by }) : h.fill(L.text_of, { slot: slot.role });
+      Minbar.fillInto(meta, L.text_of + (found ? " · " + L.text_revision : ""),
+                      { slot: slot.role, revision: found && found.revision, name: found && found.uploaded_by });
       body.textContent = found ? found.text : L.no_text;
     }
     if (Object.prototype.hasOwnProperty.call(textCache, wanted)) { paint(textCache[wanted]); return; }
@@ -147,21 +152,27 @@
     if (!turn) {
       clock.textContent = "–";
       status.textContent = L.turn_none;
+      status.removeAttribute("data-words");
       clock.classList.remove("phase-overrun", "phase-warning");
     } else {
       var left = turn.started_at + turn.turn_s * 1000 - session.serverNow();
       Minbar.setPhase(clock, Minbar.phase(left, turnWarnS));
       clock.textContent = Minbar.formatClock(left);
-      var who = turn.interpreter ? h.fill(L.turn_by, { name: turn.interpreter }) : "";
       var line = left > 0 ? h.fill(L.turn_left, { time: Minbar.formatClock(left) })
                           : h.fill(L.turn_over, { time: Minbar.formatClock(left).replace("+", "") });
-      status.textContent = who ? line + " · " + who : line;
+      // The interpreter's name isolated in the sentence; redrawn only when the words change.
+      var words = turn.interpreter ? line + " · " + Minbar.fill(L.turn_by, { name: turn.interpreter }) : line;
+      if (status.getAttribute("data-words") !== words) {
+        status.setAttribute("data-words", words);
+        if (turn.interpreter) { Minbar.fillInto(status, line + " · " + L.turn_by, { name: turn.interpreter }); }
+        else { status.textContent = line; }
+      }
     }
 
     var banner = $("booth-slowdown");
     var text = h.slowdownText(state.channels, session, cfg.slowdown_s);
     banner.hidden = !text;
-    banner.textContent = text;
+    Minbar.setText(banner, text);
   }
 
   // -- actions --------------------------------------------------------------------------------

@@ -58,22 +58,26 @@
       return w.message;
     }
 
+    // The list is an aria-live region: it is rewritten only when its sentences change, so a
+    // screen reader hears a warning once, not again at every STATE, listener count or clock sync.
     function renderWarnings(list, channels) {
+      var items = (channels.warnings || []).map(function (w) {
+        return { className: "channel-warning warning-" + w.code, code: w.code, language: w.language, text: warningText(w) };
+      });
+      if (!items.length && L.no_warnings) { items.push({ className: "channel-ok", text: L.no_warnings }); }
+      var now = Array.prototype.map.call(list.children, function (li) { return li.textContent.trim(); }).join("\n");
+      if (now === items.map(function (item) { return item.text; }).join("\n")) { return; }
       list.textContent = "";
-      (channels.warnings || []).forEach(function (w) {
+      items.forEach(function (spec) {
         var item = document.createElement("li");
-        item.className = "channel-warning warning-" + w.code;
-        item.setAttribute("data-code", w.code);
-        item.setAttribute("data-language", w.language);
-        item.textContent = warningText(w);
+        item.className = spec.className;
+        if (spec.code) {
+          item.setAttribute("data-code", spec.code);
+          item.setAttribute("data-language", spec.language);
+        }
+        item.textContent = spec.text;
         list.appendChild(item);
       });
-      if (!list.children.length && L.no_warnings) {
-        var ok = document.createElement("li");
-        ok.className = "channel-ok";
-        ok.textContent = L.no_warnings;
-        list.appendChild(ok);
-      }
     }
 
     // The "slow down" signal while it is fresh (SLOWDOWN_S after `at`, on the server's clock).
@@ -121,8 +125,8 @@
     function render(state) {
       var c = state.channels;
       if (!c) { return; }
+      // Language names are in the reader's language, so they carry the page's own `lang`.
       $("#channels-floor").textContent = h.name(c.floor);
-      $("#channels-floor").setAttribute("lang", c.floor);
       $("#channels-floor-source").textContent = h.sourceText(c.floor_source);
       root.querySelectorAll("[data-floor]").forEach(function (b) {
         b.setAttribute("aria-pressed", String(b.getAttribute("data-floor") === c.floor));
@@ -136,7 +140,8 @@
         mode.setAttribute("data-mode", b.mode);
         var toggle = row.querySelector("[data-booth]");
         toggle.setAttribute("aria-pressed", String(b.on));
-        toggle.textContent = b.on ? h.L.booth_on : h.L.booth_off;
+        // "Booth on", and for assistive technology " — Arabic": the name holds the visible words.
+        toggle.querySelector("[data-field=switch]").textContent = b.on ? h.L.booth_on : h.L.booth_off;
         row.querySelector("[data-field=listeners]").textContent = String((c.listeners || {})[b.language] || 0);
       });
       var floorCount = $("#channels-floor-listeners");
@@ -150,7 +155,7 @@
       if (!state || !state.channels) { return; }
       var text = h.slowdownText(state.channels, session);
       $("#channels-slowdown").hidden = !text;
-      $("#channels-slowdown-text").textContent = text;
+      Minbar.setText($("#channels-slowdown-text"), text);
     }
 
     session.onState(render);

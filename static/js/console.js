@@ -4,13 +4,11 @@
 // computed from the last STATE and the offset to the server's clock (Minbar.LiveSession), redrawn
 // four times a second with no server traffic.
 //
-// Keyboard (ignored while typing in a field, and with Ctrl/Alt/Meta held):
-//   Space            start / pause / resume
-//   ArrowRight/Left  next / previous speaker; mirrored on a right-to-left page, where "next" is
-//                    to the left (the Next button sits on the left there)
-//   PageDown/PageUp  next / previous in either direction (presentation clickers send these)
-//   + / -            one minute more / less
-//   R                reset the timer (a running timer asks for a second press; Undo follows)
+// Keyboard shortcuts are off until the chair picks a set (single keys, or the same with Alt+Shift;
+// docs/console.md, Minbar.shortcutFor): Space start / pause / resume; ArrowRight/Left next /
+// previous (mirrored on a right-to-left page, where "next" is to the left); PageDown/PageUp next /
+// previous in either direction (presentation clickers); + / - one minute more / less; R reset (a
+// running timer asks for a second press; Undo follows). Never while typing in a field.
 (function () {
   "use strict";
 
@@ -42,10 +40,12 @@
   // Another console moved the slot or the timer a moment ago (sessions/live/handover.py): say who did
   // what, in the reader's language, and offer to send the same command again with `force`.
   var forceButton = $("btn-force"), forced = null;
-  function justChangedText(error) {
+  // Who did it is a name inside the sentence: isolated (<bdi>) in the feedback line.
+  function sayJustChanged(error) {
     var key = "jc_" + String(error.action || "").replace(".", "_");
     var who = error.by || labels.another_console;
-    return fill(labels[key] || labels.jc_timer, { who: who });
+    say("");
+    Minbar.fillInto(feedback, labels[key] || labels.jc_timer, { who: who });
   }
   function offerForce(event, payload) {
     forced = { event: event, payload: payload };
@@ -90,7 +90,7 @@
           say(staleText(before, error.state || session.state));
         } else if (error.code === "just_changed") {
           if (error.state) { session.accept(error.state); }
-          say(justChangedText(error));
+          sayJustChanged(error);
           offerForce(event, payload);
         } else {
           say(errors[error.code] || error.message || T(error.code), error.code);
@@ -191,27 +191,56 @@
     send("timer", { action: "thresholds", warn_s: value }).then(function (ack) { if (ack.ok) { say(labels.saved); } });
   });
 
+  // -- keyboard shortcuts ------------------------------------------------------------------
+  // Off until the chair chooses single keys or the same keys with Alt+Shift (WCAG 2.1.4), and
+  // remembered in this browser. The rule (which key does what) is Minbar.shortcutFor
+  // (static/js/live-rules.js); the buttons' aria-keyshortcuts and the list say the chosen set.
+
+  var SHORTCUT_KEY = "minbar.console.shortcuts", BUTTONS = { toggle: "btn-toggle", next: "btn-next",
+    prev: "btn-prev", plus: "btn-plus", minus: "btn-minus", reset: "btn-reset" };
+  var shortcutMode = "off";
+  try { shortcutMode = window.localStorage.getItem(SHORTCUT_KEY) || "off"; } catch (e) { /* private mode */ }
+  if (Minbar.SHORTCUT_MODES.indexOf(shortcutMode) < 0) { shortcutMode = "off"; }
+
+  function showShortcuts() {
+    var keys = Minbar.shortcutKeys(shortcutMode, rtl);
+    Object.keys(BUTTONS).forEach(function (name) {
+      var button = $(BUTTONS[name]);
+      if (keys[name]) { button.setAttribute("aria-keyshortcuts", keys[name]); } else { button.removeAttribute("aria-keyshortcuts"); }
+    });
+    document.querySelectorAll('input[name="shortcut-mode"]').forEach(function (radio) { radio.checked = radio.value === shortcutMode; });
+    document.querySelectorAll("#shortcut-list .shortcut-prefix").forEach(function (prefix) { prefix.hidden = shortcutMode !== "alt-shift"; });
+    var list = $("shortcut-list"), state = $("shortcut-state");
+    list.classList.toggle("is-off", shortcutMode === "off");
+    state.setAttribute("data-mode", shortcutMode);
+    Minbar.setText(state, state.getAttribute("data-text-" + shortcutMode) || "");
+  }
+  document.querySelectorAll('input[name="shortcut-mode"]').forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (!radio.checked) { return; }
+      shortcutMode = radio.value;
+      try { window.localStorage.setItem(SHORTCUT_KEY, shortcutMode); } catch (e) { /* not remembered */ }
+      showShortcuts();
+    });
+  });
+  showShortcuts();
+
+  // A field that takes typing: shortcuts never steal its keys.
   function typing(target) {
     if (!target || !target.tagName) { return false; }
     var tag = target.tagName.toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+    if (tag === "input") { return !/^(button|submit|reset|checkbox|radio)$/.test(target.type); }
+    return tag === "textarea" || tag === "select" || target.isContentEditable;
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat || typing(event.target)) { return; }
-    var onButton = event.target && event.target.tagName && event.target.tagName.toLowerCase() === "button";
-    var key = event.key, code = event.code, name = null;
-    if (key === " " || code === "Space") {
-      if (onButton) { return; }         // a focused button answers Space itself
-      name = "toggle";
-    } else if (key === "ArrowRight") { name = rtl ? "prev" : "next"; }
-    else if (key === "ArrowLeft") { name = rtl ? "next" : "prev"; }
-    else if (key === "PageDown") { name = "next"; }
-    else if (key === "PageUp") { name = "prev"; }
-    else if (key === "+" || key === "=" || code === "NumpadAdd") { name = "plus"; }
-    else if (key === "-" || key === "_" || code === "NumpadSubtract") { name = "minus"; }
-    else if (key === "r" || key === "R" || code === "KeyR") { name = "reset"; }
+    if (event.repeat || event.defaultPrevented || typing(event.target)) { return; }
+    var name = Minbar.shortcutFor(shortcutMode, event, rtl);
     if (!name) { return; }
+    // Without modifiers, a focused button, checkbox or radio answers Space itself.
+    var tag = event.target && event.target.tagName ? event.target.tagName.toLowerCase() : "";
+    if (tag === "input" && event.target.type === "radio" && /^Arrow/.test(event.key)) { return; }   // the radio group's own
+    if (name === "toggle" && shortcutMode === "keys" && (tag === "button" || tag === "input")) { return; }
     event.preventDefault();
     commands[name]();
   });

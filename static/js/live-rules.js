@@ -1,7 +1,8 @@
 // The live kit's rules, the ones the server also applies: `phase` (timing/timer.py phase: a
 // 0-second warning means "never amber"), `remainingMs`, `project` and `projectSlots`
 // (timing/drift.py), `formatClock`, `fill` (%(name)s strings, the one fill of the pages) and the
-// clock offset's `clockBase`, and who speaks next (`nextSpeakers`, `describeSpeaker`:
+// clock offset's `clockBase`, clock times in the locale's pattern (`formatTime`), what a countdown
+// announces (`phaseNotice`), the console's shortcuts (`shortcutFor`, `shortcutKeys`), and who speaks next (`nextSpeakers`, `describeSpeaker`:
 // sessions/live/next_speakers.py). Pure, and tested in Node against the same cases as the Python
 // (tests/data/timing_cases.json, tests/js/live_kit.test.mjs). static/js/live.js builds the live
 // pages' connection on them; every page that loads live.js loads this first.
@@ -161,8 +162,117 @@
              language: slot.language || null, tbd: tbd };
   }
 
+  // A clock time in the locale's own pattern: babel's short time format, which the server renders
+  // with and sends to the pages (conference/live_kit.py `time_format`: {pattern, am, pm}), so the
+  // Arabic "11:15 ص" keeps its marker where the locale puts it. `hour` 0-23 and `minute` are the
+  // time in the zone wanted (live.js Minbar.clockTime finds them). Fields of short time patterns:
+  // H HH h hh K KK k kk m mm a, quoted literals; digits are Latin, as babel writes them.
+  function pad(value, width) {
+    var text = String(value);
+    while (text.length < width) { text = "0" + text; }
+    return text;
+  }
+  function timeField(letter, width, hour, minute, format) {
+    if (letter === "H") { return pad(hour, width); }
+    if (letter === "h") { return pad(hour % 12 || 12, width); }
+    if (letter === "K") { return pad(hour % 12, width); }
+    if (letter === "k") { return pad(hour || 24, width); }
+    if (letter === "m") { return pad(minute, width); }
+    if (letter === "a" || letter === "b" || letter === "B") { return hour < 12 ? format.am : format.pm; }
+    return "";
+  }
+  function formatTime(format, hour, minute) {
+    var pattern = (format && format.pattern) || "HH:mm", out = "", i = 0;
+    while (i < pattern.length) {
+      var ch = pattern.charAt(i);
+      if (ch === "'") {
+        var end = pattern.indexOf("'", i + 1);
+        if (end === i + 1) { out += "'"; i += 2; continue; }        // '' is a quote
+        if (end < 0) { end = pattern.length; }
+        out += pattern.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      var j = i;
+      while (j < pattern.length && pattern.charAt(j) === ch) { j++; }
+      out += /[A-Za-z]/.test(ch) ? timeField(ch, j - i, hour, minute, format) : pattern.slice(i, j);
+      i = j;
+    }
+    return out;
+  }
+
+  // What a countdown announces to screen readers as it moves (never its seconds): "warning" and
+  // "overrun" once per slot, however the phase is reached (the limit passing, "one minute less",
+  // any adjustment, while running, paused or idle); nothing for a page opened, or a slot entered,
+  // already in that phase; a reset (the timer back to idle) re-arms both. An overrun said also
+  // silences a later warning ("one minute more" out of it). `memory` is null at first; each call
+  // returns {memory, say: null | "warning" | "overrun"}.
+  function phaseNotice(memory, slot, p, status) {
+    var said = {}, say = null;
+    if (!memory || memory.slot !== slot) {
+      if (p !== "normal") { said[p] = true; }
+      if (p === "overrun") { said.warning = true; }
+    } else {
+      if (!(status === "idle" && memory.status !== "idle")) { said = Object.assign({}, memory.said); }
+      if (p !== "normal" && !said[p]) {
+        say = p;
+        said[p] = true;
+        if (p === "overrun") { said.warning = true; }
+      }
+    }
+    return { memory: { slot: slot, status: status, said: said }, say: say };
+  }
+
+  // The console's keyboard shortcuts (WCAG 2.1.4: they can be switched off, and are off until the
+  // chair chooses): mode "off", "keys" (single keys) or "alt-shift" (the same keys with Alt+Shift,
+  // matched by physical key, since Alt+Shift changes what a key types). `event` is a keydown's
+  // {key, code, altKey, shiftKey, ctrlKey, metaKey}; `rtl` mirrors the arrows (the Next button sits
+  // on the left of a right-to-left page). Returns the command: toggle, next, prev, plus, minus,
+  // reset, or null.
+  var SHORTCUT_MODES = ["off", "keys", "alt-shift"];
+  function shortcutFor(mode, event, rtl) {
+    var key = event.key, code = event.code;
+    var forward = rtl ? "ArrowLeft" : "ArrowRight", back = rtl ? "ArrowRight" : "ArrowLeft";
+    if (mode === "keys") {
+      if (event.ctrlKey || event.altKey || event.metaKey) { return null; }
+      if (key === " " || code === "Space") { return "toggle"; }
+      if (key === forward || key === "PageDown") { return "next"; }
+      if (key === back || key === "PageUp") { return "prev"; }
+      if (key === "+" || key === "=" || code === "NumpadAdd") { return "plus"; }
+      if (key === "-" || key === "_" || code === "NumpadSubtract") { return "minus"; }
+      if (key === "r" || key === "R" || code === "KeyR") { return "reset"; }
+      return null;
+    }
+    if (mode === "alt-shift") {
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) { return null; }
+      if (code === "Space") { return "toggle"; }
+      if (code === forward || code === "PageDown") { return "next"; }
+      if (code === back || code === "PageUp") { return "prev"; }
+      if (code === "Equal" || code === "NumpadAdd") { return "plus"; }
+      if (code === "Minus" || code === "NumpadSubtract") { return "minus"; }
+      if (code === "KeyR") { return "reset"; }
+    }
+    return null;
+  }
+
+  // Each command's keys in `mode`, as aria-keyshortcuts writes them ("Alt+Shift+Space"); none
+  // when shortcuts are off.
+  function shortcutKeys(mode, rtl) {
+    if (mode !== "keys" && mode !== "alt-shift") { return {}; }
+    var keys = { toggle: ["Space"], next: [rtl ? "ArrowLeft" : "ArrowRight", "PageDown"],
+                 prev: [rtl ? "ArrowRight" : "ArrowLeft", "PageUp"], plus: ["Plus"], minus: ["-"], reset: ["R"] };
+    var prefix = mode !== "alt-shift" ? "" : "Alt+Shift+";
+    var out = {};
+    Object.keys(keys).forEach(function (name) {
+      out[name] = keys[name].map(function (k) { return prefix + k; }).join(" ");
+    });
+    return out;
+  }
+
   var kit = { nextSpeakers: nextSpeakers, describeSpeaker: describeSpeaker, formatClock: formatClock, phase: phase, remainingMs: remainingMs, fill: fill, project: project,
-              projectSlots: projectSlots, markStarted: markStarted, clockBase: clockBase };
+              projectSlots: projectSlots, markStarted: markStarted, clockBase: clockBase, formatTime: formatTime,
+              phaseNotice: phaseNotice, shortcutFor: shortcutFor, shortcutKeys: shortcutKeys,
+              SHORTCUT_MODES: SHORTCUT_MODES };
 
   if (typeof module !== "undefined" && module.exports) { module.exports = kit; }
   var Minbar = global.Minbar = global.Minbar || {};

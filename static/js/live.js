@@ -10,7 +10,8 @@
 //   and never buffered by socket.io, so a click made offline is not replayed on reconnect;
 // - the server's clock: offset measured from several `clock` round trips on the monotonic clock
 //   (performance.now()), re-measured every few minutes and on reconnect;
-// - amber and overrun announced once to assistive technology (#live-announcer, a polite region).
+// - amber and overrun announced once to assistive technology (#live-announcer, a polite region);
+// - sentences with names isolated (fillInto: <bdi>), and clock times in the locale's pattern.
 (function (global) {
   "use strict";
 
@@ -226,8 +227,10 @@
     ["normal", "warning", "overrun"].forEach(function (name) { node.classList.toggle("phase-" + name, name === p); });
   }
 
-  // A countdown node: text, remaining ms, phase class; amber and overrun are announced once.
-  var announced = {};
+  // A countdown node: text, remaining ms, phase class; amber and overrun are announced once per
+  // slot however they are reached (Minbar.phaseNotice); the seconds themselves never are (the
+  // node is a role="timer", which is not a live region).
+  var notices = null;
   function renderCountdown(node, session, options) {
     options = options || {};
     var state = session.state;
@@ -243,13 +246,10 @@
     return { remaining: remaining, phase: p };
   }
 
-  // Once per slot and phase, and only while the timer runs (a page opened in overrun says nothing).
   function announcePhase(state, p) {
-    var key = state.slot + "|" + state.timer.limit_s;
-    var last = announced[key];
-    announced[key] = p;
-    if (last === undefined || last === p || p === "normal" || state.timer.status !== "running") { return; }
-    announce(text(p === "warning" ? "phase_warning" : "phase_overrun"));
+    var out = kit.phaseNotice(notices, state.slot, p, state.timer.status);
+    notices = out.memory;
+    if (out.say) { announce(text(out.say === "warning" ? "phase_warning" : "phase_overrun")); }
   }
 
   function announce(message) {
@@ -257,6 +257,62 @@
     if (!region || !message) { return; }
     region.textContent = "";
     global.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  // A live region's text, set only when it changes: rewriting the same words makes screen readers
+  // say them again.
+  function setText(node, words) {
+    if (node && node.textContent !== words) { node.textContent = words; }
+  }
+
+  // `node` filled with a translated sentence whose values (names, languages: words that may run in
+  // another direction than the sentence) are each isolated in a <bdi>, so "5 minutes" never
+  // becomes "minutes 5" beside an Arabic name. `values` as for fill.
+  function fillInto(node, sentence, values) {
+    values = values || {};
+    node.textContent = "";
+    var pattern = /%\((\w+)\)s/g, at = 0, match;
+    var source = String(sentence === undefined || sentence === null ? "" : sentence);
+    while ((match = pattern.exec(source)) !== null) {
+      if (match.index > at) { node.appendChild(document.createTextNode(source.slice(at, match.index))); }
+      var value = values[match[1]];
+      if (value !== undefined && value !== null && value !== "") {
+        var bdi = document.createElement("bdi");
+        bdi.textContent = String(value);
+        node.appendChild(bdi);
+      }
+      at = pattern.lastIndex;
+    }
+    if (at < source.length) { node.appendChild(document.createTextNode(source.slice(at))); }
+    return node;
+  }
+
+  // The same for an attribute (aria-label cannot hold a <bdi>): each value between Unicode's
+  // first-strong isolate and pop directional isolate marks.
+  function fillIsolated(sentence, values) {
+    var isolated = {};
+    Object.keys(values || {}).forEach(function (name) {
+      var value = values[name];
+      isolated[name] = value === undefined || value === null || value === "" ? value : "\u2068" + value + "\u2069";
+    });
+    return kit.fill(sentence, isolated);
+  }
+
+  // A clock time (Unix ms) in `zone`, in the page's own pattern (babel's, sent in #live-texts:
+  // Minbar.formatTime), the one way live pages write a time of day.
+  var zoneFormats = {};
+  function clockTime(ms, zone) {
+    var format = zoneFormats[zone];
+    if (!format) {
+      format = zoneFormats[zone] = new global.Intl.DateTimeFormat("en-US", {
+        hour: "numeric", minute: "numeric", hourCycle: "h23", timeZone: zone });
+    }
+    var hour = 0, minute = 0;
+    format.formatToParts(new Date(ms)).forEach(function (part) {
+      if (part.type === "hour") { hour = Number(part.value) % 24; }
+      if (part.type === "minute") { minute = Number(part.value); }
+    });
+    return kit.formatTime(texts().time_format, hour, minute);
   }
 
   // Shrinks `node`'s font until its text fits its container's width and the viewport's height
@@ -304,9 +360,12 @@
     return kit.nextSpeakers(cfg.slots.map(function (s) { return { id: s.id, kind: s.kind }; }), state.slot, state.queue);
   }
 
-  // `list` (an <ol>) filled with `entries` of `speakers`, each item: role, name, language (marked
-  // with its `lang`, named by `languageName(code)`); `empty` when there are none.
-  function renderSpeakers(list, entries, cfg, languageName, empty) {
+  // `list` (an <ol>) filled with `entries` of `speakers`, each item: role, name and language, both
+  // isolated (<bdi>), the language named by `languageName(code)` and marked with its `lang` when
+  // named in itself ("العربية"), not when `options.nameLang` is false (named in the reader's
+  // language); `empty` when there are none.
+  function renderSpeakers(list, entries, cfg, languageName, empty, options) {
+    var nameLang = !(options && options.nameLang === false);
     var slots = {};
     cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });
     list.textContent = "";
@@ -318,10 +377,10 @@
       [["slot-role", shown.role], ["speaker", shown.name],
        ["language", shown.language ? languageName(shown.language) : ""]].forEach(function (part) {
         if (!part[1]) { return; }
-        var span = document.createElement(part[0] === "speaker" ? "bdi" : "span");
+        var span = document.createElement(part[0] === "slot-role" ? "span" : "bdi");
         span.className = part[0];
         span.textContent = part[1];
-        if (part[0] === "language") { span.setAttribute("lang", shown.language); }
+        if (part[0] === "language" && nameLang) { span.setAttribute("lang", shown.language); }
         item.appendChild(span);
       });
       list.appendChild(item);
@@ -349,5 +408,9 @@
   Minbar.setPhase = setPhase;
   Minbar.renderCountdown = renderCountdown;
   Minbar.announce = announce;
+  Minbar.setText = setText;
+  Minbar.fillInto = fillInto;
+  Minbar.fillIsolated = fillIsolated;
+  Minbar.clockTime = clockTime;
   Minbar.fitText = fitText;
 })(typeof window !== "undefined" ? window : globalThis);

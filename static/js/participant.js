@@ -11,10 +11,6 @@
   var countdown = $("countdown");
   var index = {};
   cfg.slots.forEach(function (slot, i) { index[slot.id] = i; });
-  // As timing/un_dates.py writes times: 24-hour "09:30" in English and French, "9:30 ص" in Arabic.
-  var arabic = cfg.lang === "ar";
-  var timeFormat = new Intl.DateTimeFormat(cfg.lang + "-u-nu-latn", { hour: arabic ? "numeric" : "2-digit", minute: "2-digit",
-                                                                      hourCycle: arabic ? "h12" : "h23", timeZone: cfg.zone });
 
   var fill = Minbar.fill;
 
@@ -69,7 +65,7 @@
       var p = projected[li.getAttribute("data-item")], node = li.querySelector("[data-projected]");
       if (!p || !node) { return; }
       node.hidden = Math.abs(p.delay) < 60000;
-      node.textContent = fill(labels.expected, { time: timeFormat.format(new Date(p.start)) });
+      node.textContent = fill(labels.expected, { time: Minbar.clockTime(p.start, cfg.zone) });
     });
   }
 

@@ -42,7 +42,7 @@
       var from = indexOf(id);
       if (from < 0 || position < 0 || position >= all.length || position === from) { return Promise.resolve(null); }
       return send("move", { entry: id, position: position }).then(function (ack) {
-        if (ack.ok) { feedback.textContent = Q.fill(text.moved, { name: all[from].name, position: String(position + 1) }); }
+        if (ack.ok) { Minbar.fillInto(feedback, text.moved, { name: all[from].name, position: String(position + 1) }); }
         return ack;
       });
     }
@@ -53,13 +53,66 @@
     policy.addEventListener("change", function () { send("policy", { policy: policy.value }); });
 
     list.addEventListener("click", function (event) {
+      var toggle = event.target.closest("button[data-menu]");
+      if (toggle) { if (toggle.getAttribute("aria-expanded") === "true") { closeMenu(toggle, true); } else { openMenu(toggle, 0); } return; }
       var button = event.target.closest("button[data-act]");
       if (!button) { return; }
-      var id = button.closest("li").getAttribute("data-entry");
+      var id = button.closest("li[data-entry]").getAttribute("data-entry");
       var act = button.getAttribute("data-act");
+      // An action of the menu: the menu closes and the keyboard goes back to its button.
+      var menu = button.closest("[role=menu]");
+      if (menu) { closeMenu(menu.previousElementSibling, true); }
       if (act === "up") { moveTo(id, indexOf(id) - 1); }
       else if (act === "down") { moveTo(id, indexOf(id) + 1); }
       else { send(act, { entry: id }); }
+    });
+
+    // The less used actions of an entry (move up, move down, skip, remove) sit in a menu: a button
+    // with aria-haspopup="menu" opening a list of menu items; Enter, Space or Down open it on the
+    // first item, Up on the last; Up/Down/Home/End move, Escape closes (back on the button), Tab
+    // closes and moves on.
+    function menuItems(menu) { return Array.prototype.slice.call(menu.querySelectorAll("[role=menuitem]:not(:disabled)")); }
+    function openMenu(toggle, which) {
+      list.querySelectorAll('button[data-menu][aria-expanded="true"]').forEach(function (other) {
+        if (other !== toggle) { closeMenu(other, false); }
+      });
+      var menu = toggle.nextElementSibling;
+      toggle.setAttribute("aria-expanded", "true");
+      menu.hidden = false;
+      var items = menuItems(menu);
+      if (items.length) { items[which < 0 ? items.length - 1 : 0].focus(); }
+    }
+    function closeMenu(toggle, focusToggle) {
+      if (!toggle) { return; }
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.nextElementSibling.hidden = true;
+      if (focusToggle) { toggle.focus(); }
+    }
+    list.addEventListener("keydown", function (event) {
+      var toggle = event.target.closest && event.target.closest("button[data-menu]");
+      if (toggle && (event.key === "ArrowDown" || event.key === "ArrowUp") && !event.altKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        openMenu(toggle, event.key === "ArrowUp" ? -1 : 0);
+        return;
+      }
+      var menu = event.target.closest && event.target.closest("[role=menu]");
+      if (!menu) { return; }
+      var items = menuItems(menu), at = items.indexOf(event.target), to = null;
+      if (event.key === "ArrowDown") { to = (at + 1) % items.length; }
+      else if (event.key === "ArrowUp") { to = (at - 1 + items.length) % items.length; }
+      else if (event.key === "Home") { to = 0; }
+      else if (event.key === "End") { to = items.length - 1; }
+      else if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); closeMenu(menu.previousElementSibling, true); return; }
+      else if (event.key === "Tab") { closeMenu(menu.previousElementSibling, false); return; }
+      else { event.stopPropagation(); return; }         // the console's shortcuts stay out of the menu
+      event.preventDefault();
+      event.stopPropagation();
+      if (items[to]) { items[to].focus(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (list.contains(event.target) && event.target.closest("[data-menu], [role=menu]")) { return; }
+      list.querySelectorAll('button[data-menu][aria-expanded="true"]').forEach(function (open) { closeMenu(open, false); });
     });
 
     // Keyboard: Up/Down walk the list; Alt+Up/Alt+Down move the focused entry.
@@ -121,7 +174,7 @@
       li.setAttribute("tabindex", "0");
       li.setAttribute("draggable", "true");
       li.setAttribute("aria-keyshortcuts", "Alt+ArrowUp Alt+ArrowDown");
-      li.setAttribute("aria-label", Q.fill(text.entry_label, {
+      li.setAttribute("aria-label", Minbar.fillIsolated(text.entry_label, {
         position: String(index + 1), name: entry.name, delegation: entry.delegation }));
 
       var who = el("div", "queue-who");
@@ -134,7 +187,7 @@
       if (entry.priority !== "ordinary") { meta.appendChild(el("span", "queue-priority", text[entry.priority])); }
       meta.appendChild(el("span", "queue-group", cfg.groups[entry.group] || cfg.groups.other));
       if (entry.language) {
-        var language = el("span", "queue-language", cfg.languages[entry.language] || entry.language);
+        var language = el("bdi", "queue-language", cfg.languages[entry.language] || entry.language);
         language.setAttribute("lang", entry.language);
         meta.appendChild(language);
       }
@@ -144,16 +197,37 @@
       if (entry.pinned) { meta.appendChild(el("span", "queue-pinned", text.pinned)); }
       li.appendChild(meta);
 
+      // One action in sight (give the floor), the less used ones in a menu: compact rows, so the
+      // list shows five requests and more on a laptop screen.
       var actions = el("div", "queue-actions");
-      [["grant", text.grant, false], ["up", text.up, index === 0], ["down", text.down, index === count - 1],
+      var grant = el("button", "queue-grant primary", text.grant);
+      grant.type = "button";
+      grant.setAttribute("data-act", "grant");
+      actions.appendChild(grant);
+      var menuId = "queue-menu-" + entry.id;
+      var toggle = el("button", "queue-more", text.more);
+      toggle.type = "button";
+      toggle.setAttribute("data-menu", "");
+      toggle.setAttribute("data-act", "more");
+      toggle.setAttribute("aria-haspopup", "menu");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", menuId);
+      actions.appendChild(toggle);
+      var menu = el("div", "queue-menu");
+      menu.id = menuId;
+      menu.setAttribute("role", "menu");
+      menu.setAttribute("aria-label", Minbar.fillIsolated(text.more_for, { name: entry.name }));
+      menu.hidden = true;
+      [["up", text.up, index === 0], ["down", text.down, index === count - 1],
        ["skip", text.skip, false], ["remove", text.remove, false]].forEach(function (spec) {
         var button = el("button", "queue-" + spec[0], spec[1]);
         button.type = "button";
+        button.setAttribute("role", "menuitem");
         button.setAttribute("data-act", spec[0]);
         button.disabled = spec[2];
-        if (spec[0] === "grant") { button.classList.add("primary"); }
-        actions.appendChild(button);
+        menu.appendChild(button);
       });
+      actions.appendChild(menu);
       li.appendChild(actions);
       return li;
     }
@@ -171,7 +245,8 @@
       var active = document.activeElement;
       var focusedEntry = active && list.contains(active) && active.closest("li[data-entry]");
       var focusId = focusedEntry && focusedEntry.getAttribute("data-entry");
-      var focusAct = focusedEntry && active !== focusedEntry ? active.getAttribute("data-act") : null;
+      var focusAct = focusedEntry && active !== focusedEntry
+        ? (active.closest("[role=menu]") ? "more" : active.getAttribute("data-act")) : null;
 
       closedNote.hidden = q.open;
       closeButton.hidden = !q.open;

@@ -13,16 +13,11 @@
   var slots = {};
   cfg.slots.forEach(function (slot) { slots[slot.id] = slot; });
 
-  // Latin digits, as the server's babel formatting gives, so every clock on the page agrees.
-  var locale = cfg.lang + "-u-nu-latn";
+  // Both clocks in the locale's own pattern, the one the server's first paint used (babel's:
+  // Minbar.clockTime), so the Arabic "11:15 ص" keeps its marker after the time.
   var readerZone = null;
   try { readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* old browser */ }
-  // As timing/un_dates.py writes times: 24-hour "09:30" in English and French, "9:30 ص" in Arabic.
-  var arabic = cfg.lang === "ar";
-  var clock = { hour: arabic ? "numeric" : "2-digit", minute: "2-digit", hourCycle: arabic ? "h12" : "h23" };
-  var conferenceTime = new Intl.DateTimeFormat(locale, Object.assign({ timeZone: cfg.zone }, clock));
-  var readerTime = readerZone && readerZone !== cfg.zone
-    ? new Intl.DateTimeFormat(locale, Object.assign({ timeZone: readerZone }, clock)) : null;
+  var readerTime = !!readerZone && readerZone !== cfg.zone;
   if (readerTime) {
     $("reader-zone").textContent = readerZone;
     $("clock-reader-wrap").hidden = false;
@@ -42,16 +37,23 @@
     // The same "next" as the booth, the console and the live view (STATE `speakers`).
     var next = Minbar.describeSpeaker(Minbar.speakersOf(state, cfg).next[0], slots, labels);
     $("stage-next").hidden = !next;
-    $("stage-next").textContent = next ? Minbar.fill(Minbar.text("next_up"), { name: next.tbd ? next.role : (next.name || next.role) }) : "";
+    Minbar.fillInto($("stage-next"), next ? Minbar.text("next_up") : "", { name: next ? (next.tbd ? next.role : (next.name || next.role)) : "" });
     renderMessage(state);
     tick();
   }
 
   // The chair's message, only while the slot it was sent in is current (sessions/live/messages.py).
+  // The box is an assertive live region: it is rebuilt only when the message changes, so a new
+  // STATE, a listener count or a clock sync does not make a screen reader say it again.
+  var shownMessage = null;
   function renderMessage(state) {
     var box = $("stage-message"), message = state.message;
+    var current = message && !(message.slot && message.slot !== state.slot) ? message : null;
+    var key = current ? JSON.stringify([current.preset, current.text, current.sent_at]) : "";
+    if (key === shownMessage) { return; }
+    shownMessage = key;
     box.textContent = "";
-    if (!message || (message.slot && message.slot !== state.slot)) { box.hidden = true; return; }
+    if (!current) { box.hidden = true; return; }
     if (message.preset === "conclude") {
       var strong = document.createElement("strong");
       strong.className = "stage-preset";
@@ -59,7 +61,7 @@
       box.appendChild(strong);
     }
     if (message.text) {
-      var span = document.createElement("span");
+      var span = document.createElement("bdi");       // the chair's words, in their own direction
       span.className = "stage-text";
       span.textContent = message.text;
       box.appendChild(span);
@@ -69,9 +71,9 @@
 
   function tick() {
     var state = session.state;
-    var now = new Date(session.serverNow());
-    $("clock-conference").textContent = conferenceTime.format(now);
-    if (readerTime) { $("clock-reader").textContent = readerTime.format(now); }
+    var now = session.serverNow();
+    Minbar.setText($("clock-conference"), Minbar.clockTime(now, cfg.zone));
+    if (readerTime) { Minbar.setText($("clock-reader"), Minbar.clockTime(now, readerZone)); }
     if (!state) { return; }
     var shown = Minbar.renderCountdown(countdown, session, { fit: true });
     // Flash only while the speaker is actually running over, not on a paused or idle timer at zero.

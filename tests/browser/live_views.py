@@ -27,3 +27,11 @@ def open_page(page, server, view: str, token: str | None = None, lang: str = "en
     wait_until(page, "window.Minbar.session && Minbar.session.state && Minbar.session.identity"
                      " && Minbar.session.synced")
     return page
+
+
+def choose_shortcuts(page, mode: str = "keys"):
+    """The console's keyboard shortcuts are off until the chair picks a set ("keys": single keys,
+    "alt-shift"; docs/console.md): pick one as a chair would, then leave the focus nowhere."""
+    page.locator(f'input[name="shortcut-mode"][value="{mode}"]').check()
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    return page

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.live_views import SESSION, open_page, wait_until
+from browser.live_views import SESSION, choose_shortcuts, open_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,10 @@ def test_keyboard_shortcuts_drive_the_console(page, server, server_token):
     console = open_page(page, server, "console", server_token("chair", SESSION))
     countdown = console.locator("#countdown")
     expect(console.locator("#sound-cue")).not_to_be_checked()           # the sound cue is off by default
-    console.evaluate("document.activeElement && document.activeElement.blur()")
+    console.keyboard.press("Space")                                     # shortcuts are off until chosen
+    console.wait_for_timeout(300)
+    expect(countdown).to_have_attribute("data-status", "idle")
+    choose_shortcuts(console, "keys")
 
     console.keyboard.press("Space")
     expect(countdown).to_have_attribute("data-status", "running")
@@ -95,6 +98,6 @@ def test_arabic_console_is_right_to_left_with_a_readable_countdown(page, server,
     expect(console.locator("#btn-toggle")).to_have_text("بدء")
     # On a right-to-left page the arrows are mirrored: ArrowLeft goes to the next speaker.
     wait_until(console, "window.Minbar.session && Minbar.session.state")
-    console.evaluate("document.activeElement && document.activeElement.blur()")
+    choose_shortcuts(console, "keys")
     console.keyboard.press("ArrowLeft")
     expect(console.locator('#slot-list [data-slot="plenary-1-state-b"]')).to_have_attribute("aria-current", "step")

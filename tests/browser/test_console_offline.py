@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from browser.live_views import open_page
+from browser.live_views import choose_shortcuts, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ NOT_SENT = "Not sent: the connection is lost. Nothing will be sent later; try ag
 @pytest.mark.parametrize("outage_ms", [500, 8000])
 def test_the_offline_refusal_goes_and_the_controls_return_within_a_second(page, server, server_token, outage_ms):
     console = open_page(page, server, "console", server_token("chair", "plenary-1"))
-    console.evaluate("document.activeElement && document.activeElement.blur()")
+    choose_shortcuts(console, "keys")
     console.context.set_offline(True)
     expect(console.locator("#live-connection")).to_have_attribute("data-status", "disconnected")
     console.keyboard.press("PageDown")                      # refused at once, said in the feedback line

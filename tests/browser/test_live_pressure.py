@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.live_views import open_page
+from browser.live_views import choose_shortcuts, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def test_next_clicked_twice_offline_is_not_replayed_when_back_online(page, serve
     console = open_page(page, server, "console", server_token("chair", "plenary-1"))
     assert current_slot(console) == "plenary-1-state-a"
     before = version(console)
-    console.evaluate("document.activeElement && document.activeElement.blur()")
+    choose_shortcuts(console, "keys")
 
     console.context.set_offline(True)
     expect(console.locator("#live-connection")).to_have_attribute("data-status", "disconnected")

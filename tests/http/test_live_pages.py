@@ -123,14 +123,23 @@ def test_arabic_console_is_right_to_left_with_a_left_to_right_countdown(client, 
     assert re.search(r'id="countdown" dir="ltr"[^>]*>5:00<', html)
     assert ">بدء</button>" in html
     assert "لوحة تحكم رئيس الجلسة" in html
-    # Mirrored arrows: on a right-to-left page "next" is to the left.
-    assert re.search(r'id="btn-next" aria-keyshortcuts="ArrowLeft PageDown"', html)
-    assert re.search(r'id="btn-prev" aria-keyshortcuts="ArrowRight PageUp"', html)
+    # Mirrored arrows in the list of shortcuts: on a right-to-left page "next" is to the left.
+    assert re.search(r'data-shortcut="next"><dt><kbd dir="ltr">.*?←</kbd>', html)
+    assert re.search(r'data-shortcut="prev"><dt><kbd dir="ltr">.*?→</kbd>', html)
 
 
 def test_english_console_keeps_physical_arrows(client, chair_token):
     html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
-    assert re.search(r'id="btn-next" aria-keyshortcuts="ArrowRight PageDown"', html)
+    assert re.search(r'data-shortcut="next"><dt><kbd dir="ltr">.*?→</kbd>', html)
+
+
+def test_console_shortcuts_are_off_until_the_chair_chooses(client, chair_token):
+    """WCAG 2.1.4: no single-key shortcut works, nor is announced, before the chair picks a set
+    (static/js/console.js then sets aria-keyshortcuts for the set chosen)."""
+    html = html_of(client.get(f"{CONSOLE}?token={chair_token}&lang=en", follow_redirects=True))
+    assert 'aria-keyshortcuts' not in html.split('id="queue-panel"')[0]
+    assert re.search(r'<input type="radio" name="shortcut-mode" value="off" checked>', html)
+    assert "Shortcuts are off: the keys below do nothing until you choose a set." in html
 
 
 def test_console_shows_a_running_timer_in_amber_then_red_overtime(client, chair_token, chair, clock):
@@ -195,8 +204,18 @@ def test_stage_view_is_open_to_anonymous_screens(client):
     assert response.status_code == 200
     assert re.search(r'class="countdown countdown-stage phase-normal" id="countdown" dir="ltr"[^>]*>5:00<', html)
     assert "Representative of State A (TBD)" in html
-    assert re.search(r'Beirut time</span>\s*<time id="clock-conference" dir="ltr">10:30</time>', html)
+    assert re.search(r'Beirut time</span>\s*<time id="clock-conference">10:30</time>', html)
     assert "token" not in config_of(html) and config_of(html)["role"] == "anonymous"
+
+
+def test_stage_clocks_follow_the_locales_own_pattern(client):
+    """The Arabic clock is babel's "h:mm a" in the page's own direction (no dir="ltr" forcing the
+    marker to the wrong side); the browser's clock draws with the same pattern (#live-texts)."""
+    html = html_of(client.get(STAGE + "?lang=ar"))
+    assert re.search(r'<time id="clock-conference">10:30 ص</time>', html)
+    texts = json.loads(re.search(r'<script type="application/json" id="live-texts">(.*?)</script>', html).group(1))
+    assert texts["time_format"] == {"pattern": "h:mm a", "am": "ص", "pm": "م"}
+    assert re.search(r'<h1 class="stage-title">', html)
 
 
 def test_stage_view_opens_with_a_speaker_link(client, issue_token):
@@ -221,7 +240,7 @@ def test_stage_view_shows_the_chairs_message_escaped(client, chair):
     command(chair, "message", action="send", text="<img src=x onerror=alert(1)> Time!", preset="conclude")
     html = html_of(client.get(STAGE + "?lang=fr"))
     assert '<strong class="stage-preset">Veuillez conclure</strong>' in html
-    assert '<span class="stage-text">&lt;img src=x onerror=alert(1)&gt; Time!</span>' in html
+    assert '<bdi class="stage-text">&lt;img src=x onerror=alert(1)&gt; Time!</bdi>' in html
     assert "<img src=x" not in html
 
 

@@ -68,3 +68,100 @@ test("markStarted ends an earlier item still open", () => {
   assert.equal(day[0].actual_end, 5000);
   assert.equal(day[2].actual_start, 5000);
 });
+
+// Clock times in each language's own pattern: the same cases as babel's (tests/unit/test_time_format_cases.py).
+const timeCases = JSON.parse(readFileSync(new URL("../data/time_format_cases.json", import.meta.url), "utf8")).cases;
+for (const c of timeCases) {
+  test(`formatTime ${c.lang} ${c.hour}:${c.minute}`, () => {
+    assert.equal(kit.formatTime(c.format, c.hour, c.minute), c.text);
+  });
+}
+
+test("formatTime keeps quoted literals", () => {
+  assert.equal(kit.formatTime({ pattern: "HH 'h' mm", am: "AM", pm: "PM" }, 9, 5), "09 h 05");
+  assert.equal(kit.formatTime({ pattern: "H''mm", am: "", pm: "" }, 9, 5), "9'05");
+});
+
+// The overrun (and the amber warning) said once, however it is reached.
+function run(steps) {
+  let memory = null;
+  const said = [];
+  for (const [slot, p, status] of steps) {
+    const out = kit.phaseNotice(memory, slot, p, status);
+    memory = out.memory;
+    if (out.say) { said.push(out.say); }
+  }
+  return said;
+}
+
+test("a natural overrun is said once, not every tick", () => {
+  assert.deepEqual(run([["a", "normal", "running"], ["a", "warning", "running"], ["a", "warning", "running"],
+                        ["a", "overrun", "running"], ["a", "overrun", "running"], ["a", "overrun", "running"]]),
+                   ["warning", "overrun"]);
+});
+
+test("an overrun reached by one minute less is said, once", () => {
+  assert.deepEqual(run([["a", "normal", "running"], ["a", "overrun", "running"], ["a", "overrun", "running"]]),
+                   ["overrun"]);
+});
+
+test("an overrun reached by an adjustment while paused or idle is said too", () => {
+  assert.deepEqual(run([["a", "normal", "paused"], ["a", "overrun", "paused"], ["a", "overrun", "running"]]), ["overrun"]);
+  assert.deepEqual(run([["a", "normal", "idle"], ["a", "overrun", "idle"], ["a", "overrun", "idle"]]), ["overrun"]);
+});
+
+test("leaving the overrun with one minute more and reaching it again says nothing more", () => {
+  assert.deepEqual(run([["a", "normal", "running"], ["a", "overrun", "running"], ["a", "warning", "running"],
+                        ["a", "normal", "running"], ["a", "overrun", "running"], ["a", "warning", "running"],
+                        ["a", "overrun", "running"]]),
+                   ["overrun"]);
+});
+
+test("a page opened in overrun, or a slot entered in it, says nothing", () => {
+  assert.deepEqual(run([["a", "overrun", "running"], ["a", "overrun", "running"]]), []);
+  assert.deepEqual(run([["a", "normal", "running"], ["b", "overrun", "idle"], ["b", "overrun", "idle"]]), []);
+});
+
+test("a reset re-arms the announcements; the next slot has its own", () => {
+  assert.deepEqual(run([["a", "normal", "running"], ["a", "overrun", "running"], ["a", "normal", "idle"],
+                        ["a", "normal", "running"], ["a", "overrun", "running"],
+                        ["b", "normal", "idle"], ["b", "normal", "running"], ["b", "overrun", "running"]]),
+                   ["overrun", "overrun", "overrun"]);
+});
+
+// The console's shortcuts: off until chosen; single keys; or the same keys with Alt+Shift.
+const key = (k, code, mods = {}) => ({ key: k, code, altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
+
+test("shortcuts are off unless a mode is chosen", () => {
+  for (const mode of ["off", undefined, null, "anything"]) {
+    assert.equal(kit.shortcutFor(mode, key(" ", "Space"), false), null);
+    assert.equal(kit.shortcutFor(mode, key("R", "KeyR", { altKey: true, shiftKey: true }), false), null);
+  }
+  assert.deepEqual(kit.shortcutKeys("off", false), {});
+});
+
+test("single keys: space, arrows mirrored in right-to-left, plus, minus, R; never with Ctrl, Alt or Meta", () => {
+  assert.equal(kit.shortcutFor("keys", key(" ", "Space"), false), "toggle");
+  assert.equal(kit.shortcutFor("keys", key("ArrowRight", "ArrowRight"), false), "next");
+  assert.equal(kit.shortcutFor("keys", key("ArrowRight", "ArrowRight"), true), "prev");
+  assert.equal(kit.shortcutFor("keys", key("PageDown", "PageDown"), true), "next");
+  assert.equal(kit.shortcutFor("keys", key("+", "Equal", { shiftKey: true }), false), "plus");
+  assert.equal(kit.shortcutFor("keys", key("-", "NumpadSubtract"), false), "minus");
+  assert.equal(kit.shortcutFor("keys", key("ق", "KeyR"), false), "reset");       // an Arabic layout
+  assert.equal(kit.shortcutFor("keys", key("r", "KeyR", { ctrlKey: true }), false), null);
+  assert.equal(kit.shortcutFor("keys", key("r", "KeyR", { altKey: true, shiftKey: true }), false), null);
+});
+
+test("Alt+Shift: the same keys by physical key, and nothing without both modifiers", () => {
+  const both = { altKey: true, shiftKey: true };
+  assert.equal(kit.shortcutFor("alt-shift", key(" ", "Space", both), false), "toggle");
+  assert.equal(kit.shortcutFor("alt-shift", key("Dead", "Equal", both), false), "plus");
+  assert.equal(kit.shortcutFor("alt-shift", key("_", "Minus", both), false), "minus");
+  assert.equal(kit.shortcutFor("alt-shift", key("ArrowLeft", "ArrowLeft", both), true), "next");
+  assert.equal(kit.shortcutFor("alt-shift", key("R", "KeyR", both), false), "reset");
+  assert.equal(kit.shortcutFor("alt-shift", key(" ", "Space"), false), null);
+  assert.equal(kit.shortcutFor("alt-shift", key("r", "KeyR", { altKey: true }), false), null);
+  assert.equal(kit.shortcutKeys("alt-shift", false).toggle, "Alt+Shift+Space");
+  assert.equal(kit.shortcutKeys("keys", true).next, "ArrowLeft PageDown");
+  assert.equal(kit.shortcutKeys("alt-shift", false).plus, "Alt+Shift+Plus");
+});

@@ -33,3 +33,12 @@ def test_one_revisioned_editor_saves_and_merges():
     own = re.compile(r"function\s+(flush\w*|clashing|showConflict|\w*[cC]onflict)\b")
     found = [f"{p.name}: {m.group(1)}" for p in SCRIPTS if p.name != "revisioned.js" for m in own.finditer(p.read_text())]
     assert found == []
+
+
+def test_live_pages_write_clock_times_with_the_kit_only():
+    # One way to write a time of day on the live pages: Minbar.clockTime with babel's pattern
+    # (Minbar.formatTime, static/js/live-rules.js), never a page's own Intl format.
+    live = ("stage.js", "console.js", "booth.js", "participant.js", "queue-panel.js", "channels.js")
+    own = re.compile(r"DateTimeFormat\([^)]*hour|function\s+formatTime\b")
+    found = [p.name for p in SCRIPTS if p.name in live and own.search(p.read_text())]
+    assert found == []
