@@ -23,6 +23,18 @@
   cfg.slots.forEach(function (slot, i) { slotIndex[slot.id] = i; });
   var fill = Minbar.fill, T = Minbar.text;
 
+  // The working row's lists scroll inside what the screen leaves under the headers, however tall
+  // those wrap (a long title, a large text size, a rehearsal banner): --console-top is where the
+  // row starts (static/css/live.css).
+  var layout = document.querySelector(".console-layout");
+  function fitWorkingRow() {
+    if (!layout) { return; }
+    var top = layout.getBoundingClientRect().top + window.pageYOffset;
+    document.documentElement.style.setProperty("--console-top", Math.round(top) + "px");
+  }
+  fitWorkingRow();
+  window.addEventListener("resize", fitWorkingRow);
+
   function say(text, code) {
     feedback.textContent = text || "";
     feedback.setAttribute("data-code", code || "");

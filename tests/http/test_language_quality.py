@@ -150,3 +150,22 @@ def test_french_typography_reaches_the_pages(client):
     page = client.get(f"/conferences/{SLUG}/outcome.html?lang=fr").get_data(as_text=True)
     assert "Aucun message clé pour l’instant" in page or "Aucun message clé" in page
     assert "l'instant" not in page
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_one_message_has_one_translation_across_catalogues(language):
+    """The catalogues of every feature merge into one (conference/i18n.py): a message translated
+    two ways in two of them would read one way or the other depending on which loaded last."""
+    from babel.messages.pofile import read_po
+
+    from conference.i18n import catalogue_paths
+
+    seen: dict[tuple, dict[str, str]] = {}
+    for path in catalogue_paths(language):
+        with open(path, "rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.string:
+                    key = (message.context, str(message.id))
+                    seen.setdefault(key, {})[str(message.string)] = path.name
+    differing = {key: found for key, found in seen.items() if len(found) > 1}
+    assert not differing, differing
