@@ -98,9 +98,9 @@ def test_csv_groups_as_un_lists_and_is_formula_safe(client, issue_token, delegat
     rows = read_csv(response)
     assert rows[0] == ["Groupe", "État ou organisation", "Nom", "Fonction"]
     assert rows[1:4] == [
-        ["États membres", "Égypte", "Mr Egypt Delegate", "Ambassador"],
-        ["États membres", "Jordanie", "Ms Jordan Delegate", ""],
-        ["États membres", "Liban", "Ms Lebanon Minister", "Minister of Labour"],
+        ["États Membres", "Égypte", "Mr Egypt Delegate", "Ambassador"],
+        ["États Membres", "Jordanie", "Ms Jordan Delegate", ""],
+        ["États Membres", "Liban", "Ms Lebanon Minister", "Minister of Labour"],
     ]
     # Then observers (the League of Arab States), United Nations entities, civil society.
     assert [r[0] for r in rows[4:]] == ["Observateurs"] + ["Entités des Nations Unies"] * 3 + ["Société civile"]
