@@ -120,7 +120,7 @@ def test_the_schedule_form_without_javascript_keeps_the_length_of_a_session_move
     assert "saved=plenary-4" in moved.headers["Location"]
     page = browser.get(moved.headers["Location"]).get_data(as_text=True)
     assert 'value="2021-02-24T14:30"' in page and 'value="2021-02-24T15:00"' in page
-    assert 'role="status" data-saved="Saved.">Saved.</p>' in page
+    assert 'role="status" aria-live="polite" data-saved="Saved.">Saved.</p>' in page
     agenda = browser.get(f"/api/v1/conferences/{SLUG}").get_json()
     after = {s["id"]: s for day in agenda["days"] for s in day["sessions"]}
     assert after["plenary-4"]["ends_at"] == "2021-02-24T15:00:00+02:00"
