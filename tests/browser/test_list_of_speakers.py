@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.live_views import SESSION, open_page
-from browser.test_registration import PASSWORD, inbox, registration_server, wait_for  # noqa: F401 (fixtures)
+from browser.test_registration import (  # noqa: F401 (fixtures)
+    inbox, registration_server, signed_in_secretariat, wait_for)
 
 pytestmark = pytest.mark.browser
 
@@ -44,12 +45,7 @@ def register_and_approve(browser, server, inbox):
     delegate.click("main form button[type=submit]")
     expect(delegate.locator("h1")).to_have_text("تم تأكيد تسجيلك")
 
-    secretariat = browser.new_context().new_page()
-    secretariat.goto(f"{server.url}/signin?lang=ar")
-    secretariat.fill("#email", "secretariat@example.org")
-    secretariat.fill("#password", PASSWORD)
-    secretariat.click("form.signin button[type=submit]")
-    expect(secretariat.locator("form[action='/signout']")).to_be_visible()
+    secretariat = signed_in_secretariat(browser, server)
     secretariat.goto(f"{server.url}/workspace/{SLUG}/registrations?lang=ar")
     row = secretariat.locator("#registrations tbody tr", has_text="Amira Haddad")
     row.locator("input[name=ids]").check()

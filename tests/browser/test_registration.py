@@ -67,6 +67,17 @@ def registration_server(server_env, inbox):
     process.stop()
 
 
+def signed_in_secretariat(browser, server):
+    """A new browser of the secretariat's, signed in on the Arabic sign-in page."""
+    page = browser.new_context().new_page()
+    page.goto(f"{server.url}/signin?lang=ar")
+    page.fill("#email", "secretariat@example.org")
+    page.fill("#password", PASSWORD)
+    page.click("form.signin button[type=submit]")
+    expect(page.locator("form[action='/signout']")).to_be_visible()
+    return page
+
+
 def wait_for(inbox, n: int, page) -> None:
     for _ in range(100):
         if len(inbox.messages) >= n:
@@ -105,12 +116,7 @@ def test_a_delegate_registers_in_arabic_and_the_approved_link_signs_in(browser, 
     delegate.click("main form button[type=submit]")
     expect(delegate.locator("h1")).to_have_text("تم تأكيد تسجيلك")
 
-    secretariat = browser.new_context().new_page()
-    secretariat.goto(f"{server.url}/signin?lang=ar")
-    secretariat.fill("#email", "secretariat@example.org")
-    secretariat.fill("#password", PASSWORD)
-    secretariat.click("form.signin button[type=submit]")
-    expect(secretariat.locator("form[action='/signout']")).to_be_visible()
+    secretariat = signed_in_secretariat(browser, server)
     secretariat.goto(f"{server.url}/workspace/{SLUG}/registrations?lang=ar")
     row = secretariat.locator("#registrations tbody tr", has_text="Amira Haddad")
     expect(row).to_contain_text("بانتظار القرار")
