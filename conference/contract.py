@@ -66,4 +66,5 @@ def agenda(conf: Conference, items: list[AgendaItem]) -> dict:
         {"date": day.isoformat(), "sessions": [session(i, conf.timezone) for i in group]}
         for day, group in groupby(items, key=lambda i: i.day)
     ]
-    return {**conference_summary(conf), "venue": conf.venue, "organisers": conf.organisers, "days": days}
+    return {**conference_summary(conf), "venue": conf.venue, "organisers": conf.organisers,
+            "symbol": dict(conf.symbol) if conf.symbol else None, "days": days}

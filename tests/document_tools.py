@@ -1,6 +1,7 @@
 """Reading the documents with tools that did not write them: poppler's pdfinfo, pdftotext and
-pdffonts for a PDF, LibreOffice (soffice, headless) to convert a Word file. A missing tool skips
-the test locally and fails it where MINBAR_REQUIRE_DOCUMENTS=1 (CI), through suite_rules.missing."""
+pdffonts for a PDF, LibreOffice (soffice, headless) to convert a Word file (to PDF, HTML or text).
+A missing tool skips the test locally and fails it where MINBAR_REQUIRE_DOCUMENTS=1 (CI), through
+suite_rules.missing."""
 from __future__ import annotations
 
 import re
@@ -59,14 +60,20 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[dict[str, str]]:
 
 def soffice_to_pdf(docx: bytes, tmp_path: Path) -> bytes:
     """The Word file converted by LibreOffice headless, with a profile of its own; its PDF."""
+    return soffice_convert(docx, tmp_path, "pdf", "pdf")
+
+
+def soffice_convert(docx: bytes, tmp_path: Path, target: str, suffix: str) -> bytes:
+    """The Word file converted by LibreOffice headless to `target` ("pdf", "html",
+    "txt:Text (encoded):UTF8"), with a profile of its own; the file it wrote (`document.<suffix>`)."""
     need("soffice")
     source = tmp_path / "document.docx"
     source.write_bytes(docx)
     profile = tmp_path / "lo-profile"
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
          "--outdir", str(tmp_path / "out"), str(source)], capture_output=True, timeout=180)
-    result = tmp_path / "out" / "document.pdf"
+    result = tmp_path / "out" / f"document.{suffix}"
     assert done.returncode == 0 and result.exists(), done.stderr.decode(errors="replace")
     return result.read_bytes()
 

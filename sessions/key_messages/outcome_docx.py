@@ -2,21 +2,24 @@
 kit (`conference.documents.word`: A4, styles, fonts per script, header with the symbol, footer with
 the date of issue and page numbers, the document's own core properties): a cover (the symbol, the
 conference, its dates, place and organisers), then the three parts and the language table.
-Direction: language "ar" makes every paragraph, run and table right-to-left (the kit's `save`,
-Latin runs kept left-to-right), and a message in a language of the other direction gets its own
-paragraph direction (`w:bidi` on or off, `w:rtl` on its runs), list items included, so that their
-markers stand on the message's own side."""
+Every key message is an item of a bulleted list, as in the HTML outcome: its first paragraph has a
+real Word list bullet (`w:numPr`, the document's own bullet numbering definition), its other
+paragraphs, its list items and what the document says about it (pending, tags, source) stand
+indented under its text. Direction: language "ar" makes every paragraph, run and table
+right-to-left (the kit's `save`, Latin runs kept left-to-right), and a message in a language of the
+other direction gets its own paragraph direction (`w:bidi` on or off, `w:rtl` on its runs), list
+items included, so that its bullet and markers stand on the message's own side."""
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Twips
 from docx.text.run import Run
 
 from conference.documents import word, word_text
-from conference.documents.meta import DocumentMeta
+from conference.documents.meta import SANS, DocumentMeta
 from sessions.key_messages import markup, rich_text
 from sessions.key_messages import outcome as doc
 from sessions.key_messages.outcome import Outcome, OutcomeMessage
@@ -24,6 +27,8 @@ from sessions.key_messages.outcome_pdf import Cover
 
 MESSAGE_STYLE = "Key Message"
 DETAILS_STYLE = "Key Message Details"   # tags, the source session, the session's time
+BULLET = "\u2022"
+BULLET_INDENT = Twips(425)               # where a message's text starts, its bullet hanging before it
 
 
 def to_docx(outcome: Outcome, meta: DocumentMeta, cover: Cover | None = None) -> bytes:
@@ -35,6 +40,7 @@ def to_docx(outcome: Outcome, meta: DocumentMeta, cover: Cover | None = None) ->
     styles.add_style(DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles[word.DETAILS_STYLE]
 
     _cover(document, outcome, meta, cover)
+    bullets = _bullet_numbering(document)
 
     word_text.heading(document, _x(outcome.labels["by_session"]), 1, meta)
     for section in outcome.sessions:
@@ -45,18 +51,18 @@ def to_docx(outcome: Outcome, meta: DocumentMeta, cover: Cover | None = None) ->
             if group.title:
                 word_text.heading(document, _x(group.title), 3, meta)
             for message in group.messages:
-                _docx_message(document, message, outcome, meta)
+                _docx_message(document, message, outcome, meta, bullets)
                 tags = doc.tags(message, outcome)
                 if tags:
-                    word_text.paragraph(document, _x(tags), meta, style=DETAILS_STYLE)
+                    _inside(word_text.paragraph(document, _x(tags), meta, style=DETAILS_STYLE))
 
     word_text.heading(document, _x(outcome.labels["by_objective"]), 1, meta)
     for objective in outcome.objectives:
         heading = doc.objective_heading(objective.number, objective.title, outcome)
         word_text.heading(document, _x(heading), 2, meta)
         for message in objective.messages:
-            _docx_message(document, message, outcome, meta)
-            word_text.paragraph(document, _x(message.session_title), meta, style=DETAILS_STYLE)
+            _docx_message(document, message, outcome, meta, bullets)
+            _inside(word_text.paragraph(document, _x(message.session_title), meta, style=DETAILS_STYLE))
 
     word_text.heading(document, _x(outcome.labels["coverage"]), 1, meta)
     rows = []
@@ -94,20 +100,25 @@ def _x(text: str) -> str:
     return markup.INVALID_CHARS.sub("", text)
 
 
-def _docx_message(document, message: OutcomeMessage, outcome: Outcome, meta: DocumentMeta) -> None:
+def _docx_message(document, message: OutcomeMessage, outcome: Outcome, meta: DocumentMeta, bullets: str) -> None:
     """One paragraph per block of the message (`rich_text.blocks`): bold, italic and links kept
-    (links as real hyperlinks), list items with their marker on the message's own side."""
+    (links as real hyperlinks), list items with their marker on the message's own side. The first
+    paragraph is the message's list item (the bullet numbering `bullets`); the others stand under
+    its text."""
     for index, block in enumerate(rich_text.blocks(message.text) or [rich_text.Block(())]):
         paragraph = document.add_paragraph(style=MESSAGE_STYLE)
+        if index == 0:
+            _bullet(paragraph, bullets)
+        else:
+            _inside(paragraph, Cm(0.75 * block.level))
         if index == 0 and message.draft:
             word_text.add_text(paragraph, _x(outcome.labels["draft"]) + ": ", meta, bold=True)
         if block.marker:
             # The marker is text at the paragraph's start: it stands on the side the paragraph's
             # own direction starts from ("left" is the start side of a bidi paragraph in Word),
-            # with a hanging indent per level.
-            fmt = paragraph.paragraph_format
-            fmt.left_indent = Cm(0.75 * block.level)
-            fmt.first_line_indent = Cm(-0.6)
+            # with a hanging indent per level, under the message's text.
+            if index > 0:
+                paragraph.paragraph_format.first_line_indent = Cm(-0.6)
             paragraph.add_run(block.marker + "\t")
         for run in block.runs:
             _add_run(paragraph, run, meta)
@@ -117,7 +128,52 @@ def _docx_message(document, message: OutcomeMessage, outcome: Outcome, meta: Doc
             paragraph._p.set(_OWN_DIRECTION, message.direction)
     pending = doc.pending_label(message, outcome)
     if pending:
-        word_text.add_text(document.add_paragraph(style=DETAILS_STYLE), _x(pending), meta, italic=True)
+        word_text.add_text(_inside(document.add_paragraph(style=DETAILS_STYLE)), _x(pending), meta, italic=True)
+
+
+def _inside(paragraph, more=0):
+    """A paragraph of a message's list item after its first: under the message's text."""
+    paragraph.paragraph_format.left_indent = BULLET_INDENT + more
+    return paragraph
+
+
+def _bullet_numbering(document) -> str:
+    """The document's bullet list of key messages: an abstract numbering (one level, a bullet
+    hanging before the text, "left" being the start side of a right-to-left paragraph) and its
+    `w:num`, added to the numbering part; returns the `numId` its list items name."""
+    numbering = document.part.numbering_part.element
+    abstract_id = 1 + max([int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))] or [0])
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    kind = OxmlElement("w:multiLevelType")
+    kind.set(qn("w:val"), "singleLevel")
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", BULLET), ("w:lvlJc", "left")):
+        word_text.set_property(level, tag, value)
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), str(BULLET_INDENT.twips))
+    indent.set(qn("w:hanging"), str(BULLET_INDENT.twips))
+    level.append(OxmlElement("w:pPr"))
+    level[-1].append(indent)
+    level.append(OxmlElement("w:rPr"))
+    fonts = OxmlElement("w:rFonts")
+    for name in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{name}"), SANS)
+    level[-1].append(fonts)
+    abstract.extend([kind, level])
+    first_num = numbering.find(qn("w:num"))     # every w:abstractNum comes before the w:num elements
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    return str(numbering.add_num(abstract_id).numId)
+
+
+def _bullet(paragraph, num_id: str) -> None:
+    numbered = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbered.get_or_add_ilvl().val = 0
+    numbered.get_or_add_numId().val = int(num_id)
 
 
 def _add_run(paragraph, run: rich_text.Run, meta: DocumentMeta) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from conference import audit
@@ -28,14 +29,23 @@ def get_list(db: Session, conf: Conference, item: AgendaItem, *, now: datetime |
              lock: bool = False) -> SpeakersList | None:
     """The session's list; with `now`, made (closed, empty) when it does not exist yet. `lock`
     (every change) reads it `FOR UPDATE` on PostgreSQL, so two changes of one list queue up
-    (SQLite's writes are serialised by `BEGIN IMMEDIATE` already)."""
+    (SQLite's writes are serialised by `BEGIN IMMEDIATE` already). The list is made with
+    `INSERT … ON CONFLICT DO NOTHING` and then read (locked): two first changes of one session at
+    the same instant both find the one row, neither meets the unique constraint."""
     query = select(SpeakersList).where(SpeakersList.conference_id == conf.id, SpeakersList.session_key == item.key)
     row = db.scalar(query.with_for_update() if lock else query)
     if row is None and now is not None:
-        row = SpeakersList(conference_id=conf.id, session_key=item.key, revision=0, modified_at=now)
-        db.add(row)
-        db.flush()
+        db.execute(_insert_once(db).values(conference_id=conf.id, session_key=item.key, revision=0,
+                                           modified_at=now))
+        row = db.scalar(query.with_for_update() if lock else query)
     return row
+
+
+def _insert_once(db: Session):
+    """An INSERT into the lists that does nothing when the session's list is there already."""
+    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(SpeakersList).on_conflict_do_nothing(
+        index_elements=[SpeakersList.conference_id, SpeakersList.session_key])
 
 
 def listed(row: SpeakersList | None) -> list[ListEntry]:

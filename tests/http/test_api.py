@@ -100,3 +100,23 @@ def test_unknown_api_route_is_a_json_404(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.get_json()["error"]["code"] == "not_found"
+
+
+def test_the_conference_carries_its_document_symbol_per_language(client):
+    from conference.agenda.parse import parse_text
+    from conference.paths import bundled_agenda
+
+    spec, _ = parse_text(bundled_agenda().read_text(encoding="utf-8"))
+    body = client.get("/api/v1/conferences/gcm-arab-2021").get_json()
+    assert set(body["symbol"]) == {"ar", "en", "fr"} == set(body["languages"])
+    assert body["symbol"] == spec.symbol and all(body["symbol"].values())
+    assert "symbol" not in client.get("/api/v1/conferences").get_json()[0]     # the detail's, as venue
+
+
+def test_a_conference_without_a_symbol_says_null(client, loaded_app):
+    from conference import queries
+
+    with loaded_app.extensions["minbar.db"].session_scope() as db:
+        queries.conference(db, "gcm-arab-2021").symbol = {}     # the agenda file's symbol left out
+    body = client.get("/api/v1/conferences/gcm-arab-2021").get_json()
+    assert body["symbol"] is None and body["venue"]
