@@ -4,8 +4,9 @@ confirmation mailed, a confirmation, a decision mailed. Thin: the rules are `cor
 server (a refusal there changes nothing).
 
 No account enumeration: a submission is answered the same way whether or not the address is
-known (a new unconfirmed registration each time, its link mailed to the address); the limits
-count per client address and per e-mail address whatever the outcome.
+known (a new unconfirmed registration each time, its link mailed to the address). The limit per
+client address is refused openly (429); an e-mail address past its limit gets the answer any
+address gets, and nothing is kept or sent.
 """
 from __future__ import annotations
 
@@ -67,10 +68,14 @@ def submit(conf, values: dict) -> None:
     sub = core.submission(values)
     source = core.source_key(request.remote_addr or "", current_app.config["SECRET_KEY"])
     try:
-        row, token = store.submit(
+        kept = store.submit(
             db, conf, sub, now=now(), source=source,
             per_address=int(current_app.config.get("MINBAR_REGISTRATION_PER_ADDRESS", 10)),
             per_email=int(current_app.config.get("MINBAR_REGISTRATION_PER_EMAIL", 3)))
+        if kept is None:            # the e-mail address's limit: answered as usual, nothing sent
+            db.rollback()
+            return
+        row, token = kept
         message = mail.confirmation(conf, to=row.email, name=row.name, gender=row.gender, language=row.language,
                                     link=confirm_url(conf.slug, token, row.language),
                                     hours=core.CONFIRMATION_HOURS, sender=_sender())

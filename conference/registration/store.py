@@ -62,16 +62,19 @@ def _audited(row: Registration) -> dict:
 
 
 def submit(db: Session, conf: Conference, sub: core.Submission, *, now: datetime, source: str,
-           per_address: int, per_email: int) -> tuple[Registration, str]:
-    """A new unconfirmed registration and its confirmation token (for the e-mail, once)."""
+           per_address: int, per_email: int) -> tuple[Registration, str] | None:
+    """A new unconfirmed registration and its confirmation token (for the e-mail, once); None,
+    with nothing kept, when the e-mail address reached its limit (the caller answers as usual)."""
     conf_settings = settings(db, conf)
     core.require_open(conf_settings.opens_at, conf_settings.closes_at, now)
     key = core.email_key(sub.email)
     from_address = db.scalar(select(func.count(Registration.id)).where(
         Registration.source_key == source, Registration.created_at > now - core.LIMIT_WINDOW_ADDRESS))
+    core.check_address_limit(from_address, per_address)
     for_email = db.scalar(select(func.count(Registration.id)).where(
         Registration.email_key == key, Registration.created_at > now - core.LIMIT_WINDOW_EMAIL))
-    core.check_limits(from_address, for_email, per_address, per_email)
+    if core.email_limited(for_email, per_email):
+        return None
     token, hashed = core.new_token()
     row = Registration(conference_id=conf.id, name=sub.name, name_latin=sub.name_latin, title=sub.title,
                        function=sub.function, rank=sub.rank, delegation=sub.delegation, group=sub.group,
