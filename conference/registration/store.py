@@ -32,6 +32,12 @@ def settings(db: Session, conf: Conference) -> RegistrationSettings:
                                        retention_days=DEFAULT_RETENTION_DAYS)
 
 
+def window_at(db: Session, conference_id: int, now: datetime) -> str:
+    """The conference's registration window at `now`: "open", "not_yet" or "closed" (`core.window`)."""
+    row = db.get(RegistrationSettings, conference_id)
+    return core.window(row.opens_at, row.closes_at, now) if row is not None else "not_yet"
+
+
 def put_settings(db: Session, conf: Conference, *, opens_at: datetime | None, closes_at: datetime | None,
                  retention_days: int, now: datetime, actor: str) -> RegistrationSettings:
     if isinstance(retention_days, bool) or not isinstance(retention_days, int) or not 1 <= retention_days <= 3650:
