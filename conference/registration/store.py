@@ -4,8 +4,8 @@ Operations in the house's way (docs/architecture.md, layer 3): they take the SQL
 the time and the actor, never Flask's request; they do not commit. Every change is written to the
 audit log without the e-mail address (the registration's id, its status, delegation and group).
 Approval creates the person through the workspace's one path for agenda changes
-(`conference.workspace.operations.change`: validated, audited, filed in the agenda file) and
-issues their participant link.
+(`conference.workspace.operations.change`: validated, audited; the agenda file is written by the
+caller after the commit) and issues their participant link.
 """
 from __future__ import annotations
 
@@ -142,9 +142,11 @@ def person_fields(row: Registration) -> dict:
             "group": row.group, "language": row.language, "rank": row.rank, "gender": row.gender}
 
 
-def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, actor: str, secret: str,
-            instance) -> tuple[Person, str, object]:
-    """Create the person (through the agenda's one change path) and their participant link."""
+def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, actor: str,
+            secret: str) -> tuple[Person, str, object]:
+    """Create the person (through the agenda's one change path) and their participant link. The
+    conference's agenda file is not written here: the caller writes it once the approval is
+    committed and its e-mail sent (`flows.decide`), so a refused approval leaves it as it was."""
     from conference.workspace import edits, operations
     from speakers import access
 
@@ -153,7 +155,7 @@ def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, 
     key = core.person_key(row.name_latin, taken)
     operations.change(db, conf, now=now, actor=actor, action="registration.person",
                       edit=lambda s: edits.put_person(s, key, person_fields(row), create=True),
-                      instance=instance, target=f"person:{key}")
+                      instance=None, target=f"person:{key}")
     person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == key))
     person.email = row.email        # the workspace's bulk invitations reach the registrant too
     token, link = access.issue(db, conference=conf, role="participant", session=None, now=now, secret=secret,
