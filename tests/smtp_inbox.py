@@ -15,15 +15,18 @@ from bench.serving import free_port
 
 
 class Inbox(Message):
-    """What the server received, in order; `url` is the server's `MINBAR_SMTP_URL`."""
+    """What the server received, in order: `messages` parsed, `raw` their bytes as the server
+    read them (headers folded as sent); `url` is the server's `MINBAR_SMTP_URL`."""
 
     def __init__(self):
         super().__init__()
         self.messages: list[email.message.EmailMessage] = []
+        self.raw: list[bytes] = []
         self.url = ""
 
     def handle_message(self, message):
-        self.messages.append(email.message_from_bytes(message.as_bytes(), policy=email.policy.default))
+        self.raw.append(message.as_bytes())
+        self.messages.append(email.message_from_bytes(self.raw[-1], policy=email.policy.default))
 
     def body(self, n: int) -> str:
         """The plain-text body of the `n`th message."""

@@ -1,4 +1,4 @@
-"""Registration over HTTP with a real SMTP server (aiosmtpd on a free port): register, confirm the
+"""Registration over HTTP with a real SMTP server (tests/smtp_inbox.py): register, confirm the
 e-mailed link, the secretariat approves, the participant link arrives and signs in; and every
 refusal (closed, unconfirmed, duplicates, honeypot, too fast, too many per address, too many
 per e-mail answered as any address, an expired confirmation, someone else than an organiser deciding)."""
@@ -10,12 +10,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from icalendar import Calendar
 from sqlalchemy import func, select
 
-from conftest import free_port
+from smtp_inbox import smtp_server
 
 SLUG = "gcm-arab-2021"
 A = f"/api/v1/conferences/{SLUG}"
@@ -25,26 +23,12 @@ AMIRA = {"name": {"ar": "أميرة حداد"}, "name_latin": "Amira Haddad", "t
          "language": "ar", "gender": "female", "email": "amira@example.org", "needs": "Captions, please."}
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
 @pytest.fixture
 def inbox(loaded_app):
-    box = Inbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    loaded_app.config["MINBAR_SMTP_URL"] = f"smtp://{controller.hostname}:{controller.port}"
-    loaded_app.config["MINBAR_BASE_URL"] = "https://minbar.example.org"
-    try:
+    with smtp_server() as box:
+        loaded_app.config["MINBAR_SMTP_URL"] = box.url
+        loaded_app.config["MINBAR_BASE_URL"] = "https://minbar.example.org"
         yield box
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
