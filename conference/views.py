@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request,
 
 from conference import feed_cache, presenters, queries
 from conference.guard import public
+from conference.registration import store as registration
 from conference.untrusted import local_path
 from conference.web import get_db, lang, now, rehearsal
 
@@ -36,8 +37,10 @@ def home():
 # reads: `?lang=` and `?tz=` at most, no rehearsal clock (its banner shows seconds), and not when
 # MINBAR_PAGE_CACHE is false. The key holds what the page depends on: the path and query (the
 # language links repeat them), the language, the reader's time zone, who is signed in, the host,
-# the agenda's change stamps, the sessions' live-state versions, and the current minute (agenda
-# times are whole minutes, so "now"/"next" cannot change within one). Not the Cookie header: an
+# the agenda's change stamps, the sessions' live-state versions, the current minute (agenda
+# times are whole minutes, so "now"/"next" cannot change within one) and whether registration is
+# open at this instant (its "Register" link appears and goes at the secretariat's dates, to the
+# second, and as soon as the dates change). Not the Cookie header: an
 # unrelated cookie (a load balancer's, a session with no sign-in) changes nothing on the page.
 # Data the stamps do not cover must not appear on this page without joining the key.
 PAGE_ARGS = frozenset({"lang", "tz"})
@@ -60,7 +63,8 @@ def _agenda_page_key(db, slug: str, moment) -> tuple | None:
         return None
     return ("agenda", slug, request.path, tuple(sorted(request.args.items())), lang(), _reader_zone_asked(),
             _visitor(), request.url_root, stamps.key(), stamps.live_versions,
-            moment.replace(second=0, microsecond=0).isoformat())
+            moment.replace(second=0, microsecond=0).isoformat(),
+            registration.window_at(db, stamps.conference_id, moment))
 
 
 @bp.get("/conferences/<slug>")
@@ -93,6 +97,7 @@ def _render_agenda(db, slug: str, moment) -> str:
         zones=_reader_zone(conf.timezone),
         objectives=queries.objectives(db),
         presenters=presenters,
+        registration_open=registration.window_at(db, conf.id, moment) == "open",
     )
 
 

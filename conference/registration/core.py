@@ -195,11 +195,18 @@ def check_form(stamp: str | None, honeypot: str | None, now: datetime, secret: s
                           reason="too_fast")
 
 
-def check_limits(from_address: int, for_email: int, per_address: int, per_email: int) -> None:
-    """`from_address` registrations from this client address in the last hour and `for_email` for
-    this address in the last day, against the limits (0: no limit)."""
-    if (per_address and from_address >= per_address) or (per_email and for_email >= per_email):
+def check_address_limit(from_address: int, per_address: int) -> None:
+    """`from_address` registrations from this client address in the last hour, against the limit
+    (0: no limit). Refused openly: it says nothing about any account."""
+    if per_address and from_address >= per_address:
         raise MinbarError("rate_limited", N_("Too many registrations were sent from here. Please try again later."))
+
+
+def email_limited(for_email: int, per_email: int) -> bool:
+    """Whether `for_email` registrations for this e-mail address in the last day reach the limit
+    (0: no limit). Never refused openly — that would tell a stranger the address registered
+    lately: the caller answers as for any address, and keeps and sends nothing."""
+    return bool(per_email) and for_email >= per_email
 
 
 # -- the secretariat's view ------------------------------------------------------------------

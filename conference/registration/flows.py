@@ -1,11 +1,13 @@
 """What the page and the API of registration share, inside a request: a submission stored and its
 confirmation mailed, a confirmation, a decision mailed. Thin: the rules are `core`'s, the rows
 `store`'s, the messages `mail`'s. Nothing is committed unless its e-mail was handed to the SMTP
-server (a refusal there changes nothing).
+server (a refusal there changes nothing), and an approval writes the conference's agenda file
+only after its commit.
 
 No account enumeration: a submission is answered the same way whether or not the address is
-known (a new unconfirmed registration each time, its link mailed to the address); the limits
-count per client address and per e-mail address whatever the outcome.
+known (a new unconfirmed registration each time, its link mailed to the address). The limit per
+client address is refused openly (429); an e-mail address past its limit gets the answer any
+address gets, and nothing is kept or sent.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from conference import queries
 from conference.errors import MinbarError
 from conference.registration import core, mail, store
 from conference.web import get_db, now
+from conference.workspace import agenda_file
 from conference.workspace.access import actor
 from conference.workspace.invitations import send
 
@@ -67,10 +70,14 @@ def submit(conf, values: dict) -> None:
     sub = core.submission(values)
     source = core.source_key(request.remote_addr or "", current_app.config["SECRET_KEY"])
     try:
-        row, token = store.submit(
+        kept = store.submit(
             db, conf, sub, now=now(), source=source,
             per_address=int(current_app.config.get("MINBAR_REGISTRATION_PER_ADDRESS", 10)),
             per_email=int(current_app.config.get("MINBAR_REGISTRATION_PER_EMAIL", 3)))
+        if kept is None:            # the e-mail address's limit: answered as usual, nothing sent
+            db.rollback()
+            return
+        row, token = kept
         message = mail.confirmation(conf, to=row.email, name=row.name, gender=row.gender, language=row.language,
                                     link=confirm_url(conf.slug, token, row.language),
                                     hours=core.CONFIRMATION_HOURS, sender=_sender())
@@ -104,8 +111,7 @@ def decide(conf, who, ids, *, approve: bool, reason: str = "") -> list[dict]:
             row = store.get(db, conf, registration_id)
             if approve:
                 person, token, link = store.approve(
-                    db, conf, row, now=now(), actor=actor(who), secret=current_app.config["SECRET_KEY"],
-                    instance=current_app.instance_path)
+                    db, conf, row, now=now(), actor=actor(who), secret=current_app.config["SECRET_KEY"])
                 from speakers.links import link_for
 
                 message = mail.approved(conf, queries.agenda(db, conf), to=row.email, name=person.name_in(row.language),
@@ -118,6 +124,8 @@ def decide(conf, who, ids, *, approve: bool, reason: str = "") -> list[dict]:
                                         language=row.language, reason=reason, sender=_sender())
             send(message, _smtp())
             db.commit()
+            if approve:             # the agenda file names the person only once they are saved
+                agenda_file.write_copy(current_app.instance_path, agenda_file.spec_from_db(db, conf))
             results.append({"id": row.id, "status": row.status, "person": row.person_key})
         except MinbarError as error:
             db.rollback()

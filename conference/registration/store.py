@@ -4,8 +4,8 @@ Operations in the house's way (docs/architecture.md, layer 3): they take the SQL
 the time and the actor, never Flask's request; they do not commit. Every change is written to the
 audit log without the e-mail address (the registration's id, its status, delegation and group).
 Approval creates the person through the workspace's one path for agenda changes
-(`conference.workspace.operations.change`: validated, audited, filed in the agenda file) and
-issues their participant link.
+(`conference.workspace.operations.change`: validated, audited; the agenda file is written by the
+caller after the commit) and issues their participant link.
 """
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def settings(db: Session, conf: Conference) -> RegistrationSettings:
     row = db.get(RegistrationSettings, conf.id)
     return row or RegistrationSettings(conference_id=conf.id, opens_at=None, closes_at=None,
                                        retention_days=DEFAULT_RETENTION_DAYS)
+
+
+def window_at(db: Session, conference_id: int, now: datetime) -> str:
+    """The conference's registration window at `now`: "open", "not_yet" or "closed" (`core.window`)."""
+    row = db.get(RegistrationSettings, conference_id)
+    return core.window(row.opens_at, row.closes_at, now) if row is not None else "not_yet"
 
 
 def put_settings(db: Session, conf: Conference, *, opens_at: datetime | None, closes_at: datetime | None,
@@ -62,16 +68,19 @@ def _audited(row: Registration) -> dict:
 
 
 def submit(db: Session, conf: Conference, sub: core.Submission, *, now: datetime, source: str,
-           per_address: int, per_email: int) -> tuple[Registration, str]:
-    """A new unconfirmed registration and its confirmation token (for the e-mail, once)."""
+           per_address: int, per_email: int) -> tuple[Registration, str] | None:
+    """A new unconfirmed registration and its confirmation token (for the e-mail, once); None,
+    with nothing kept, when the e-mail address reached its limit (the caller answers as usual)."""
     conf_settings = settings(db, conf)
     core.require_open(conf_settings.opens_at, conf_settings.closes_at, now)
     key = core.email_key(sub.email)
     from_address = db.scalar(select(func.count(Registration.id)).where(
         Registration.source_key == source, Registration.created_at > now - core.LIMIT_WINDOW_ADDRESS))
+    core.check_address_limit(from_address, per_address)
     for_email = db.scalar(select(func.count(Registration.id)).where(
         Registration.email_key == key, Registration.created_at > now - core.LIMIT_WINDOW_EMAIL))
-    core.check_limits(from_address, for_email, per_address, per_email)
+    if core.email_limited(for_email, per_email):
+        return None
     token, hashed = core.new_token()
     row = Registration(conference_id=conf.id, name=sub.name, name_latin=sub.name_latin, title=sub.title,
                        function=sub.function, rank=sub.rank, delegation=sub.delegation, group=sub.group,
@@ -133,9 +142,11 @@ def person_fields(row: Registration) -> dict:
             "group": row.group, "language": row.language, "rank": row.rank, "gender": row.gender}
 
 
-def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, actor: str, secret: str,
-            instance) -> tuple[Person, str, object]:
-    """Create the person (through the agenda's one change path) and their participant link."""
+def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, actor: str,
+            secret: str) -> tuple[Person, str, object]:
+    """Create the person (through the agenda's one change path) and their participant link. The
+    conference's agenda file is not written here: the caller writes it once the approval is
+    committed and its e-mail sent (`flows.decide`), so a refused approval leaves it as it was."""
     from conference.workspace import edits, operations
     from speakers import access
 
@@ -144,7 +155,7 @@ def approve(db: Session, conf: Conference, row: Registration, *, now: datetime, 
     key = core.person_key(row.name_latin, taken)
     operations.change(db, conf, now=now, actor=actor, action="registration.person",
                       edit=lambda s: edits.put_person(s, key, person_fields(row), create=True),
-                      instance=instance, target=f"person:{key}")
+                      instance=None, target=f"person:{key}")
     person = db.scalar(select(Person).where(Person.conference_id == conf.id, Person.key == key))
     person.email = row.email        # the workspace's bulk invitations reach the registrant too
     token, link = access.issue(db, conference=conf, role="participant", session=None, now=now, secret=secret,

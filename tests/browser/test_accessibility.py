@@ -203,6 +203,11 @@ def loaded(page, meeting):
     pass
 
 
+def registration_open(page, meeting):
+    """The agenda while registration is open (the meeting's dates): its "Register" link is swept too."""
+    expect(page.locator("a.register-link")).to_be_visible()
+
+
 # -- the table ---------------------------------------------------------------------------------
 
 @dataclass
@@ -216,7 +221,7 @@ class Page:
 
 
 PAGES = [
-    Page("agenda", BASE),
+    Page("agenda", BASE, states=(registration_open,)),
     Page("session", f"{BASE}/sessions/{SESSION}"),
     Page("stage", f"{LIVE}/stage", "speaker", (connected, running, overrun(0), overrun(600))),
     Page("live", f"{LIVE}/live", "participant", (connected, running, queue, overrun(0), overrun(600), offline)),

@@ -4,19 +4,16 @@ confirms the e-mailed link, the secretariat approves in the workspace, and the p
 that arrives signs the delegate in."""
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 import subprocess
 import sys
 from datetime import datetime, timezone
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from playwright.sync_api import expect
 
 from conftest import ROOT, ServerProcess, free_port
+from smtp_inbox import smtp_server
 
 pytestmark = pytest.mark.browser
 
@@ -24,26 +21,10 @@ SLUG = "gcm-arab-2021"
 PASSWORD = "correct horse battery staple"
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(email.message_from_bytes(message.as_bytes(), policy=email.policy.default))
-
-    def body(self, n: int) -> str:
-        return self.messages[n].get_body(("plain",)).get_content()
-
-
 @pytest.fixture
 def inbox():
-    box = Inbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    box.url = f"smtp://{controller.hostname}:{controller.port}"
-    yield box
-    controller.stop()
+    with smtp_server() as box:
+        yield box
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Invitations through a real SMTP server (aiosmtpd) started by the test on a free port."""
+"""Invitations through a real SMTP server (tests/smtp_inbox.py) started by the test on a free port."""
 from __future__ import annotations
 
 import email
@@ -6,41 +6,24 @@ import email.policy
 import re
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from icalendar import Calendar
 
-from conftest import free_port
+from smtp_inbox import smtp_server
 
 from .conftest import SLUG
 
 A = f"/api/v1/conferences/{SLUG}"
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
 @pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
+def inbox(loaded_app):
+    with smtp_server() as box:
+        loaded_app.config["MINBAR_SMTP_URL"] = box.url
+        yield box
 
 
 def test_the_invitation_reaches_the_smtp_server_with_the_link_and_a_parsable_ics(loaded_app, client, issue_token,
-                                                                                  smtp_server):
-    controller, inbox = smtp_server
-    loaded_app.config["MINBAR_SMTP_URL"] = f"smtp://{controller.hostname}:{controller.port}"
+                                                                                  inbox):
     loaded_app.config["MINBAR_BASE_URL"] = "https://minbar.example.org"
     auth = {"Authorization": f"Bearer {issue_token('organiser')}"}
     client.post(f"{A}/people", json={"key": "amira", "name": {"ar": "أميرة", "en": "Amira", "fr": "Amira"},
@@ -90,9 +73,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("language, gender", list(EXPECTED))
 def test_the_invitation_reads_right_subject_greeting_time_and_calendar_charset(loaded_app, client, issue_token,
-                                                                               smtp_server, language, gender):
-    controller, inbox = smtp_server
-    loaded_app.config["MINBAR_SMTP_URL"] = f"smtp://{controller.hostname}:{controller.port}"
+                                                                               inbox, language, gender):
     auth = {"Authorization": f"Bearer {issue_token('organiser')}"}
     name = {"ar": "أميرة", "en": "Amira", "fr": "Amira"} if gender == "female" else \
         {"ar": "أمير", "en": "Amir", "fr": "Amir"}
@@ -105,7 +86,7 @@ def test_the_invitation_reads_right_subject_greeting_time_and_calendar_charset(l
                        headers=auth).get_json()
     sent = client.post(f"{A}/links/{link['id']}/invitation", json={"to": "amira@example.org"}, headers=auth)
     assert sent.status_code == 200, sent.get_json()
-    raw = inbox.messages[-1].as_bytes()
+    raw = inbox.raw[-1]
     message = email.message_from_bytes(raw, policy=email.policy.default)
     # Folded (the subject is long) and still exactly the subject: no space lost at a fold.
     assert message["Subject"] == TITLES[language]

@@ -3,43 +3,25 @@ duplicates flagged), and approves or declines several at once, each person recei
 in their language through a real SMTP server. Only an organiser of the conference gets there."""
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from conference import queries
 from conference.registration import core, store
-from conftest import free_port
+from smtp_inbox import smtp_server
 
 from .conftest import SLUG
 
 PAGE = f"/workspace/{SLUG}/registrations"
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(email.message_from_bytes(message.as_bytes(), policy=email.policy.default))
-
-
 @pytest.fixture
 def inbox(loaded_app):
-    box = Inbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    loaded_app.config["MINBAR_SMTP_URL"] = f"smtp://{controller.hostname}:{controller.port}"
-    try:
+    with smtp_server() as box:
+        loaded_app.config["MINBAR_SMTP_URL"] = box.url
         yield box
-    finally:
-        controller.stop()
 
 
 def pending(loaded_app, clock, **fields) -> int:

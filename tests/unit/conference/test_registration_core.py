@@ -78,12 +78,13 @@ def test_the_forms_traps():
 
 
 def test_the_limits():
-    core.check_limits(9, 2, 10, 3)
-    core.check_limits(1000, 1000, 0, 0)           # 0: no limit
-    for counts in [(10, 0), (0, 3)]:
-        with pytest.raises(MinbarError) as refused:
-            core.check_limits(*counts, 10, 3)
-        assert refused.value.code == "rate_limited"
+    core.check_address_limit(9, 10)
+    core.check_address_limit(1000, 0)             # 0: no limit
+    with pytest.raises(MinbarError) as refused:
+        core.check_address_limit(10, 10)
+    assert refused.value.code == "rate_limited"
+    assert [core.email_limited(n, 3) for n in (0, 2, 3, 9)] == [False, False, True, True]
+    assert core.email_limited(1000, 0) is False   # 0: no limit
 
 
 def test_tokens_and_keys():
