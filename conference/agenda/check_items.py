@@ -23,7 +23,7 @@ def check_item(item: ItemSpec, report: Report) -> None:
     if length <= 0:
         report.error("end_before_start", item_where(item, "end"),
                      f"{label}: it ends at {hhmm(item.end)}, which is not after its start at "
-                     f"{hhmm(item.start)}")
+                     f"{hhmm(item.start)}", item=item.id, end=hhmm(item.end), start=hhmm(item.start))
     check_wall_times(item, report)
     for name in ("stated_minutes", "intervention_minutes"):
         value = getattr(item, name)
@@ -58,12 +58,14 @@ def check_wall_times(item: ItemSpec, report: Report) -> None:
         except pytz.NonExistentTimeError:
             report.error("nonexistent_time", item_where(item, name),
                          f"item {item.id}: its {name} time, {hhmm(wall)} on {item.day}, does not "
-                         f"exist in {zone_name}: the clocks skip it when daylight saving time starts")
+                         f"exist in {zone_name}: the clocks skip it when daylight saving time starts",
+                         item=item.id, time=hhmm(wall), day=item.day, zone=zone_name)
         except pytz.AmbiguousTimeError:
             report.error("ambiguous_time", item_where(item, name),
                          f"item {item.id}: its {name} time, {hhmm(wall)} on {item.day}, happens "
                          f"twice in {zone_name} (the clocks go back when daylight saving time "
-                         "ends), so it is not clear which one is meant")
+                         "ends), so it is not clear which one is meant",
+                         item=item.id, time=hhmm(wall), day=item.day, zone=zone_name)
 
 
 def check_chair(item: ItemSpec, report: Report) -> None:
@@ -77,7 +79,8 @@ def check_chair(item: ItemSpec, report: Report) -> None:
                      f"{label}: '{chair.title}' is not a chair title; use one of {', '.join(CHAIR_TITLES)}")
     if chair.person is not None and chair.person not in report.people:
         report.error("unknown_person", where,
-                     f"{label}: the chair '{chair.person}' is not declared in [[people]]")
+                     f"{label}: the chair '{chair.person}' is not declared in [[people]]",
+                     "chair", item=item.id, person=chair.person)
     report.texts(chair.role, "the chair's role", label, where, required=False)
 
 
@@ -94,7 +97,8 @@ def check_slots(item: ItemSpec, length: int, report: Report) -> None:
                          f"{', '.join(SLOT_KINDS)}")
         if slot.speaker is not None and slot.speaker not in report.people:
             report.error("unknown_person", item_where(item, "speaker", slot),
-                         f"{slot_label}: the speaker '{slot.speaker}' is not declared in [[people]]")
+                         f"{slot_label}: the speaker '{slot.speaker}' is not declared in [[people]]",
+                         "speaker", item=item.id, slot=slot.id, person=slot.speaker)
         if slot.speaker is not None and slot.tbd:
             report.warning("tbd_conflict", item_where(item, "tbd", slot),
                            f"{slot_label}: it names the speaker '{slot.speaker}' but is still "
@@ -126,7 +130,8 @@ def check_slot_minutes(item: ItemSpec, length: int, report: Report) -> None:
     if total > length:
         report.error("slots_exceed_item", item_where(item, "slots"),
                      f"{label}: the slots add up to {total} minutes but the item lasts "
-                     f"{length} minutes ({span(item)})")
+                     f"{length} minutes ({span(item)})",
+                     item=item.id, total=total, length=length, item_span=span(item))
     elif item.slots and len(timed) == len(item.slots) and total < length:
         report.warning("slots_underfill", item_where(item, "slots"),
                        f"{label}: the slots add up to {total} minutes but the item lasts "

@@ -203,4 +203,5 @@ def _check_days(spec: ConferenceSpec, report: Report) -> None:
     for item in spec.items:
         if item.day not in spec.days:
             report.error("bad_day", item_where(item, "day"),
-                         f"item {item.id}: its date {item.day} is not one of the conference's days")
+                         f"item {item.id}: its date {item.day} is not one of the conference's days",
+                         "item", item=item.id, day=item.day)
