@@ -15,7 +15,7 @@ from conference.workspace import operations
 SAMPLE = {"item": "plenary-1", "other": "break-1", "slot": "plenary-1-state-a", "id": "plenary-1",
           "item_span": "11:15-12:30", "other_span": "12:15-13:00", "start": "11:15", "end": "11:00",
           "time": "00:30", "day": "2021-03-28", "zone": "Asia/Beirut", "minutes": 15, "total": 70,
-          "length": 60, "person": "<b>ghost</b>", "booth": "ar", "gender": "x"}
+          "length": 60, "person": "<b>ghost</b>", "booth": "ar", "gender": "x", "value": 0}
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
@@ -55,6 +55,11 @@ def spec_with(change):
      {"item": "plenary-1", "person": "ghost"}),
     (lambda i: {"plenary-1": replace(i["plenary-1"], rapporteurs=("ghost",))}, "unknown_person.rapporteur",
      {"item": "plenary-1", "person": "ghost"}),
+    (lambda i: {"plenary-1": replace(i["plenary-1"], slots=(replace(i["plenary-1"].slots[0], minutes=0),)
+                                     + i["plenary-1"].slots[1:])}, "bad_value.slot_minutes",
+     {"item": "plenary-1", "value": 0}),
+    (lambda i: {"plenary-1": replace(i["plenary-1"], kind="debate")}, "unknown_kind.item",
+     {"item": "plenary-1", "value": "debate"}),
 ])
 def test_the_edits_the_workspace_refuses_carry_their_reason_and_values(change, reason, params):
     findings = [f for f in operations.check(spec_with(change)) if f.reason == reason]
