@@ -189,7 +189,10 @@ def register_errors(app: Flask) -> None:
     @app.errorhandler(MinbarError)
     def minbar_error(error: MinbarError):
         if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            return jsonify({"error": error.to_contract()}), error.status
+            from conference import finding_text
+            from conference.web import lang
+
+            return jsonify({"error": finding_text.localise(error.to_contract(), lang())}), error.status
         from conference.web import render_error, translated_error
 
         return render_error(error.status, translated_error(error.code))

@@ -123,7 +123,33 @@ def zone_name(zone: str, language: str) -> str:
         return zone
     if not city or city == zone:
         return zone
-    return gettext(language, ZONE_TIME, city=city)
+    return gettext_city(language, ZONE_TIME, city=city)
+
+
+def gettext_city(language: str, message: str, city: str, **values) -> str:
+    """`message` translated with a place name in it: French "de %(city)s" is elided or joined
+    with the city's article ("heure d’Amman", "heure du Caire"), never "heure de Amman"."""
+    pattern = translations(language).gettext(message)
+    if language == "fr":
+        pattern = pattern.replace("de %(city)s", french_de(city).replace("%", "%%"))
+    return pattern % {**values, "city": city}
+
+
+# French names whose h is mute ("l’heure d’Helsinki"); a foreign h is otherwise aspirated ("de Hong Kong").
+FRENCH_MUTE_H = frozenset({"Halifax", "Helsinki", "Hermosillo", "Hobart"})
+
+
+def french_de(name: str) -> str:
+    """"de" before a French place name: elided before a vowel or a mute h ("d’Amman"), joined
+    with the article ("du Caire", "des Açores"), else plain ("de Beyrouth", "de La Havane")."""
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    first = name[:1].lower()
+    if first in "aeiouàâäéèêëîïôöùûüœæ" or any(name.startswith(word) for word in FRENCH_MUTE_H):
+        return "d’" + name
+    return "de " + name
 
 
 def pick(text: dict | None, language: str, fallback: str = DEFAULT_LANGUAGE) -> str:

@@ -252,6 +252,7 @@ def init_app(app: Flask) -> None:
             "languages": i18n.LANGUAGES,
             "language_names": i18n.LANGUAGE_NAMES,
             "rehearsal_at": now() if rehearsal() else None,
+            "default_zone": current_app.config.get("MINBAR_ZONE", "Asia/Beirut"),
             "pick": lambda text: i18n.pick(text, language),
             "lang_url": lang_url,
         }

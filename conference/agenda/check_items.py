@@ -15,15 +15,16 @@ from conference.agenda.schema import CHAIR_TITLES, SESSION_KINDS, SLOT_KINDS, It
 def check_item(item: ItemSpec, report: Report) -> None:
     label = f"item {item.id}"
     if not ID.match(item.id):
-        report.error("bad_id", item_where(item, "id"), bad_id_message(label, item.id))
+        report.error("bad_id", item_where(item, "id"), bad_id_message(label, item.id), "item", id=item.id)
     if item.kind not in SESSION_KINDS:
         report.error("unknown_kind", item_where(item, "kind"),
-                     f"{label}: '{item.kind}' is not a kind of item; use one of {', '.join(SESSION_KINDS)}")
+                     f"{label}: '{item.kind}' is not a kind of item; use one of {', '.join(SESSION_KINDS)}",
+                     "item", item=item.id, value=item.kind)
     length = minutes_between(item.start, item.end)
     if length <= 0:
         report.error("end_before_start", item_where(item, "end"),
                      f"{label}: it ends at {hhmm(item.end)}, which is not after its start at "
-                     f"{hhmm(item.start)}")
+                     f"{hhmm(item.start)}", item=item.id, end=hhmm(item.end), start=hhmm(item.start))
     check_wall_times(item, report)
     for name in ("stated_minutes", "intervention_minutes"):
         value = getattr(item, name)
@@ -58,12 +59,14 @@ def check_wall_times(item: ItemSpec, report: Report) -> None:
         except pytz.NonExistentTimeError:
             report.error("nonexistent_time", item_where(item, name),
                          f"item {item.id}: its {name} time, {hhmm(wall)} on {item.day}, does not "
-                         f"exist in {zone_name}: the clocks skip it when daylight saving time starts")
+                         f"exist in {zone_name}: the clocks skip it when daylight saving time starts",
+                         item=item.id, time=hhmm(wall), day=item.day, zone=zone_name)
         except pytz.AmbiguousTimeError:
             report.error("ambiguous_time", item_where(item, name),
                          f"item {item.id}: its {name} time, {hhmm(wall)} on {item.day}, happens "
                          f"twice in {zone_name} (the clocks go back when daylight saving time "
-                         "ends), so it is not clear which one is meant")
+                         "ends), so it is not clear which one is meant",
+                         item=item.id, time=hhmm(wall), day=item.day, zone=zone_name)
 
 
 def check_chair(item: ItemSpec, report: Report) -> None:
@@ -74,10 +77,12 @@ def check_chair(item: ItemSpec, report: Report) -> None:
     where = replace(chair.where, item=item.id, field="chair")
     if chair.title not in CHAIR_TITLES:
         report.error("unknown_kind", where,
-                     f"{label}: '{chair.title}' is not a chair title; use one of {', '.join(CHAIR_TITLES)}")
+                     f"{label}: '{chair.title}' is not a chair title; use one of {', '.join(CHAIR_TITLES)}",
+                     "chair", item=item.id, value=chair.title)
     if chair.person is not None and chair.person not in report.people:
         report.error("unknown_person", where,
-                     f"{label}: the chair '{chair.person}' is not declared in [[people]]")
+                     f"{label}: the chair '{chair.person}' is not declared in [[people]]",
+                     "chair", item=item.id, person=chair.person)
     report.texts(chair.role, "the chair's role", label, where, required=False)
 
 
@@ -87,14 +92,16 @@ def check_slots(item: ItemSpec, length: int, report: Report) -> None:
         slot_label = f"{label}, slot {slot.id}"
         # A default id built from a bad item id is bad too; the item's finding covers it.
         if not ID.match(slot.id) and (ID.match(item.id) or slot.id != f"{item.id}-{position}"):
-            report.error("bad_id", item_where(item, "id", slot), bad_id_message(slot_label, slot.id))
+            report.error("bad_id", item_where(item, "id", slot), bad_id_message(slot_label, slot.id),
+                         "slot", id=slot.id)
         if slot.kind not in SLOT_KINDS:
             report.error("unknown_kind", item_where(item, "kind", slot),
                          f"{slot_label}: '{slot.kind}' is not a kind of slot; use one of "
-                         f"{', '.join(SLOT_KINDS)}")
+                         f"{', '.join(SLOT_KINDS)}", "slot", item=item.id, slot=slot.id, value=slot.kind)
         if slot.speaker is not None and slot.speaker not in report.people:
             report.error("unknown_person", item_where(item, "speaker", slot),
-                         f"{slot_label}: the speaker '{slot.speaker}' is not declared in [[people]]")
+                         f"{slot_label}: the speaker '{slot.speaker}' is not declared in [[people]]",
+                         "speaker", item=item.id, slot=slot.id, person=slot.speaker)
         if slot.speaker is not None and slot.tbd:
             report.warning("tbd_conflict", item_where(item, "tbd", slot),
                            f"{slot_label}: it names the speaker '{slot.speaker}' but is still "
@@ -106,7 +113,8 @@ def check_slots(item: ItemSpec, length: int, report: Report) -> None:
                              f"{slot_label}: {problem}")
         if slot.minutes is not None and slot.minutes < 1:
             report.error("bad_value", item_where(item, "minutes", slot),
-                         f"{slot_label}: {slot.minutes} minutes is not a speaking time; use 1 or more")
+                         f"{slot_label}: {slot.minutes} minutes is not a speaking time; use 1 or more",
+                         "slot_minutes", item=item.id, slot=slot.id, value=slot.minutes)
         report.texts(slot.role, "the role", slot_label, item_where(item, "role", slot), required=False)
     if length > 0:
         check_slot_minutes(item, length, report)
@@ -126,7 +134,8 @@ def check_slot_minutes(item: ItemSpec, length: int, report: Report) -> None:
     if total > length:
         report.error("slots_exceed_item", item_where(item, "slots"),
                      f"{label}: the slots add up to {total} minutes but the item lasts "
-                     f"{length} minutes ({span(item)})")
+                     f"{length} minutes ({span(item)})",
+                     item=item.id, total=total, length=length, item_span=span(item))
     elif item.slots and len(timed) == len(item.slots) and total < length:
         report.warning("slots_underfill", item_where(item, "slots"),
                        f"{label}: the slots add up to {total} minutes but the item lasts "

@@ -18,7 +18,7 @@ def check_item_ids(spec: ConferenceSpec, report: Report) -> None:
         if item.id in items:
             report.error("duplicate_id", item_where(item, "id"),
                          f"item {item.id}: another item already has the id '{item.id}'"
-                         f"{line_note(items[item.id])}")
+                         f"{line_note(items[item.id])}", "item", id=item.id)
         else:
             items[item.id] = item.where
         for slot in item.slots:
@@ -27,7 +27,7 @@ def check_item_ids(spec: ConferenceSpec, report: Report) -> None:
                 report.error("duplicate_id", item_where(item, "id", slot),
                              f"item {item.id}, slot {slot.id}: a slot of item {owner} already has "
                              f"the id '{slot.id}'{line_note(first)}; slot ids are unique across "
-                             "the conference")
+                             "the conference", "slot", item=item.id, slot=slot.id, other=owner)
             else:
                 slots[slot.id] = (item.id, slot.where)
 
@@ -68,7 +68,9 @@ def check_timeline(spec: ConferenceSpec, report: Report) -> None:
                 if overlap > 0:
                     report.error("overlap", item_where(later, "start"),
                                  f"item {later.id} ({span(later)}) overlaps item {earlier.id} "
-                                 f"({span(earlier)}) on {later.day} by {plural(overlap, 'minute')}")
+                                 f"({span(earlier)}) on {later.day} by {plural(overlap, 'minute')}",
+                                 item=later.id, item_span=span(later), other=earlier.id,
+                                 other_span=span(earlier), day=later.day, minutes=overlap)
             before = items[n - 1] if n else None
             if before and later.start < before.start and later.end <= before.start:
                 report.warning("out_of_order", item_where(later, "start"),

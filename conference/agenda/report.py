@@ -24,11 +24,12 @@ class Report:
         self.people = {p.id for p in spec.people}
         self.zone = zone_of(spec.timezone)
 
-    def error(self, code: str, where: Where, message: str) -> None:
-        self.findings.append(Finding("error", code, where, message))
+    def error(self, code: str, where: Where, message: str, variant: str = "", **params) -> None:
+        """`params`: the values the sentence names, to say it in another language."""
+        self.findings.append(Finding("error", code, where, message, tuple(params.items()), variant))
 
-    def warning(self, code: str, where: Where, message: str) -> None:
-        self.findings.append(Finding("warning", code, where, message))
+    def warning(self, code: str, where: Where, message: str, variant: str = "", **params) -> None:
+        self.findings.append(Finding("warning", code, where, message, tuple(params.items()), variant))
 
     def language_problem(self, language: str) -> str | None:
         """Why `language` cannot be used for a person, slot or booth; None when it can."""

@@ -156,7 +156,15 @@ class Finding:
     level: str
     code: str
     where: Where
-    message: str
+    message: str                  # English (the CLI's); pages say it from `reason` and `params`
+    # Which sentence (`code`, or `code.variant` when a code has several) and its values (ids,
+    # times, counts), so each page can say it in its own language (conference/finding_text.py).
+    params: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    variant: str = field(default="", compare=False)
+
+    @property
+    def reason(self) -> str:
+        return f"{self.code}.{self.variant}" if self.variant else self.code
 
     def __str__(self) -> str:
         # Messages already name their item and slot; the location adds the file, line and field.

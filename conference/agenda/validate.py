@@ -165,17 +165,18 @@ def _check_people(spec: ConferenceSpec, report: Report) -> None:
     for person in spec.people:
         label = f"person {person.id}"
         if not ID.match(person.id):
-            report.error("bad_id", replace(person.where, field="id"), bad_id_message(label, person.id))
+            report.error("bad_id", replace(person.where, field="id"), bad_id_message(label, person.id),
+                         "person", id=person.id)
         if person.id in seen:
             report.error("duplicate_id", replace(person.where, field="id"),
                          f"{label}: another person already has the id '{person.id}'"
-                         f"{line_note(seen[person.id])}")
+                         f"{line_note(seen[person.id])}", "person", id=person.id)
         else:
             seen[person.id] = person.where
         if person.group not in STAKEHOLDER_GROUPS:
             report.error("unknown_kind", replace(person.where, field="group"),
                          f"{label}: '{person.group}' is not a stakeholder group; use one of "
-                         f"{', '.join(STAKEHOLDER_GROUPS)}")
+                         f"{', '.join(STAKEHOLDER_GROUPS)}", "group", person=person.id, value=person.group)
         if person.language is not None:
             problem = report.language_problem(person.language)
             if problem:
@@ -183,7 +184,7 @@ def _check_people(spec: ConferenceSpec, report: Report) -> None:
                              f"{label}: {problem}")
         if person.rank is not None and person.rank < 1:
             report.error("bad_value", replace(person.where, field="rank"),
-                         f"{label}: rank {person.rank} should be 1 or more")
+                         f"{label}: rank {person.rank} should be 1 or more", "rank", person=person.id, value=person.rank)
 
 
 def _check_days(spec: ConferenceSpec, report: Report) -> None:
@@ -203,4 +204,5 @@ def _check_days(spec: ConferenceSpec, report: Report) -> None:
     for item in spec.items:
         if item.day not in spec.days:
             report.error("bad_day", item_where(item, "day"),
-                         f"item {item.id}: its date {item.day} is not one of the conference's days")
+                         f"item {item.id}: its date {item.day} is not one of the conference's days",
+                         "item", item=item.id, day=item.day)

@@ -30,8 +30,7 @@ SPEAKERS = N_("Speakers")
 TIME = N_("Time")
 SESSION = N_("Session")
 DAY_N = N_("Day %(n)d")
-BEIRUT = N_("All times are Beirut time")
-IN_ZONE = N_("All times are in %(zone)s")
+ZONE_NOTE = N_("All times are %(zone)s")           # zone: i18n.zone_name, "Beirut time"
 OPEN_DISCUSSION = N_("Open discussion")
 MINUTES = ("%(num)d minute", "%(num)d minutes")    # translated as the agenda page's ngettext
 
@@ -102,7 +101,7 @@ def build(conf, items, people: dict, language: str, now: datetime) -> Programme:
         heading = f"{_(DAY_N, n=n)} · {un_dates.date(day, language, weekday=True)}"
         days.append(Day(heading, tuple(_entry(i, conf, people, language, interpretation) for i in group)))
     first, last = conf.first_day, conf.last_day
-    zone_note = _(BEIRUT) if conf.timezone == "Asia/Beirut" else _(IN_ZONE, zone=conf.timezone)
+    zone_note = _(ZONE_NOTE, zone=i18n.zone_name(conf.timezone, language))
     return Programme(
         meta=meta, title=title, document=_(PROGRAMME),
         dates=un_dates.date_range(first, last, language) if first else "",

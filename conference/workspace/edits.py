@@ -60,7 +60,8 @@ def move_item(spec: ConferenceSpec, item_id: str, *, day: date | None = None,
         length = _minutes_of(item.end) - _minutes_of(item.start)
         end_day, new_end = _at(new_day, _minutes_of(new_start) + length)
         if end_day != new_day:
-            raise MinbarError("bad_request", f"Session {item_id} would run past midnight.")
+            raise MinbarError("bad_request", f"Session {item_id} would run past midnight.",
+                              reason="past_midnight", params={"item": item_id})
     moved = replace(item, day=new_day, start=new_start, end=new_end)
     spec = _with_item(spec, n, moved)
     if shift_following and new_day == item.day:
@@ -74,7 +75,8 @@ def move_item(spec: ConferenceSpec, item_id: str, *, day: date | None = None,
                 end_day, e = _at(other.day, _minutes_of(other.end) + delta)
                 if start_day != other.day or end_day != other.day:
                     raise MinbarError("bad_request",
-                                    f"Shifting session {other.id} would move it to another day.")
+                                    f"Shifting session {other.id} would move it to another day.",
+                                    reason="shift_off_day", params={"item": other.id})
                 items[k] = replace(other, start=s, end=e)
             spec = replace(spec, items=tuple(items))
     if new_day not in spec.days and spec.days:

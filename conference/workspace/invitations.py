@@ -72,7 +72,7 @@ def session_time(moment, language: str, zone) -> str:
     Beirut time"): a reader elsewhere must know whose 11:15 it is."""
     when = i18n.fmt_datetime(moment, language, zone, "full")
     city = get_timezone_location(zone, locale=language, return_city=True)
-    return i18n.gettext(language, WHEN_IN_ZONE, when=when, city=city)
+    return i18n.gettext_city(language, WHEN_IN_ZONE, city=city, when=when)
 
 
 class WordEncodedSubject(headerregistry.UnstructuredHeader):

@@ -25,9 +25,13 @@ from conference.workspace import agenda_file, edits
 
 
 def finding_json(f: Finding) -> dict:
+    """A finding as the API gives it: `reason` and `params` say which sentence with which values
+    (conference/finding_text.py says it in the reader's language)."""
     where = {k: v for k, v in (("line", f.where.line), ("item", f.where.item),
                                ("slot", f.where.slot), ("field", f.where.field)) if v is not None}
-    return {"level": f.level, "code": f.code, "message": f.message, "where": where}
+    params = {k: v if isinstance(v, (str, int)) else str(v) for k, v in f.params}
+    return {"level": f.level, "code": f.code, "message": f.message, "where": where,
+            "reason": f.reason, "params": params}
 
 
 def check(spec: ConferenceSpec) -> list[Finding]:
@@ -39,17 +43,20 @@ def check(spec: ConferenceSpec) -> list[Finding]:
         for key in item.rapporteurs:
             if key not in people:
                 findings.append(Finding("error", "unknown_person", replace(item.where, item=item.id, field="rapporteurs"),
-                                        f"item {item.id}: the rapporteur '{key}' is not declared in [[people]]"))
+                                        f"item {item.id}: the rapporteur '{key}' is not declared in [[people]]",
+                                        (("item", item.id), ("person", key)), "rapporteur"))
     for booth in spec.booths:
         for key in booth.interpreters:
             if key not in people:
                 findings.append(Finding("error", "unknown_person", replace(booth.where, field="interpreters"),
-                                        f"booth {booth.language}: the interpreter '{key}' is not declared in [[people]]"))
+                                        f"booth {booth.language}: the interpreter '{key}' is not declared in [[people]]",
+                                        (("booth", booth.language), ("person", key)), "interpreter"))
     for person in spec.people:
         if person.gender is not None and person.gender not in GENDERS:
             findings.append(Finding("error", "bad_value", replace(person.where, field="gender"),
                                     f"person {person.id}: gender '{person.gender}' should be one of "
-                                    f"{', '.join(GENDERS)}"))
+                                    f"{', '.join(GENDERS)}", (("person", person.id), ("gender", person.gender)),
+                                    "gender"))
     return findings
 
 

@@ -223,10 +223,14 @@ def _schedule(conf, *, saved: bool = False, refusal: MinbarError | None = None, 
 
     items = queries.agenda(get_db(), conf)
     reasons = []
-    if refusal is not None:   # sessions named by their titles, as the page's script does
+    if refusal is not None:   # in the page's language, sessions named by their titles (finding_text)
+        from conference import finding_text
+
         titles = {i.key: i18n.pick(i.title, lang()) for i in items}
-        reasons = [SESSION_ID.sub(lambda m: f"“{titles[m[1]]}”" if m[1] in titles else m[0], text)
-                   for text in [refusal.message] + [f["message"] for f in refusal.extra.get("findings", [])]]
+        reasons = finding_text.refusal(refusal.to_contract(), lang(), names=titles, markup=True)
+        for line in reasons:   # a sentence left in English: its session ids named all the same
+            if line["lang"]:
+                line["text"] = SESSION_ID.sub(lambda m: f"“{titles[m[1]]}”" if m[1] in titles else m[0], line["text"])
     response = _render("workspace/schedule.html", conf, page="workspace.schedule_page",
                        items=items, saved=saved, reasons=reasons,
                        schedule_config={"messages": {k: _(v) for k, v in SCHEDULE_MESSAGES.items()}})
@@ -258,7 +262,7 @@ def schedule_save(slug: str, key: str, access):
             return redirect(url_for("workspace.schedule_page", slug=slug, _anchor=f"session-{key}"), code=303)
         day = (start or end).date()
         if start is not None and end is not None and start.date() != end.date():
-            raise MinbarError("bad_request", "A session starts and ends on the same day.")
+            raise MinbarError("bad_request", "A session starts and ends on the same day.", reason="same_day")
         _change(db, conf, access.who, "workspace.session.update",
                 lambda spec: edits.move_item(spec, key, day=day, start=start and start.time(),
                                              end=end and end.time(),

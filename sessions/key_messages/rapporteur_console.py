@@ -87,5 +87,12 @@ def _console_strings() -> dict:
             "principles": _("Choose guiding principles from the list."),
             "status": _("The status must be draft or agreed."),
             "group": _("The stakeholder group is not valid."),
+            "order": _("The order must name each key message of the session once."),
+        },
+        # A refusal without a field, by its code; any other is shown in the server's English.
+        "errors": {
+            "not_found": _("This key message no longer exists."),
+            "forbidden": _("Your access link does not allow this page."),
+            "unauthorized": _("This page needs a valid access link. Ask the secretariat for yours."),
         },
     }

@@ -133,7 +133,7 @@
     card.rebased = function (current) { card.note.textContent = fill(S.newer, { n: current.revision, author: current.author }); };
     card.settled = function () { if (card.creating) { card.creating = false; drainDeferred(); } };
     card.render = function () { render(card); };
-    card.say = function (text, kind) { card.save.textContent = text; card.save.dataset.kind = kind || ""; };
+    card.say = function (text, kind) { card.save.replaceChildren(text); card.save.dataset.kind = kind || ""; };
   }
 
   function checked(boxes, numeric) {
@@ -207,7 +207,7 @@
       if (res.ok) {
         res.body.forEach(apply);
       } else {
-        card.note.textContent = fill(S.refused, { reason: (res.body && res.body.error && res.body.error.message) || S.pending });
+        card.note.replaceChildren(res.status ? R.refusal(S, res.body && res.body.error, res.status) : S.pending);
       }
     });
   }

@@ -14,7 +14,7 @@
 // An editor is a plain object: `key` (its place in the store), `server` (the text as the server
 // last said), `box` (its conflict box), `conflictText`, and the hooks `fieldsOf(server)`,
 // `newEntry()`, `keepEmpty()`, `send(entry, sent)` (a request, or null when there is nothing to
-// send yet), `render()`, `say(text, kind)`, and optionally `adopt(entry, body)` (a create got its
+// send yet), `render()`, `say(text, kind)` (text: a string or a node), and optionally `adopt(entry, body)` (a create got its
 // id), `saved(body)`, `rebased(current)` and `settled()`.
 (function (global) {
   "use strict";
@@ -22,6 +22,24 @@
   var REQUEST_TIMEOUT = 15000;
 
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  // "Not saved: <reason>" in the page's language: the reason by the refused field, else by the
+  // refusal's code (S.errors); a reason the page cannot say is the server's English, marked
+  // lang="en" and isolated (dir="ltr") inside the translated sentence.
+  function refusal(S, error, status) {
+    error = error || {};
+    var known = (S.field_errors || {})[error.field] || (S.errors || {})[error.code];
+    if (known || !error.message) { return global.Minbar.fill(S.refused, { reason: known || String(status || "") }); }
+    var MARK = "\u2063";
+    var parts = global.Minbar.fill(S.refused, { reason: MARK }).split(MARK);
+    var english = document.createElement("span");
+    english.lang = "en";
+    english.dir = "ltr";
+    english.textContent = error.message;
+    var out = document.createDocumentFragment();
+    out.append(parts[0], english, parts.slice(1).join(""));
+    return out;
+  }
   function empty(o) { return !o || Object.keys(o).length === 0; }
 
   // JSON over HTTP with the page's session; never throws: {ok, status, body} (status 0 offline).
@@ -114,7 +132,7 @@
           retryLater();
         } else {
           var error = (res.body && res.body.error) || {};
-          ed.say(fill(S.refused, { reason: (S.field_errors[error.field]) || error.message || String(res.status) }), "refused");
+          ed.say(refusal(S, error, res.status), "refused");
         }
         if (ed.settled) { ed.settled(); }
       });
@@ -235,5 +253,5 @@
                                bindConflict: bindConflict, when: when, pending: pending });
   }
 
-  global.Minbar.revisioned = { workspace: workspace, request: request, same: same, empty: empty };
+  global.Minbar.revisioned = { workspace: workspace, request: request, same: same, empty: empty, refusal: refusal };
 })(window);

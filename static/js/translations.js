@@ -65,7 +65,7 @@
                        Object.assign({ base_revision: entry.base || 0 }, sent));
       };
       ed.render = function () { render(ed); };
-      ed.say = function (text, kind) { ed.save.textContent = text; ed.save.dataset.kind = kind || ""; };
+      ed.say = function (text, kind) { ed.save.replaceChildren(text); ed.save.dataset.kind = kind || ""; };
       el.querySelector(".km-version-title").textContent = fill(S.version, { name: ctx.languageName(code) });
       [ed.text, el.querySelector(".km-theirs"), el.querySelector(".km-yours"), el.querySelector(".km-merged")]
         .forEach(function (node) { ctx.langAttrs(node, code); });

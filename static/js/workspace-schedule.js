@@ -31,10 +31,23 @@
     });
   }
 
+  // A sentence in the page's language names a session by its id, isolated and quoted
+  // ("\u2068«plenary-1»\u2069"): the title replaces the id there too.
+  function namedText(text) {
+    var known = titles();
+    return String(text || "").replace(/\u2068([«“]\u202f?)([a-z0-9]+(?:-[a-z0-9]+)*)(\u202f?[»”])\u2069/g,
+      function (all, open, id, close) { return known[id] ? "\u2068" + open + known[id] + close + "\u2069" : all; });
+  }
+
+  function renamed(part) {
+    return {message: named(part.message), text: part.text && namedText(part.text), text_lang: part.text_lang};
+  }
+
   function refused(error) {
     error = error || {};
-    kit.show({message: named(error.message),
-              findings: (error.findings || []).map(function (f) { return {message: named(f.message)}; })});
+    var shown = renamed(error);
+    shown.findings = (error.findings || []).map(renamed);
+    kit.show(shown);
   }
 
   // -- times: only what changed -------------------------------------------------------------

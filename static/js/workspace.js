@@ -19,17 +19,25 @@
   var saved = document.getElementById("workspace-saved");
   var SAVED = "minbar-workspace-saved";
 
-  // The page's own words, then the server's reason and findings: those are in English (the API's
-  // language), so they are marked lang="en" for screen readers on Arabic and French pages.
+  // The page's own words, then the server's reason and findings: each in the page's language
+  // where the server could say it (`text`, `text_lang`: conference/finding_text.py, its values
+  // isolated), else the English `message`, marked lang="en" for screen readers.
+  function line(part, prefix) {
+    var span = document.createElement("span");
+    var lang = part.text ? part.text_lang : "en";
+    span.lang = lang || "en";
+    if (span.lang === "en") { span.dir = "ltr"; }
+    span.textContent = prefix + (part.text || part.message || "");
+    return span;
+  }
+
   function show(error) {
-    var lines = [error.message || ""];
-    (error.findings || []).forEach(function (f) { lines.push("• " + f.message); });
-    var servers = document.createElement("span");
-    servers.lang = "en";
-    servers.dir = "ltr";
-    servers.textContent = lines.join("\n");
     status.textContent = config.messages.failed + " ";
-    status.appendChild(servers);
+    status.appendChild(line(error, ""));
+    (error.findings || []).forEach(function (f) {
+      status.appendChild(document.createTextNode("\n"));
+      status.appendChild(line(f, "• "));
+    });
     status.hidden = false;
     status.focus && status.focus();
   }

@@ -261,3 +261,39 @@ def test_time_left_far_from_the_end_reads_in_hours_and_days(browser, server, ser
         assert shown == ["59:10", "1 d 4 h", "5 h 7 min", "+1 d 2 h"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang,refused,gone", [
+    ("fr", "Non enregistré\u202f: ", "Non enregistré\u202f: Ce message clé n’existe plus."),
+    ("ar", "لم يُحفظ: ", "لم يُحفظ: لم تعد هذه الرسالة الرئيسية موجودة."),
+])
+def test_a_refused_save_says_why_in_the_pages_language(browser, server, server_token, lang, refused, gone):
+    """A refusal the page knows by its code is said in the page's language; one it cannot say is
+    the server's English inside the translated sentence, marked lang="en" and isolated."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}{CONSOLE}?token={server_token('rapporteur', 'plenary-1', name='R')}&lang={lang}")
+        expect(page.locator("#km-connection")).to_have_attribute("data-status", "connected")
+        page.click("#km-new")
+        text = page.locator(".km-card .km-text").first
+        text.type("First text.")
+        save = page.locator(".km-card .km-save").first
+        expect(save).to_have_attribute("data-kind", "saved")
+
+        answers = iter([(404, {"code": "not_found", "message": "There is no key message 'x' in this session."}),
+                        (400, {"code": "bad_request", "message": "Some English reason."})])
+
+        def refuse(route):
+            status, error = next(answers)
+            route.fulfill(status=status, content_type="application/json", body=json.dumps({"error": error}))
+
+        page.route("**/key-messages/**", refuse)
+        text.fill("Second text.")
+        expect(save).to_have_text(gone)
+        text.fill("Third text.")
+        expect(save).to_have_text(refused + "Some English reason.")
+        english = save.locator('span[lang="en"][dir="ltr"]')
+        expect(english).to_have_text("Some English reason.")
+    finally:
+        context.close()

@@ -92,8 +92,12 @@ def test_speakers_reordered_by_drag_and_drop_and_by_keyboard(page, server, organ
         "items => items.map(li => li.getAttribute('data-slot'))") == keyed
 
 
-@pytest.mark.parametrize("lang", ["ar", "en"])
+OVERLAPS = {"ar": "تتداخل", "en": "overlaps", "fr": "chevauche"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
 def test_a_refused_change_names_sessions_by_their_titles(page, server, organiser, lang):
+    """In the page's language (the server's `text`), the session named by its title."""
     sign_in(page, server, organiser, lang)
     page.goto(f"{server.url}/workspace/{SLUG}/schedule?lang={lang}")
     title = page.locator("tr[data-session=break-1] th").inner_text().strip()
@@ -101,9 +105,12 @@ def test_a_refused_change_names_sessions_by_their_titles(page, server, organiser
     row.locator("input[name=ends_at]").fill("2021-02-24T12:30")
     row.locator("button[type=submit]").click()
     status = page.locator("#workspace-status")
-    expect(status).to_contain_text("overlaps")
+    expect(status).to_contain_text(OVERLAPS[lang])
     expect(status).to_contain_text(title)
     expect(status).not_to_contain_text("break-1")
+    if lang != "en":
+        expect(status).not_to_contain_text("overlaps")
+        expect(status.locator(f"span[lang={lang}]", has_text=OVERLAPS[lang])).to_have_count(1)
     expect(page.locator("#workspace-saved")).to_be_empty()
 
 
