@@ -172,7 +172,13 @@ class ServerProcess:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "conference.cli", "run", "--port", str(self.port), "--no-links"],
                 env=self.env, cwd=str(ROOT), stdout=log, stderr=subprocess.STDOUT)
-        wait_healthy(self.url, self.process, 20, "minbar run", self.log)
+        # A loaded machine (CI's two shared cores) can take more than 20 s to import and serve;
+        # a start that fails anyway leaves no server behind to fail the next test.
+        try:
+            wait_healthy(self.url, self.process, 60, "minbar run", self.log)
+        except RuntimeError:
+            self.kill()
+            raise
         return self
 
     def kill(self) -> None:

@@ -5,16 +5,10 @@
 # LibreOffice's Writer, which the tests convert the Word files with. Run by `make setup`; does
 # nothing when they are there. Without root or apt-get it only says what is missing (the tests then
 # skip, or fail where MINBAR_REQUIRE_DOCUMENTS=1, as in CI).
+. "$(dirname "$0")/apt-missing.sh"
 missing=""
 [ -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
 ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || missing="$missing libpangoft2-1.0-0"
 command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq $missing >/dev/null
-else
-  echo "missing:$missing: the document tests (PDF and Word rendering) will be skipped" \
-       "(as root: apt-get install$missing)"
-fi
+apt_missing "$missing" "the document tests (PDF and Word rendering)"

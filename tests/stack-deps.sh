@@ -3,15 +3,9 @@
 # (tests/production/: nginx in front of gunicorn processes, Redis and PostgreSQL restarted). Run by
 # `make setup`; does nothing when they are there. Without root or apt-get it only says what is
 # missing (the tests then skip, or fail where MINBAR_REQUIRE_STACK=1, as in CI).
+. "$(dirname "$0")/apt-missing.sh"
 missing=""
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq $missing >/dev/null
-else
-  echo "missing:$missing: the production tests (nginx, Redis and PostgreSQL restarts) will be skipped" \
-       "(as root: apt-get install$missing)"
-fi
+apt_missing "$missing" "the production tests (nginx, Redis and PostgreSQL restarts)"

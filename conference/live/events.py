@@ -16,7 +16,7 @@ from conference.errors import MinbarError
 from conference.extensions import socketio
 from conference.live import NAMESPACE, room
 from conference.live.envelope import extension, handler, identity, now, ok, refuse, session_of
-from sessions.live import channels_live
+from sessions.live import channels_live, channels_state
 from sessions.live import operations
 from sessions.live.features import LIVE
 from sessions.live.state import Command
@@ -147,7 +147,7 @@ def select_channel(payload: dict) -> dict:
     def load() -> tuple[str, ...]:
         with extension("db").session_scope() as db:
             conf, item = operations.find_item(db, slug, key)
-            return channels_live.channel_names(operations.session_info(conf, item))
+            return channels_state.channel_names(operations.session_info(conf, item))
 
     names = hub.names(session, load)
     who = identity()

@@ -22,7 +22,7 @@ from conference import guard, i18n
 from conference.errors import MinbarError
 from conference.guard import guarded
 from conference.web import N_, _, get_db, lang, now
-from sessions.live import channels_live
+from sessions.live import channels_live, channels_state
 from sessions.live import pages as live_pages
 from sessions.booth import speech_texts
 
@@ -240,7 +240,7 @@ def booth(slug: str, key: str, access):
         "can_floor": access.may("channel.floor"),
         "can_switch": access.may("channel.booth"),
         "turn_s": channels_live.TURN_S,
-        "slowdown_s": channels_live.SLOWDOWN_S,
+        "slowdown_s": channels_state.SLOWDOWN_S,
         "texts": {k: speech_texts.to_contract(v, with_text=False) for k, v in texts.items()},
         "speech_text_url": f"/api/v1/conferences/{slug}/sessions/{key}/slots/__slot__/speech-text",
         "channels": texts_ui,

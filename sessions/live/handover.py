@@ -63,8 +63,12 @@ def guard(live: LiveSession, command: Command, info: SessionInfo, now: datetime)
     last = live.parts.get(NAME)
     if not last or last["connection"] == command.connection:
         return
+    # `now` is taken before the session's row is locked (sessions.live.operations), so a command
+    # that waited for the lock behind the move it raced can come after it with an earlier instant:
+    # a negative `ago` within the window is that race, not a clock gone back (one further back is).
     ago = to_ms(now) - last["at"]
-    if 0 <= ago < info.handover_ms:
+    if -info.handover_ms < ago < info.handover_ms:
+        ago = max(0, ago)
         raise Refused("just_changed",
                       f"{last['by'] or last['role']} did {last['action']} {ago} ms ago; nothing was done. "
                       "Send it again with \"force\": true to do it anyway.",

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from sessions.live import channels_live  # noqa: F401
+from sessions.live import channels_state
 from sessions.live import listeners  # noqa: F401
 from sessions.live import speaking  # noqa: F401
 from sessions.live.features import LIVE
@@ -203,7 +204,7 @@ def test_listener_counts_start_at_zero_for_every_channel():
 # Listener counts live outside the versioned state (sessions.live.listeners.Board): a `select` in the
 # live state only validates; the board counts one entry per link or per anonymous connection.
 
-NAMES = channels_live.channel_names(INFO)
+NAMES = channels_state.channel_names(INFO)
 SESSION_KEY = (CONF, INFO.key)
 
 

@@ -38,6 +38,26 @@ def test_another_consoles_next_within_the_window_is_refused_naming_who(gap_ms):
     assert error["state"]["slot"] == "b"
 
 
+@pytest.mark.parametrize("gap_ms", [-5, -1499])
+def test_a_next_that_raced_the_move_for_the_lock_is_refused(gap_ms):
+    # Its instant was taken before the other console's move took the session's lock, and it was
+    # applied after: without `expect` (optional in the contract) only the window holds it back.
+    moved = press(LIVE.initial(INFO), "slot", "next", "sid-1", 0)
+
+    with pytest.raises(MinbarError) as refused:
+        press(moved, "slot", "next", "sid-2", gap_ms)
+
+    error = refused.value.to_contract()
+    assert (error["code"], error["by"], error["ago_ms"]) == ("just_changed", "Chair Hana", 0)
+    assert error["state"]["slot"] == "b"
+
+
+def test_a_move_recorded_on_another_clock_far_ahead_does_not_hold_the_session():
+    # A rehearsal started again at an earlier instant: the last move is not a moment ago.
+    moved = press(LIVE.initial(INFO), "slot", "next", "sid-1", 0)
+    assert press(moved, "slot", "next", "sid-2", -60_000).slot == "c"
+
+
 @pytest.mark.parametrize("gap_ms", [1500, 1600])
 def test_after_the_window_the_other_console_moves(gap_ms):
     moved = press(LIVE.initial(INFO), "slot", "next", "sid-1", 0)

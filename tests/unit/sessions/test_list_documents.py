@@ -4,7 +4,6 @@ order, fonts embedded, page numbers), the Word file by python-docx and converted
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 import docx
@@ -14,6 +13,7 @@ from docx.oxml.ns import qn
 from conference import i18n
 from conference.documents.meta import DocumentMeta
 from document_tools import A4_POINTS, page_size, pdf_fonts, pdf_info, pdf_text, soffice_to_pdf, squeeze
+from people import Person as P
 from sessions.reports import lists_docx, lists_pdf, speakers_list
 from sessions.reports.lists_pdf import ListHead
 from sessions.reports.lists_views import PART_LABELS, PARTICIPANTS_LABELS, SPEAKERS_LABELS
@@ -44,20 +44,6 @@ SLOTS = [
            organisation="International Organization for Migration (IOM)", group="un_entity"),
     SlotIn("talk", "discussion", {"ar": "حوار مفتوح", "en": "Open dialogue", "fr": "Dialogue ouvert"}, 1800),
 ]
-
-
-@dataclass
-class P:
-    name: str
-    group: str
-    delegation: str = ""
-    organisation: str = ""
-    title: str = ""
-    rank: int | None = None
-    names: dict = field(default_factory=dict)
-
-    def name_in(self, language):
-        return self.names.get(language) or self.name
 
 
 PEOPLE = [P("Rima Haddad", "member_state", "Lebanon", title="Minister of Labour", rank=1, names={"ar": "ريما حداد"}),

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 
+from people import Person as P
 from speakers import collation, participants
-
-
-@dataclass
-class P:
-    name: str
-    group: str = "other"
-    delegation: str = ""
-    organisation: str = ""
-    title: str = ""
-    rank: int | None = None
-    names: dict = field(default_factory=dict)
-
-    def name_in(self, language):
-        return self.names.get(language) or self.name
 
 
 PEOPLE = [
