@@ -198,11 +198,6 @@ def _language_table(document, outcome: Outcome, meta: DocumentMeta) -> None:
     word_text.table(document, [_x(h) for h in header], rows, meta)
 
 
-def _x(text: str) -> str:
-    # Characters XML cannot hold would make python-docx raise; titles come from files and forms.
-    return markup.INVALID_CHARS.sub("", text)
-
-
 # Elements that may follow <w:bidi/> inside <w:pPr> and <w:sectPr>, in schema order: Word rejects
 # a document whose property elements are out of order.
 _PPR_AFTER_BIDI = (
