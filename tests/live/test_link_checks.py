@@ -98,7 +98,7 @@ def _run_output(env: dict, *extra: str) -> str:
     process = subprocess.Popen([sys.executable, "-m", "conference.cli", "run", "--port", str(port), *extra],
                                env=env, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        wait_healthy(f"http://127.0.0.1:{port}", process, 20, "minbar run")
+        wait_healthy(f"http://127.0.0.1:{port}", process, 60, "minbar run")
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=10)

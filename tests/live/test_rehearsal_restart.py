@@ -28,7 +28,11 @@ class Rehearsal:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "conference.cli", "run", "--port", str(port), "--no-links", "--at", at],
                 env=env, cwd=str(ROOT), stdout=out, stderr=subprocess.STDOUT)
-        wait_healthy(self.url, self.process, 20, "minbar run --at", self.log)
+        try:      # a minute on a loaded machine, as the suite's other servers; none left behind
+            wait_healthy(self.url, self.process, 60, "minbar run --at", self.log)
+        except RuntimeError:
+            self.kill()
+            raise
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
