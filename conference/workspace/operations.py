@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from conference import audit
 from conference.agenda import guard, validate
 from conference.agenda.load import load
-from conference.agenda.schema import GENDERS, ConferenceSpec, Finding, Where
+from conference.agenda.schema import GENDERS, ConferenceSpec, Finding
 from conference.errors import MinbarError
 from conference.models import Conference
 from conference.workspace import agenda_file, edits
@@ -112,7 +112,6 @@ def import_agenda(db: Session, text: str, *, now: datetime, actor: str, instance
     """Create a new conference from an agenda file's text (400 with the findings if invalid,
     409 if its slug is taken)."""
     from conference.agenda.parse import parse_text
-    from sqlalchemy import select
 
     spec, findings = parse_text(text, source)
     if spec is None or validate.has_errors(findings):

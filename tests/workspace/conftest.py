@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from smtp_inbox import smtp_server
 from speakers import organisers
 
 SLUG = "gcm-arab-2021"
@@ -18,6 +19,14 @@ def account(loaded_app, clock):
             organisers.create(db, email, PASSWORD, clock.now(), conferences=conferences, **kw)
         return email
     return make
+
+
+@pytest.fixture
+def inbox(loaded_app):
+    """A real SMTP server (tests/smtp_inbox.py) the app sends its mail to."""
+    with smtp_server() as box:
+        loaded_app.config["MINBAR_SMTP_URL"] = box.url
+        yield box
 
 
 def csrf_of(client, path="/signin") -> str:

@@ -8,18 +8,9 @@ import re
 import pytest
 from icalendar import Calendar
 
-from smtp_inbox import smtp_server
-
 from .conftest import SLUG
 
 A = f"/api/v1/conferences/{SLUG}"
-
-
-@pytest.fixture
-def inbox(loaded_app):
-    with smtp_server() as box:
-        loaded_app.config["MINBAR_SMTP_URL"] = box.url
-        yield box
 
 
 def test_the_invitation_reaches_the_smtp_server_with_the_link_and_a_parsable_ics(loaded_app, client, issue_token,

@@ -6,22 +6,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
-
 from conference import queries
 from conference.registration import core, store
-from smtp_inbox import smtp_server
 
 from .conftest import SLUG
 
 PAGE = f"/workspace/{SLUG}/registrations"
-
-
-@pytest.fixture
-def inbox(loaded_app):
-    with smtp_server() as box:
-        loaded_app.config["MINBAR_SMTP_URL"] = box.url
-        yield box
 
 
 def pending(loaded_app, clock, **fields) -> int:
