@@ -1,9 +1,9 @@
 """The suite's rules as a whole, registered by tests/conftest.py.
 
 - A test that belongs to one database or service says so with a marker (`sqlite_only`,
-  `postgresql_only`, `redis`; `database_independent` for sweeps that run once, in the SQLite
-  run): where that is not what the run has, it is *deselected* (counted as
-  such in pytest's summary), never skipped.
+  `postgresql_only`, `redis`; `database_independent` for what runs once, in the SQLite run):
+  where that is not what the run has, it is *deselected* (counted as such in pytest's summary),
+  never skipped.
 - Under CI (`CI` set to a true value, MINBAR_FORBID_SKIPS=1, or `--forbid-skips`) a skipped test
   fails the run and is named: a skip there means a check silently did not happen. Together with
   the markers, both CI runs (SQLite, then PostgreSQL with Redis) skip nothing.
@@ -21,7 +21,9 @@ PLACES = {
     "sqlite_only": ("SQLite (DATABASE_URL unset or sqlite:)", lambda: database_kind() == "sqlite"),
     "postgresql_only": ("PostgreSQL (DATABASE_URL=postgresql…)", lambda: database_kind() == "postgresql"),
     "redis": ("Redis as the message queue (REDIS_URL)", lambda: bool(os.environ.get("REDIS_URL"))),
-    # Sweeps that read no database (accessibility, documents) run once, in the SQLite run.
+    # What does not depend on the database (accessibility sweeps, layout and rendering in the
+    # browser, documents) runs once, in the SQLite run: the database's own behaviour is tested
+    # in both runs by the tests of the core, the HTTP and live layers and the end-to-end flows.
     "database_independent": ("the first CI run (SQLite)", lambda: database_kind() == "sqlite"),
 }
 NODE_FLAGS = ("MINBAR_REQUIRE_BROWSER", "MINBAR_REQUIRE_NODE")

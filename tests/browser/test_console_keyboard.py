@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from browser.live_views import open_page, wait_until
 from browser.test_queue import ask_for_the_floor, participant_tokens
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 # Every text a live region (aria-live, role status / alert) takes, in order, per region.
 RECORD = """() => {

@@ -7,7 +7,7 @@ import pytest
 
 from browser.live_views import open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 
 @pytest.mark.parametrize("lang, expected", [("fr", "Au micro\u202f: Amira"), ("en", "On the floor: Amira"),

@@ -14,7 +14,7 @@ API = f"/api/v1/conferences/{SLUG}/sessions/plenary-1/key-messages"
 ENGLISH = "States stressed safe, orderly and regular migration."
 ARABIC = "نؤكد على أهمية الهجرة الآمنة والمنظمة والنظامية."
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 # The rendered boxes of the first letter and of the final full stop of the message with `text`.
 MEASURE = """(text) => {

@@ -8,7 +8,7 @@ import pytest
 from document_tools import A4_POINTS, page_size, pdf_text, squeeze
 
 SLUG = "gcm-arab-2021"
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 
 @pytest.mark.parametrize("language, document, part", [

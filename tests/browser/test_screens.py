@@ -18,7 +18,7 @@ from browser.test_interpretation import BASE as DEMO
 from browser.test_interpretation import demo_server  # noqa: F401 (a fixture)
 from browser.test_queue import hang_up, participant_tokens, socketio_client
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 
 
 def call(server, token: str, event: str, payload: dict) -> dict:
