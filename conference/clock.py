@@ -81,12 +81,20 @@ def keep_rehearsal(rehearsal: Rehearsal, instance: str | Path) -> None:
     os.replace(temporary, path)
 
 
+DEFAULT_ZONE = "Asia/Beirut"      # the bundled conference's
+
+
+def server_zone(config) -> str:
+    """The zone `--at` is read in, and that pages outside a conference name (MINBAR_ZONE)."""
+    return config.get("MINBAR_ZONE") or DEFAULT_ZONE
+
+
 def clock_from_config(config, base: Clock | None = None) -> SystemClock | RehearsalClock:
     at = config.get("MINBAR_AT")
     if not at:
         return SystemClock()
     base = base if base is not None else SystemClock()
-    rehearsal = rehearsal_for(parse_instant(at, config.get("MINBAR_ZONE", "Asia/Beirut")),
+    rehearsal = rehearsal_for(parse_instant(at, server_zone(config)),
                               config.get("INSTANCE_PATH"), base)
     clock = RehearsalClock.with_offset(rehearsal.offset, base)
     clock.rehearsal = rehearsal

@@ -34,10 +34,10 @@ def extra_links(db, conf, base_url: str) -> list[str]:
 def start_clock(app) -> None:
     """Say plainly which clock this server runs on; a new rehearsal is kept with the instance, so
     a restart with the same `--at` continues it (`conference.clock`)."""
-    from conference.clock import RehearsalClock, kept_rehearsal, keep_rehearsal
+    from conference.clock import RehearsalClock, kept_rehearsal, keep_rehearsal, server_zone
 
     clock = app.extensions["minbar.clock"]
-    zone = app.config.get("MINBAR_ZONE", "Asia/Beirut")
+    zone = server_zone(app.config)
     instance = app.config["INSTANCE_PATH"]
     if not isinstance(clock, RehearsalClock):
         kept = kept_rehearsal(instance)

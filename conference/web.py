@@ -13,6 +13,7 @@ from flask import Flask, current_app, g, render_template, request
 from sqlalchemy.orm import Session
 
 from conference import i18n
+from conference.clock import server_zone
 from conference.errors import MinbarError
 from conference.i18n import N_  # noqa: F401  (re-exported for the views)
 
@@ -252,7 +253,7 @@ def init_app(app: Flask) -> None:
             "languages": i18n.LANGUAGES,
             "language_names": i18n.LANGUAGE_NAMES,
             "rehearsal_at": now() if rehearsal() else None,
-            "default_zone": current_app.config.get("MINBAR_ZONE", "Asia/Beirut"),
+            "default_zone": server_zone(current_app.config),
             "pick": lambda text: i18n.pick(text, language),
             "lang_url": lang_url,
         }

@@ -267,7 +267,8 @@
 
   // `node` filled with a translated sentence whose values (names, languages: words that may run in
   // another direction than the sentence) are each isolated in a <bdi>, so "5 minutes" never
-  // becomes "minutes 5" beside an Arabic name. `values` as for fill.
+  // becomes "minutes 5" beside an Arabic name. `values` as for fill; a value that is a DOM node
+  // (a span already marked with its own lang and dir) goes in as it is.
   function fillInto(node, sentence, values) {
     values = values || {};
     node.textContent = "";
@@ -276,7 +277,9 @@
     while ((match = pattern.exec(source)) !== null) {
       if (match.index > at) { node.appendChild(document.createTextNode(source.slice(at, match.index))); }
       var value = values[match[1]];
-      if (value !== undefined && value !== null && value !== "") {
+      if (value instanceof Node) {
+        node.appendChild(value);          // already marked by the caller (its own lang and dir)
+      } else if (value !== undefined && value !== null && value !== "") {
         var bdi = document.createElement("bdi");
         bdi.textContent = String(value);
         node.appendChild(bdi);

@@ -30,15 +30,11 @@
     error = error || {};
     var known = (S.field_errors || {})[error.field] || (S.errors || {})[error.code];
     if (known || !error.message) { return global.Minbar.fill(S.refused, { reason: known || String(status || "") }); }
-    var MARK = "\u2063";
-    var parts = global.Minbar.fill(S.refused, { reason: MARK }).split(MARK);
     var english = document.createElement("span");
     english.lang = "en";
     english.dir = "ltr";
     english.textContent = error.message;
-    var out = document.createDocumentFragment();
-    out.append(parts[0], english, parts.slice(1).join(""));
-    return out;
+    return global.Minbar.fillInto(document.createElement("span"), S.refused, { reason: english });
   }
   function empty(o) { return !o || Object.keys(o).length === 0; }
 
